@@ -1,0 +1,412 @@
+import type { CompiledExpression } from '../logic/compile.js';
+import type { LegalDocument, LocalizedText, Region } from '../schema/common.js';
+import type { Comparator, Edition, Indicator, Measure, RegionRule, Target } from '../schema/edition.js';
+import { canonicalJson } from '../util/canonical-json.js';
+import { sha256Hex } from '../util/sha256.js';
+import type { RegisteredEdition, RegisteredOverlay } from './registry.js';
+import { type RuleContext, requiredTargetRefs, ruleLogic } from './rule-logic.js';
+import { lookupTarget, type ResolvedTarget, stricter, type TargetProvenance } from './targets.js';
+
+export const OP_GE = 0;
+export const OP_GT = 1;
+export const OP_LE = 2;
+export const OP_LT = 3;
+export const OP_EQ = 4;
+export const OP_NE = 5;
+const OP_CODES: Record<Comparator, number> = {
+  '>=': OP_GE,
+  '>': OP_GT,
+  '<=': OP_LE,
+  '<': OP_LT,
+  '==': OP_EQ,
+  '!=': OP_NE,
+};
+
+interface TargetSource {
+  target: Target;
+  provenance: TargetProvenance;
+  /** Compiled when the target is an expression. */
+  derived: CompiledExpression | null;
+  /** Measures the expression reads (a per-commune target when non-empty). */
+  derivedVars: readonly string[];
+  refs: ReadonlyArray<{ level: string; indicator: string }>;
+}
+
+export interface CompiledIndicator {
+  index: number;
+  id: string;
+  name: LocalizedText;
+  criterionIndex: number;
+  /** Measure compared with the target (compact tests), or null for a logic test. */
+  measure: string | null;
+  measureDef: Measure | null;
+  comparator: Comparator | null;
+  opCode: number;
+  /** A multiple-choice enum: its length is compared. */
+  countsList: boolean;
+  logic: CompiledExpression | null;
+  logicVars: readonly string[];
+  requirement: LocalizedText | null;
+  applicable: CompiledExpression | null;
+  applicableVars: readonly string[];
+  national: TargetSource | null;
+  province: TargetSource | null;
+  /** Provenance of a logic test (no target value). */
+  provenance: TargetProvenance;
+  unit: LocalizedText | null;
+  notes: LocalizedText | null;
+  origin: 'national' | 'province';
+}
+
+export interface CompiledCriterion {
+  index: number;
+  id: string;
+  name: LocalizedText;
+  group: { id: string; name: LocalizedText };
+  /** Indices into `indicators`. */
+  indicators: number[];
+}
+
+/** What a result says about the rules it was evaluated with. */
+export interface RulesetInfo {
+  id: string;
+  family: string;
+  level: string;
+  edition: string;
+  name: LocalizedText;
+  effective: { from: string; to: string | null };
+  jurisdiction: 'national' | { province: string };
+  basis: LegalDocument[];
+  /** SHA-256 of the edition and its overlays as applied: two results with the same hash used the same rules. */
+  hash: string;
+  overlays: Array<{ id: string; province: string; edition: string; basis: LegalDocument[]; hash: string }>;
+  coverage: { complete: boolean; note: LocalizedText } | null;
+}
+
+/** An edition with its province overlays applied, compiled once into closures and indexed arrays. */
+export class CompiledEdition {
+  readonly info: RulesetInfo;
+  readonly edition: Edition;
+  readonly requires: string | null;
+  readonly regionRules: readonly RegionRule[];
+  readonly criteria: CompiledCriterion[] = [];
+  readonly indicators: CompiledIndicator[] = [];
+  readonly measures = new Map<string, Measure>();
+  /** Indicators whose target depends on the commune's own values. */
+  readonly hasPerCommuneTargets: boolean;
+
+  constructor(entry: RegisteredEdition, overlays: readonly RegisteredOverlay[]) {
+    const edition = entry.data;
+    this.edition = edition;
+    this.requires = edition.requires?.level ?? null;
+    this.regionRules = edition.regionRules ?? [];
+    for (const [key, measure] of Object.entries(edition.measures)) this.measures.set(key, measure);
+    for (const overlay of overlays) {
+      for (const [key, measure] of Object.entries(overlay.data.measures)) this.measures.set(key, measure);
+    }
+    const groups = new Map(edition.groups.map((group) => [group.id, group]));
+    for (const overlay of overlays)
+      for (const group of overlay.data.groups ?? []) groups.set(group.id, group);
+
+    const byCriterion = new Map<string, CompiledCriterion>();
+    const addCriterion = (criterion: Edition['criteria'][number]) => {
+      const compiled: CompiledCriterion = {
+        index: this.criteria.length,
+        id: criterion.id,
+        name: criterion.name,
+        group: groups.get(criterion.group) ?? {
+          id: criterion.group,
+          name: { vi: criterion.group, en: criterion.group },
+        },
+        indicators: [],
+      };
+      this.criteria.push(compiled);
+      byCriterion.set(criterion.id, compiled);
+      return compiled;
+    };
+    const addIndicator = (
+      criterion: CompiledCriterion,
+      indicator: Indicator,
+      origin: 'national' | 'province',
+      ruleset: string,
+    ) => {
+      const compiled = this.#compileIndicator(indicator, criterion.index, origin, ruleset);
+      criterion.indicators.push(compiled.index);
+    };
+    for (const criterion of edition.criteria) {
+      const compiled = addCriterion(criterion);
+      for (const indicator of criterion.indicators) addIndicator(compiled, indicator, 'national', edition.id);
+    }
+    for (const overlay of overlays) {
+      for (const criterion of overlay.data.criteria ?? []) {
+        const compiled = addCriterion(criterion);
+        for (const indicator of criterion.indicators)
+          addIndicator(compiled, indicator, 'province', overlay.data.id);
+      }
+      for (const { criterion, ...indicator } of overlay.data.indicators ?? []) {
+        addIndicator(byCriterion.get(criterion) as CompiledCriterion, indicator, 'province', overlay.data.id);
+      }
+      for (const override of overlay.data.targets ?? []) {
+        const target = this.indicators.find((indicator) => indicator.id === override.indicator);
+        if (!target) continue;
+        target.province = targetSource(override.target, {
+          verified: override.verified,
+          source: override.source,
+          basis: override.basis,
+          citation: override.citation,
+          origin: 'province',
+          ruleset: overlay.data.id,
+        });
+      }
+    }
+    this.hasPerCommuneTargets = this.indicators.some(
+      (indicator) =>
+        (indicator.national?.derivedVars.length ?? 0) > 0 ||
+        (indicator.province?.derivedVars.length ?? 0) > 0,
+    );
+    const hash =
+      overlays.length === 0
+        ? entry.hash
+        : sha256Hex(canonicalJson([entry.hash, ...overlays.map((overlay) => overlay.hash)]));
+    this.info = {
+      id: edition.id,
+      family: edition.family,
+      level: edition.level,
+      edition: edition.edition,
+      name: edition.name,
+      effective: { from: edition.effective.from, to: edition.effective.to ?? null },
+      jurisdiction: edition.jurisdiction,
+      basis: edition.basis,
+      hash,
+      overlays: overlays.map((overlay) => ({
+        id: overlay.data.id,
+        province: overlay.data.jurisdiction.province,
+        edition: overlay.data.edition,
+        basis: overlay.data.basis,
+        hash: overlay.hash,
+      })),
+      coverage: edition.coverage ?? null,
+    };
+  }
+
+  #compileIndicator(
+    indicator: Indicator,
+    criterionIndex: number,
+    origin: 'national' | 'province',
+    ruleset: string,
+  ): CompiledIndicator {
+    const provenance: TargetProvenance = {
+      verified: indicator.verified,
+      source: indicator.source,
+      basis: indicator.basis,
+      citation: indicator.citation,
+      origin,
+      ruleset,
+    };
+    const test = indicator.test;
+    const applicable =
+      indicator.applicableIf === undefined ? null : ruleLogic.compile(indicator.applicableIf);
+    const base = {
+      index: this.indicators.length,
+      id: indicator.id,
+      name: indicator.name,
+      criterionIndex,
+      applicable,
+      applicableVars: applicable ? applicable.vars : [],
+      provenance,
+      notes: indicator.notes ?? null,
+      origin,
+      province: null,
+    };
+    let compiled: CompiledIndicator;
+    if ('measure' in test) {
+      const measureDef = this.measures.get(test.measure) ?? null;
+      compiled = {
+        ...base,
+        measure: test.measure,
+        measureDef,
+        comparator: test.op,
+        opCode: OP_CODES[test.op],
+        countsList: !!measureDef?.multiple,
+        logic: null,
+        logicVars: [],
+        requirement: null,
+        national: targetSource(test.target, provenance),
+        unit: measureDef?.unit ?? null,
+      };
+    } else {
+      const logic = ruleLogic.compile(test.logic);
+      compiled = {
+        ...base,
+        measure: null,
+        measureDef: null,
+        comparator: null,
+        opCode: -1,
+        countsList: false,
+        logic,
+        logicVars: logic.vars,
+        requirement: test.description ?? null,
+        national: null,
+        unit: null,
+      };
+    }
+    this.indicators.push(compiled);
+    return compiled;
+  }
+}
+
+function targetSource(target: Target, provenance: TargetProvenance): TargetSource {
+  if (target && typeof target === 'object' && 'logic' in target) {
+    const derived = ruleLogic.compile(target.logic);
+    return { target, provenance, derived, derivedVars: derived.vars, refs: requiredTargetRefs(target.logic) };
+  }
+  return { target, provenance, derived: null, derivedVars: [], refs: [] };
+}
+
+/** Targets of every indicator for one region and year; `undefined` marks a per-commune target. */
+export interface TargetVector {
+  values: Array<number | boolean | null | undefined>;
+  cells: Array<ResolvedTarget | undefined>;
+  verified: Uint8Array;
+}
+
+/**
+ * An edition chain resolved for one date and province: the edition, and the plan of the tier it requires.
+ * Target vectors are computed once per region and year and shared by every commune.
+ */
+export class Plan {
+  readonly edition: CompiledEdition;
+  readonly requires: Plan | null;
+  readonly #vectors = new Map<string, TargetVector>();
+
+  constructor(edition: CompiledEdition, requires: Plan | null) {
+    this.edition = edition;
+    this.requires = requires;
+  }
+
+  /** The plan of `level` in this chain (this one or a required tier). */
+  find(level: string): Plan | null {
+    let plan: Plan | null = this;
+    while (plan && plan.edition.info.level !== level) plan = plan.requires;
+    return plan;
+  }
+
+  vector(region: Region, year: number): TargetVector {
+    const key = `${region}|${year}`;
+    let vector = this.#vectors.get(key);
+    if (!vector) {
+      vector = this.#buildVector(region, year);
+      this.#vectors.set(key, vector);
+    }
+    return vector;
+  }
+
+  #buildVector(region: Region, year: number): TargetVector {
+    const indicators = this.edition.indicators;
+    const vector: TargetVector = {
+      values: new Array(indicators.length),
+      cells: new Array(indicators.length),
+      verified: new Uint8Array(indicators.length),
+    };
+    for (const indicator of indicators) {
+      if (!indicator.national) {
+        vector.values[indicator.index] = null;
+        vector.verified[indicator.index] = indicator.provenance.verified ? 1 : 0;
+        continue;
+      }
+      const perCommune =
+        indicator.national.derivedVars.length > 0 || (indicator.province?.derivedVars.length ?? 0) > 0;
+      if (perCommune) {
+        vector.values[indicator.index] = undefined;
+        continue;
+      }
+      const cell = this.resolveTarget(indicator, region, year, null);
+      vector.values[indicator.index] = cell.value;
+      vector.cells[indicator.index] = cell;
+      vector.verified[indicator.index] = cell.verified ? 1 : 0;
+    }
+    return vector;
+  }
+
+  /** The target that applies to one indicator (with a commune's values when the target depends on them). */
+  resolveTarget(
+    indicator: CompiledIndicator,
+    region: Region,
+    year: number,
+    values: Record<string, unknown> | null,
+  ): ResolvedTarget {
+    const national = this.#resolveSource(indicator.national as TargetSource, indicator, region, year, values);
+    if (!indicator.province) return national;
+    const province = this.#resolveSource(indicator.province, indicator, region, year, values);
+    return stricter(indicator.comparator as Comparator, national, province);
+  }
+
+  #resolveSource(
+    source: TargetSource,
+    indicator: CompiledIndicator,
+    region: Region,
+    year: number,
+    values: Record<string, unknown> | null,
+  ): ResolvedTarget {
+    const staticCell = lookupTarget(source.target, region, year, source.provenance);
+    if (staticCell) return staticCell;
+    const derived = source.derived as CompiledExpression;
+    let verified = source.provenance.verified;
+    let reason: string | null = null;
+    const context: RuleContext = {
+      requiredTarget: (level, id) => {
+        const plan = this.requires?.find(level) ?? null;
+        const required = plan?.edition.indicators.find((candidate) => candidate.id === id);
+        if (!plan || !required?.national) {
+          reason = `the required tier '${level}' has no indicator ${id} on this date`;
+          verified = false;
+          return null;
+        }
+        const cell = plan.resolveTarget(required, region, year, values);
+        if (!cell.verified) verified = false;
+        if (cell.value === null)
+          reason = `the ${level} target of indicator ${id} is not known: ${cell.reason ?? cell.basis}`;
+        return cell.value;
+      },
+    };
+    for (const key of source.derivedVars) {
+      if (values?.[key] === null || values?.[key] === undefined) {
+        return {
+          ...provenanceCell(source.provenance, verified),
+          value: null,
+          reason: `the target depends on '${key}', which is missing`,
+        };
+      }
+    }
+    const raw = derived(values ?? {}, context);
+    const value =
+      typeof raw === 'number' && Number.isFinite(raw)
+        ? roundTarget(raw)
+        : typeof raw === 'boolean'
+          ? raw
+          : null;
+    const cell = provenanceCell(source.provenance, verified);
+    cell.value = reason ? null : value;
+    cell.reason =
+      reason ?? (value === null ? `the target expression of ${indicator.id} gave no number` : null);
+    return cell;
+  }
+}
+
+function provenanceCell(provenance: TargetProvenance, verified: boolean): ResolvedTarget {
+  return {
+    value: null,
+    verified,
+    source: provenance.source ?? null,
+    basis: provenance.basis,
+    citation: provenance.citation,
+    origin: provenance.origin,
+    ruleset: provenance.ruleset,
+    reason: null,
+  };
+}
+
+/** Targets computed by expressions (e.g. 1.1 × 50) are rounded to remove binary noise (55.000000000000014). */
+export function roundTarget(value: number): number {
+  return Math.round(value * 1e9) / 1e9;
+}

@@ -1,0 +1,250 @@
+import type { z } from 'zod';
+import { RulesetError, type RulesetIssue } from '../errors.js';
+import { LogicError } from '../logic/errors.js';
+import {
+  type Amendment,
+  type Edition,
+  type Indicator,
+  type Overlay,
+  schemaFor,
+  type Target,
+} from '../schema/edition.js';
+import { ruleLogic } from './rule-logic.js';
+
+/** Limits on the raw JSON of a ruleset file, checked before any schema work. */
+export const FILE_LIMITS = Object.freeze({ maxDepth: 100, maxNodes: 500_000, maxArrayLength: 10_000 });
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type ParsedRuleset =
+  | { kind: 'edition'; file: string; data: Edition }
+  | { kind: 'amendment'; file: string; data: Amendment }
+  | { kind: 'overlay'; file: string; data: Overlay };
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out ? `.${String(segment)}` : String(segment);
+  }
+  return out;
+}
+
+/**
+ * Walks untrusted JSON iteratively (no recursion, so no stack overflow) and refuses what no ruleset needs:
+ * prototype keys, non-JSON values, cycles, and sizes beyond FILE_LIMITS.
+ */
+export function guardJson(input: unknown, file: string): void {
+  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: input, path: [] }];
+  const seen = new Set<object>();
+  let nodes = 0;
+  const fail = (path: PropertyKey[], reason: string): never => {
+    throw new RulesetError([{ file, path: formatPath(path), reason }]);
+  };
+  while (stack.length > 0) {
+    const { value, path } = stack.pop() as { value: unknown; path: PropertyKey[] };
+    if (++nodes > FILE_LIMITS.maxNodes) fail(path, `file has more than ${FILE_LIMITS.maxNodes} values`);
+    if (path.length > FILE_LIMITS.maxDepth) fail(path, `nested deeper than ${FILE_LIMITS.maxDepth} levels`);
+    if (value === null) continue;
+    const kind = typeof value;
+    if (kind === 'string' || kind === 'boolean') continue;
+    if (kind === 'number') {
+      if (!Number.isFinite(value)) fail(path, 'numbers must be finite');
+      continue;
+    }
+    if (kind !== 'object') fail(path, `a ${kind} is not JSON`);
+    if (seen.has(value as object)) fail(path, 'the data refers to itself (cycle)');
+    seen.add(value as object);
+    if (Array.isArray(value)) {
+      if (value.length > FILE_LIMITS.maxArrayLength) {
+        fail(path, `array of ${value.length} elements (more than ${FILE_LIMITS.maxArrayLength})`);
+      }
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+      continue;
+    }
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) fail(path, 'only plain JSON objects are allowed');
+    for (const key of Object.keys(value as object)) {
+      if (FORBIDDEN_KEYS.has(key)) fail([...path, key], `the key '${key}' is not allowed`);
+      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+    }
+  }
+}
+
+/** Validates one ruleset file on its own (shape, ids, measures, expressions). Cross-file checks are the registry's. */
+export function parseRuleset(input: unknown, fileName?: string): ParsedRuleset {
+  const file =
+    fileName ??
+    (input && typeof input === 'object' && typeof (input as { id?: unknown }).id === 'string'
+      ? (input as { id: string }).id
+      : '(ruleset)');
+  if (!input || typeof input !== 'object' || Array.isArray(input)) {
+    throw new RulesetError([{ file, path: '', reason: 'a ruleset must be a JSON object' }]);
+  }
+  guardJson(input, file);
+  const schema = schemaFor(input);
+  const result = (schema as z.ZodType).safeParse(input);
+  if (!result.success) {
+    throw new RulesetError(
+      result.error.issues.map((issue) => ({ file, path: formatPath(issue.path), reason: issue.message })),
+    );
+  }
+  const issues: RulesetIssue[] = [];
+  const parsed: ParsedRuleset =
+    schema === schemaFor({ extends: 1 })
+      ? { kind: 'overlay', file, data: result.data as Overlay }
+      : schema === schemaFor({ amends: 1 })
+        ? { kind: 'amendment', file, data: result.data as Amendment }
+        : { kind: 'edition', file, data: result.data as Edition };
+  checkContent(parsed, issues);
+  if (issues.length > 0) throw new RulesetError(issues);
+  return parsed;
+}
+
+function checkContent(parsed: ParsedRuleset, issues: RulesetIssue[]): void {
+  const { file, data } = parsed;
+  const add = (path: string, reason: string) => issues.push({ file, path, reason });
+  const measures = data.measures;
+  const groups = new Set<string>();
+  const groupList = 'groups' in data ? (data.groups ?? []) : [];
+  groupList.forEach((group, i) => {
+    if (groups.has(group.id)) add(`groups[${i}].id`, `duplicate group id '${group.id}'`);
+    groups.add(group.id);
+  });
+  const criterionIds = new Set<string>();
+  const indicatorIds = new Set<string>();
+  const checkIndicator = (indicator: Indicator, path: string) => {
+    if (indicatorIds.has(indicator.id)) add(`${path}.id`, `duplicate indicator id '${indicator.id}'`);
+    indicatorIds.add(indicator.id);
+    checkIndicatorContent(indicator, path, measures, add);
+  };
+  const criteria = 'criteria' in data ? (data.criteria ?? []) : [];
+  criteria.forEach((criterion, i) => {
+    const path = `criteria[${i}]`;
+    if (criterionIds.has(criterion.id)) add(`${path}.id`, `duplicate criterion id '${criterion.id}'`);
+    criterionIds.add(criterion.id);
+    if (parsed.kind === 'edition' && !groups.has(criterion.group)) {
+      add(`${path}.group`, `unknown group '${criterion.group}'`);
+    }
+    for (const [j, indicator] of criterion.indicators.entries())
+      checkIndicator(indicator, `${path}.indicators[${j}]`);
+  });
+  if (parsed.kind === 'overlay') {
+    for (const [i, indicator] of (parsed.data.indicators ?? []).entries())
+      checkIndicator(indicator, `indicators[${i}]`);
+  }
+  if ('targets' in data) {
+    (data.targets ?? []).forEach((override, i) => {
+      checkTarget(override.target, `targets[${i}].target`, override, null, add);
+    });
+  }
+  if (parsed.kind === 'edition' && parsed.data.requires?.level === parsed.data.level) {
+    add('requires.level', `an edition cannot require its own level '${parsed.data.level}'`);
+  }
+  const categories = data.categories ?? {};
+  ('regionRules' in data ? (data.regionRules ?? []) : []).forEach((rule, i) => {
+    for (const [j, category] of rule.categories.entries()) {
+      if (!Object.hasOwn(categories, category)) {
+        add(`regionRules[${i}].categories[${j}]`, `category '${category}' is not declared in categories`);
+      }
+    }
+  });
+}
+
+type AddIssue = (path: string, reason: string) => void;
+
+function checkIndicatorContent(
+  indicator: Indicator,
+  path: string,
+  measures: Edition['measures'],
+  add: AddIssue,
+): void {
+  const test = indicator.test;
+  if ('measure' in test) {
+    const measure = measures[test.measure];
+    if (!measure) {
+      add(`${path}.test.measure`, `measure '${test.measure}' is not declared in measures`);
+    } else {
+      const isBoolean = measure.type === 'boolean';
+      if (isBoolean && test.op !== '==' && test.op !== '!=') {
+        add(`${path}.test.op`, `a yes/no measure can only be compared with == or !=, not ${test.op}`);
+      }
+      if (measure.type === 'enum' && !measure.multiple) {
+        add(`${path}.test`, 'a single-choice enum measure needs a logic test');
+      }
+    }
+    checkTarget(
+      test.target,
+      `${path}.test.target`,
+      indicator,
+      measure?.type === 'boolean' ? 'boolean' : 'number',
+      add,
+      measures,
+    );
+  } else {
+    checkExpression(test.logic, `${path}.test.logic`, measures, add);
+  }
+  if (indicator.applicableIf !== undefined) {
+    checkExpression(indicator.applicableIf, `${path}.applicableIf`, measures, add);
+  }
+  if (indicator.verified && !indicator.source) {
+    add(`${path}.source`, 'a verified target needs the URL of the source that states it');
+  }
+}
+
+function checkTarget(
+  target: Target,
+  path: string,
+  provenance: { verified: boolean; source?: string | undefined },
+  expected: 'boolean' | 'number' | null,
+  add: AddIssue,
+  measures?: Edition['measures'],
+): void {
+  const checkCell = (cell: unknown, cellPath: string) => {
+    const value = cell && typeof cell === 'object' ? (cell as { value: unknown }).value : cell;
+    if (value !== null && expected && typeof value !== expected) {
+      add(cellPath, `target ${JSON.stringify(value)} is a ${typeof value}, the measure needs a ${expected}`);
+    }
+    if (cell && typeof cell === 'object') {
+      const { verified, source, basis } = cell as { verified?: boolean; source?: string; basis?: string };
+      if ((verified ?? provenance.verified) && !(source ?? provenance.source)) {
+        add(cellPath, 'a verified target needs the URL of the source that states it');
+      }
+      if (value === null && !basis) add(cellPath, 'an unknown target (null) needs a basis saying why');
+    }
+  };
+  const checkEntry = (entry: unknown, entryPath: string) => {
+    if (entry && typeof entry === 'object' && 'byYear' in entry) {
+      for (const [year, cell] of Object.entries((entry as { byYear: Record<string, unknown> }).byYear)) {
+        checkCell(cell, `${entryPath}.byYear.${year}`);
+      }
+    } else checkCell(entry, entryPath);
+  };
+  if (target && typeof target === 'object' && 'logic' in target) {
+    checkExpression(target.logic, `${path}.logic`, measures ?? null, add);
+  } else if (target && typeof target === 'object' && 'byRegion' in target) {
+    for (const [region, entry] of Object.entries(target.byRegion))
+      checkEntry(entry, `${path}.byRegion.${region}`);
+    if (target.default !== undefined) checkEntry(target.default, `${path}.default`);
+  } else checkEntry(target, path);
+}
+
+function checkExpression(
+  expression: unknown,
+  path: string,
+  measures: Edition['measures'] | null,
+  add: AddIssue,
+): void {
+  try {
+    const compiled = ruleLogic.compile(expression);
+    if (compiled.dynamicVars) add(path, 'computed var paths are not allowed in rules: name the measure');
+    if (measures) {
+      for (const key of compiled.vars) {
+        if (!Object.hasOwn(measures, key)) add(path, `var '${key}' is not a declared measure`);
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof LogicError)) throw error;
+    add(error.path ? `${path}.${error.path}` : path, error.reason);
+  }
+}

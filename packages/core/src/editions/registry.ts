@@ -1,0 +1,497 @@
+import { EditionNotFoundError, RulesetError, type RulesetIssue } from '../errors.js';
+import { type LocalizedText, REGIONS } from '../schema/common.js';
+import type { Amendment, Criterion, Edition, Indicator, Measure, Overlay } from '../schema/edition.js';
+import { canonicalJson } from '../util/canonical-json.js';
+import { formatPeriod, inPeriod, periodsOverlap } from '../util/dates.js';
+import { sha256Hex } from '../util/sha256.js';
+import { type ParsedRuleset, parseRuleset } from './parse.js';
+import { isKnownProvince } from './provinces.js';
+import { isAtLeastAsStrict, isDerived, lookupTarget, type TargetProvenance, targetYears } from './targets.js';
+
+export interface RegisteredEdition {
+  kind: 'edition';
+  /** Full edition (an amendment is stored already applied to the edition it amends). */
+  data: Edition;
+  file: string;
+  /** Id of the edition this one amends, if it is an amendment. */
+  amends: string | null;
+  hash: string;
+}
+
+export interface RegisteredOverlay {
+  kind: 'overlay';
+  data: Overlay;
+  file: string;
+  extends: readonly string[];
+  hash: string;
+}
+
+/** A ruleset handed to the registry: the parsed JSON, optionally with the file name used in errors. */
+export type RulesetInput = unknown | { file: string; ruleset: unknown };
+
+function unwrap(input: RulesetInput): { file: string | undefined; ruleset: unknown } {
+  if (
+    input &&
+    typeof input === 'object' &&
+    Object.keys(input).length === 2 &&
+    typeof (input as { file?: unknown }).file === 'string' &&
+    'ruleset' in input
+  ) {
+    return input as { file: string; ruleset: unknown };
+  }
+  return { file: undefined, ruleset: input };
+}
+
+/**
+ * Every edition, amendment and overlay known to one engine, validated together: ids unique, periods of one
+ * level and jurisdiction disjoint, `requires` acyclic, overlays only tighten, measures consistent.
+ */
+export class Registry {
+  readonly #editions = new Map<string, RegisteredEdition>();
+  readonly #overlays = new Map<string, RegisteredOverlay>();
+  /** The data dictionary of all editions: one definition per measure key. */
+  readonly measures = new Map<string, { measure: Measure; file: string }>();
+  /** Commune categories any edition recognises. */
+  readonly categories = new Map<string, LocalizedText>();
+
+  constructor(inputs: readonly RulesetInput[] = []) {
+    this.add(inputs);
+  }
+
+  /** Validates and registers rulesets; all or nothing. Throws {@link RulesetError} listing every problem. */
+  add(inputs: readonly RulesetInput[]): void {
+    const issues: RulesetIssue[] = [];
+    const parsed: ParsedRuleset[] = [];
+    for (const input of inputs) {
+      const { file, ruleset } = unwrap(input);
+      try {
+        parsed.push(parseRuleset(ruleset, file));
+      } catch (error) {
+        if (error instanceof RulesetError) issues.push(...error.issues);
+        else throw error;
+      }
+    }
+    if (issues.length > 0) throw new RulesetError(issues);
+
+    // Work on copies so that a refused batch leaves the registry as it was.
+    const editions = new Map(this.#editions);
+    const overlays = new Map(this.#overlays);
+    const add = (file: string, path: string, reason: string) => issues.push({ file, path, reason });
+    const ids = new Set([...editions.keys(), ...overlays.keys()]);
+    for (const item of parsed) {
+      if (ids.has(item.data.id))
+        add(item.file, 'id', `an edition with id '${item.data.id}' is already registered`);
+      ids.add(item.data.id);
+    }
+    for (const item of parsed) {
+      if (item.kind === 'edition') {
+        editions.set(item.data.id, {
+          kind: 'edition',
+          data: item.data,
+          file: item.file,
+          amends: null,
+          hash: sha256Hex(canonicalJson(item.data)),
+        });
+      }
+    }
+    // Amendments may amend amendments: apply them as their bases become available.
+    let pending = parsed.filter((item) => item.kind === 'amendment');
+    while (pending.length > 0) {
+      const next = pending.filter((item) => !editions.has((item.data as Amendment).amends));
+      for (const item of pending) {
+        const amendment = item.data as Amendment;
+        const base = editions.get(amendment.amends);
+        if (!base) continue;
+        const data = applyAmendment(base.data, amendment, item.file, add);
+        editions.set(amendment.id, {
+          kind: 'edition',
+          data,
+          file: item.file,
+          amends: amendment.amends,
+          hash: sha256Hex(canonicalJson(data)),
+        });
+      }
+      if (next.length === pending.length) {
+        for (const item of next) {
+          add(item.file, 'amends', `amends '${(item.data as Amendment).amends}', which is not registered`);
+        }
+        break;
+      }
+      pending = next;
+    }
+    for (const item of parsed) {
+      if (item.kind !== 'overlay') continue;
+      const overlay = item.data;
+      const targets = typeof overlay.extends === 'string' ? [overlay.extends] : overlay.extends;
+      checkOverlay(overlay, item.file, targets, editions, add);
+      overlays.set(overlay.id, {
+        kind: 'overlay',
+        data: overlay,
+        file: item.file,
+        extends: targets,
+        hash: sha256Hex(canonicalJson(overlay)),
+      });
+    }
+    checkPeriods(editions, overlays, add);
+    checkRequires(editions, add);
+    const measures = new Map(this.measures);
+    const categories = new Map(this.categories);
+    for (const entry of [...editions.values(), ...overlays.values()]) {
+      for (const [key, measure] of Object.entries(entry.data.measures)) {
+        const known = measures.get(key);
+        if (!known) measures.set(key, { measure, file: entry.file });
+        else if (known.measure.type !== measure.type || !!known.measure.multiple !== !!measure.multiple) {
+          add(
+            entry.file,
+            `measures.${key}`,
+            `measure '${key}' is a ${measure.type} here but a ${known.measure.type} in ${known.file}`,
+          );
+        }
+      }
+      for (const [key, label] of Object.entries(entry.data.categories ?? {})) categories.set(key, label);
+    }
+    if (issues.length > 0) throw new RulesetError(issues);
+    for (const [id, entry] of editions) this.#editions.set(id, entry);
+    for (const [id, entry] of overlays) this.#overlays.set(id, entry);
+    for (const [key, value] of measures) this.measures.set(key, value);
+    for (const [key, value] of categories) this.categories.set(key, value);
+  }
+
+  editions(): RegisteredEdition[] {
+    return [...this.#editions.values()];
+  }
+
+  overlays(): RegisteredOverlay[] {
+    return [...this.#overlays.values()];
+  }
+
+  get(id: string): RegisteredEdition | RegisteredOverlay | undefined {
+    return this.#editions.get(id) ?? this.#overlays.get(id);
+  }
+
+  levels(): string[] {
+    return [...new Set(this.editions().map((entry) => entry.data.level))].sort();
+  }
+
+  /** The national edition of `level` in force on `asOf`, with the overlays of `province` that apply to it. */
+  resolve(
+    level: string,
+    asOf: string,
+    province?: string | null,
+  ): { edition: RegisteredEdition; overlays: RegisteredOverlay[] } {
+    const all = this.editions();
+    const ofLevel = all.filter((entry) => entry.data.level === level);
+    const edition = ofLevel.find((entry) => inPeriod(asOf, entry.data.effective));
+    if (!edition) throw new EditionNotFoundError(this.#notFoundMessage(level, asOf, ofLevel, all));
+    const overlays = province
+      ? this.overlays().filter(
+          (entry) =>
+            entry.data.jurisdiction.province === province &&
+            entry.extends.includes(edition.data.id) &&
+            inPeriod(asOf, entry.data.effective),
+        )
+      : [];
+    return { edition, overlays };
+  }
+
+  #notFoundMessage(
+    level: string,
+    asOf: string,
+    ofLevel: RegisteredEdition[],
+    all: RegisteredEdition[],
+  ): string {
+    const lines: string[] = [];
+    if (ofLevel.length === 0) {
+      lines.push(`Unknown level '${level}'. Known levels: ${this.levels().join(', ')}.`);
+    } else {
+      lines.push(`No edition of level '${level}' is in force on ${asOf}. Editions of this level:`);
+      for (const entry of ofLevel) {
+        lines.push(
+          `  ${entry.data.id} (${entry.data.basis[0]?.number}): ${formatPeriod(entry.data.effective)}`,
+        );
+      }
+    }
+    const frameworks = new Map<string, Edition>();
+    for (const entry of all) {
+      if (entry.data.framework && inPeriod(asOf, entry.data.effective))
+        frameworks.set(entry.data.framework.id, entry.data);
+    }
+    for (const data of frameworks.values()) {
+      const framework = data.framework as NonNullable<Edition['framework']>;
+      const levels = framework.levels
+        .map((item) => `${item.level} (${item.name.vi}${item.encoded ? '' : ', not yet encoded'})`)
+        .join(', ');
+      lines.push(
+        `On ${asOf} the criteria in force are those of ${data.basis[0]?.number} (${framework.name.vi}), whose levels are: ${levels}.`,
+      );
+      if (framework.note) lines.push(framework.note.en);
+    }
+    return lines.join('\n');
+  }
+}
+
+function applyAmendment(
+  base: Edition,
+  amendment: Amendment,
+  file: string,
+  add: (file: string, path: string, reason: string) => void,
+): Edition {
+  if (amendment.level !== base.level) {
+    add(file, 'level', `an amendment keeps the level of the edition it amends ('${base.level}')`);
+  }
+  const overrides = new Map(
+    (amendment.targets ?? []).map((override, i) => [override.indicator, { override, i }]),
+  );
+  const criteria: Criterion[] = base.criteria.map((criterion) => ({
+    ...criterion,
+    indicators: criterion.indicators.map((indicator): Indicator => {
+      const found = overrides.get(indicator.id);
+      if (!found) return indicator;
+      overrides.delete(indicator.id);
+      if (!('measure' in indicator.test)) {
+        add(
+          file,
+          `targets[${found.i}].indicator`,
+          `indicator ${indicator.id} has a logic test, not a target`,
+        );
+        return indicator;
+      }
+      const { override } = found;
+      return {
+        ...indicator,
+        test: { ...indicator.test, target: override.target },
+        citation: override.citation,
+        verified: override.verified,
+        basis: override.basis,
+        ...(override.source ? { source: override.source } : { source: undefined }),
+      };
+    }),
+  }));
+  for (const { override, i } of overrides.values()) {
+    add(file, `targets[${i}].indicator`, `indicator '${override.indicator}' does not exist in ${base.id}`);
+  }
+  const { amends: _amends, targets: _targets, ...identity } = amendment;
+  return {
+    ...base,
+    ...identity,
+    measures: { ...base.measures, ...amendment.measures },
+    categories: { ...base.categories, ...amendment.categories },
+    regionRules: amendment.regionRules ?? base.regionRules,
+    framework: amendment.framework ?? base.framework,
+    coverage: amendment.coverage ?? base.coverage,
+    requires: base.requires,
+    groups: base.groups,
+    criteria: JSON.parse(JSON.stringify(criteria)),
+  } as Edition;
+}
+
+function checkOverlay(
+  overlay: Overlay,
+  file: string,
+  targets: readonly string[],
+  editions: Map<string, RegisteredEdition>,
+  add: (file: string, path: string, reason: string) => void,
+): void {
+  if (!isKnownProvince(overlay.jurisdiction.province)) {
+    add(file, 'jurisdiction.province', `unknown province '${overlay.jurisdiction.province}'`);
+  }
+  for (const id of targets) {
+    const base = editions.get(id);
+    if (!base) {
+      add(file, 'extends', `extends '${id}', which is not a registered national edition`);
+      continue;
+    }
+    const national = base.data;
+    if (national.level !== overlay.level) {
+      add(
+        file,
+        'level',
+        `level '${overlay.level}' differs from the extended edition's level '${national.level}'`,
+      );
+    }
+    const indicators = new Map<string, Indicator>();
+    for (const criterion of national.criteria)
+      for (const indicator of criterion.indicators) indicators.set(indicator.id, indicator);
+    const measures = { ...national.measures, ...overlay.measures };
+    (overlay.targets ?? []).forEach((override, i) => {
+      const path = `targets[${i}]`;
+      const indicator = indicators.get(override.indicator);
+      if (!indicator) {
+        add(file, `${path}.indicator`, `indicator '${override.indicator}' does not exist in ${id}`);
+        return;
+      }
+      if (!('measure' in indicator.test)) {
+        add(
+          file,
+          `${path}.indicator`,
+          `indicator ${indicator.id} has a logic test in ${id}: it has no target to raise`,
+        );
+        return;
+      }
+      checkTightens(indicator, override, `${path}.target`, id, file, add);
+    });
+    const criterionIds = new Set(national.criteria.map((criterion) => criterion.id));
+    for (const criterion of overlay.criteria ?? []) {
+      if (criterionIds.has(criterion.id)) {
+        add(
+          file,
+          'criteria',
+          `criterion '${criterion.id}' already exists in ${id}: add indicators to it instead`,
+        );
+      }
+    }
+    const groups = new Set([...national.groups, ...(overlay.groups ?? [])].map((group) => group.id));
+    (overlay.criteria ?? []).forEach((criterion, i) => {
+      if (!groups.has(criterion.group))
+        add(file, `criteria[${i}].group`, `unknown group '${criterion.group}'`);
+    });
+    const allCriteria = new Set([
+      ...criterionIds,
+      ...(overlay.criteria ?? []).map((criterion) => criterion.id),
+    ]);
+    const added = [
+      ...(overlay.indicators ?? []),
+      ...(overlay.criteria ?? []).flatMap((criterion) => criterion.indicators),
+    ];
+    (overlay.indicators ?? []).forEach((indicator, i) => {
+      if (!allCriteria.has(indicator.criterion)) {
+        add(
+          file,
+          `indicators[${i}].criterion`,
+          `criterion '${indicator.criterion}' does not exist in ${id} or this overlay`,
+        );
+      }
+    });
+    for (const indicator of added) {
+      if (indicators.has(indicator.id)) {
+        add(
+          file,
+          'indicators',
+          `indicator '${indicator.id}' already exists in ${id}: raise its target in targets instead`,
+        );
+      }
+      if ('measure' in indicator.test && !Object.hasOwn(measures, indicator.test.measure)) {
+        add(
+          file,
+          'indicators',
+          `indicator ${indicator.id}: measure '${indicator.test.measure}' is not declared`,
+        );
+      }
+    }
+  }
+}
+
+function checkTightens(
+  indicator: Indicator,
+  override: NonNullable<Overlay['targets']>[number],
+  path: string,
+  nationalId: string,
+  file: string,
+  add: (file: string, path: string, reason: string) => void,
+): void {
+  const test = indicator.test as {
+    measure: string;
+    op: import('../schema/edition.js').Comparator;
+    target: import('../schema/edition.js').Target;
+  };
+  // Derived targets are compared at evaluation time instead: the stricter of the two applies.
+  if (isDerived(test.target) || isDerived(override.target)) return;
+  const provenance: TargetProvenance = {
+    verified: false,
+    basis: '',
+    citation: override.citation,
+    origin: 'national',
+    ruleset: nationalId,
+  };
+  const years = [...new Set([...targetYears(test.target), ...targetYears(override.target)])];
+  for (const region of REGIONS) {
+    for (const year of years.length > 0 ? years : [0]) {
+      const national = lookupTarget(test.target, region, year, provenance);
+      const province = lookupTarget(override.target, region, year, provenance);
+      if (!national || !province || national.value === null) continue;
+      const where = `region ${region}${years.length > 0 ? `, year ${year}` : ''}`;
+      if (province.value === null) {
+        add(
+          file,
+          path,
+          `indicator ${indicator.id} (${where}): the province leaves the target empty where ${nationalId} sets ${test.op} ${national.value}`,
+        );
+      } else if (!isAtLeastAsStrict(test.op, province.value, national.value)) {
+        add(
+          file,
+          path,
+          `indicator ${indicator.id} (${where}): the province target ${test.op} ${province.value} is looser than the national target ${test.op} ${national.value} of ${nationalId}; an overlay may only raise targets`,
+        );
+      }
+    }
+  }
+}
+
+function checkPeriods(
+  editions: Map<string, RegisteredEdition>,
+  overlays: Map<string, RegisteredOverlay>,
+  add: (file: string, path: string, reason: string) => void,
+): void {
+  const list = [...editions.values()];
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      const a = list[i] as RegisteredEdition;
+      const b = list[j] as RegisteredEdition;
+      if (a.data.level === b.data.level && periodsOverlap(a.data.effective, b.data.effective)) {
+        add(
+          b.file,
+          'effective',
+          `${b.data.id} (${formatPeriod(b.data.effective)}) overlaps ${a.data.id} (${formatPeriod(a.data.effective)}) for level '${a.data.level}': only one national edition may be in force on a day`,
+        );
+      }
+    }
+  }
+  const overlayList = [...overlays.values()];
+  for (let i = 0; i < overlayList.length; i++) {
+    for (let j = i + 1; j < overlayList.length; j++) {
+      const a = overlayList[i] as RegisteredOverlay;
+      const b = overlayList[j] as RegisteredOverlay;
+      if (
+        a.data.jurisdiction.province === b.data.jurisdiction.province &&
+        a.data.level === b.data.level &&
+        a.extends.some((id) => b.extends.includes(id)) &&
+        periodsOverlap(a.data.effective, b.data.effective)
+      ) {
+        add(
+          b.file,
+          'effective',
+          `${b.data.id} overlaps ${a.data.id} for the same province, level and edition`,
+        );
+      }
+    }
+  }
+}
+
+function checkRequires(
+  editions: Map<string, RegisteredEdition>,
+  add: (file: string, path: string, reason: string) => void,
+): void {
+  const graph = new Map<string, Set<string>>();
+  for (const entry of editions.values()) {
+    const required = entry.data.requires?.level;
+    if (!required) continue;
+    const set = graph.get(entry.data.level) ?? new Set<string>();
+    set.add(required);
+    graph.set(entry.data.level, set);
+  }
+  for (const entry of editions.values()) {
+    const start = entry.data.level;
+    const stack = [...(graph.get(start) ?? [])];
+    const seen = new Set<string>();
+    while (stack.length > 0) {
+      const level = stack.pop() as string;
+      if (level === start) {
+        add(entry.file, 'requires', `level '${start}' requires itself through a chain of 'requires' (cycle)`);
+        break;
+      }
+      if (seen.has(level)) continue;
+      seen.add(level);
+      stack.push(...(graph.get(level) ?? []));
+    }
+  }
+}

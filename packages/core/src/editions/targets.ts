@@ -1,0 +1,131 @@
+import type { Citation, Region } from '../schema/common.js';
+import type { Comparator, Target } from '../schema/edition.js';
+
+/** One resolved target with its provenance, as reported in results. */
+export interface ResolvedTarget {
+  value: number | boolean | null;
+  verified: boolean;
+  source: string | null;
+  basis: string;
+  citation: Citation;
+  /** `national` or `province`: who set the value that applies. */
+  origin: 'national' | 'province';
+  /** Id of the ruleset file that set it. */
+  ruleset: string;
+  /** Why the value is null, when it is. */
+  reason: string | null;
+}
+
+export interface TargetProvenance {
+  verified: boolean;
+  source?: string | undefined;
+  basis: string;
+  citation: Citation;
+  origin: 'national' | 'province';
+  ruleset: string;
+}
+
+export function isDerived(target: Target): target is { logic: unknown } {
+  return !!target && typeof target === 'object' && 'logic' in target;
+}
+
+/**
+ * Looks a static target up for a region and a year. Returns `undefined` for a derived target (an expression),
+ * which the engine computes itself.
+ */
+export function lookupTarget(
+  target: Target,
+  region: Region,
+  year: number,
+  provenance: TargetProvenance,
+): ResolvedTarget | undefined {
+  if (isDerived(target)) return undefined;
+  let entry: unknown = target;
+  if (entry && typeof entry === 'object' && 'byRegion' in entry) {
+    const table = entry as { byRegion: Partial<Record<Region, unknown>>; default?: unknown };
+    entry = Object.hasOwn(table.byRegion, region) ? table.byRegion[region] : table.default;
+  }
+  if (entry && typeof entry === 'object' && 'byYear' in entry) {
+    const byYear = (entry as { byYear: Record<string, unknown> }).byYear;
+    const key = String(year);
+    if (!Object.hasOwn(byYear, key)) {
+      const years = Object.keys(byYear).sort();
+      return {
+        ...cell(null, provenance),
+        reason: `no target for ${year}: the table covers ${years[0]}–${years[years.length - 1]}`,
+      };
+    }
+    entry = byYear[key];
+  }
+  if (entry && typeof entry === 'object') {
+    const c = entry as {
+      value: number | boolean | null;
+      verified?: boolean;
+      source?: string;
+      basis?: string;
+    };
+    const resolved = cell(c.value, {
+      ...provenance,
+      verified: c.verified ?? provenance.verified,
+      source: c.source ?? provenance.source,
+      basis: c.basis ?? provenance.basis,
+    });
+    if (c.value === null) resolved.reason = `no target known for region ${region}: ${resolved.basis}`;
+    return resolved;
+  }
+  return cell(entry as number | boolean, provenance);
+}
+
+function cell(value: number | boolean | null, provenance: TargetProvenance): ResolvedTarget {
+  return {
+    value,
+    verified: provenance.verified,
+    source: provenance.source ?? null,
+    basis: provenance.basis,
+    citation: provenance.citation,
+    origin: provenance.origin,
+    ruleset: provenance.ruleset,
+    reason: null,
+  };
+}
+
+/** Years named anywhere in a target table (empty when it does not vary by year). */
+export function targetYears(target: Target): number[] {
+  const years = new Set<number>();
+  const visit = (entry: unknown) => {
+    if (entry && typeof entry === 'object' && 'byYear' in entry) {
+      for (const year of Object.keys((entry as { byYear: object }).byYear)) years.add(Number(year));
+    }
+  };
+  if (target && typeof target === 'object' && 'byRegion' in target) {
+    Object.values(target.byRegion).forEach(visit);
+    visit(target.default);
+  } else visit(target);
+  return [...years].sort();
+}
+
+/** True when `candidate` demands at least as much as `reference` under the comparator. */
+export function isAtLeastAsStrict(
+  op: Comparator,
+  candidate: number | boolean,
+  reference: number | boolean,
+): boolean {
+  if (typeof candidate !== 'number' || typeof reference !== 'number') return candidate === reference;
+  switch (op) {
+    case '>=':
+    case '>':
+      return candidate >= reference;
+    case '<=':
+    case '<':
+      return candidate <= reference;
+    default:
+      return candidate === reference;
+  }
+}
+
+/** Of two targets for the same test, the one that demands more (a province overlay never loosens). */
+export function stricter(op: Comparator, national: ResolvedTarget, province: ResolvedTarget): ResolvedTarget {
+  if (province.value === null) return national;
+  if (national.value === null) return province;
+  return isAtLeastAsStrict(op, province.value, national.value) ? province : national;
+}

@@ -1,0 +1,147 @@
+/**
+ * @nongthonmoi/core: Vietnam's New Rural Development (Nông thôn mới) commune criteria as versioned,
+ * declarative rules, and an engine that evaluates communes against them with explained results.
+ *
+ * @packageDocumentation
+ */
+
+import type { RulesetInput } from './editions/registry.js';
+import {
+  getRuleset as catalogGet,
+  listRulesets as catalogList,
+  getRulesetById,
+  type RulesetDetail,
+  type RulesetSummary,
+} from './engine/catalog.js';
+import { diffDetails, type RulesetDiff } from './engine/diff.js';
+import { type BatchResult, Engine, type EvaluateOptions } from './engine/engine.js';
+import type { Evaluation } from './engine/types.js';
+import type { CompiledExpression } from './logic/compile.js';
+import { LogicEngine } from './logic/compile.js';
+import { BUNDLED_RULESETS } from './rules.js';
+
+export { FILE_LIMITS, parseRuleset } from './editions/parse.js';
+export type { ProvinceRecord } from './editions/provinces.js';
+export { listProvinces, regionOfProvince } from './editions/provinces.js';
+export type { RulesetInput } from './editions/registry.js';
+export type { IndicatorDetail, RulesetDetail, RulesetSummary, TargetRow } from './engine/catalog.js';
+export type { RulesetDiff, TargetChange } from './engine/diff.js';
+export type { BatchError, BatchResult, EvaluateOptions } from './engine/engine.js';
+export { Engine, EvaluateOptionsSchema } from './engine/engine.js';
+export type {
+  CriterionResult,
+  CriterionStatus,
+  Evaluation,
+  EvaluationCounts,
+  IndicatorResult,
+  IndicatorStatus,
+  RegionBasis,
+  RulesetInfo,
+  TierStatus,
+} from './engine/types.js';
+export type { CommuneIssue, RulesetIssue } from './errors.js';
+export {
+  CommuneValidationError,
+  EditionNotFoundError,
+  NtmError,
+  OptionsError,
+  RulesetError,
+} from './errors.js';
+export type { CompiledExpression, LogicLimits, OperatorDefinition } from './logic/compile.js';
+export { DEFAULT_LIMITS, LogicEngine, REFUSED_OPERATORS, STANDARD_OPERATORS } from './logic/compile.js';
+export { LogicError } from './logic/errors.js';
+export type {
+  CommuneProgress,
+  CriterionChange,
+  Direction,
+  IndicatorChange,
+  ProgressReport,
+} from './review/compare.js';
+export { compare } from './review/compare.js';
+export type { CommuneRow, CriterionColumn, DistrictSummary, GapItem } from './review/summarize.js';
+export { summarize } from './review/summarize.js';
+export { BUNDLED_RULESETS } from './rules.js';
+export type { Citation, LegalDocument, LocalizedText, Region } from './schema/common.js';
+export { REGION_NAMES, REGIONS } from './schema/common.js';
+export type { Commune, MeasureValue } from './schema/commune.js';
+export { CommuneSchema } from './schema/commune.js';
+export type {
+  Amendment,
+  Comparator,
+  Edition,
+  Indicator,
+  Measure,
+  Overlay,
+  RulesetFile,
+  Target,
+} from './schema/edition.js';
+export {
+  AmendmentSchema,
+  EditionSchema,
+  OverlaySchema,
+  RulesetFileSchema,
+} from './schema/edition.js';
+
+let defaultEngine: Engine | null = null;
+const customEngines = new WeakMap<readonly unknown[], Engine>();
+
+/** The engine over the bundled rulesets (built on first use), or one that adds `rulesets` to them. */
+export function getEngine(rulesets?: readonly RulesetInput[]): Engine {
+  if (rulesets && rulesets.length > 0) {
+    let engine = customEngines.get(rulesets);
+    if (!engine) {
+      engine = new Engine([...BUNDLED_RULESETS, ...rulesets]);
+      customEngines.set(rulesets, engine);
+    }
+    return engine;
+  }
+  defaultEngine ??= new Engine(BUNDLED_RULESETS);
+  return defaultEngine;
+}
+
+/**
+ * Evaluates one commune against the tier `options.level` in force on `options.asOf`.
+ * Throws `CommuneValidationError` when the data does not fit the edition's measures.
+ */
+export function evaluate(commune: unknown, options: EvaluateOptions): Evaluation {
+  return getEngine(options?.rulesets).evaluate(commune, options);
+}
+
+/** Evaluates a batch; invalid communes become errors and never stop the rest. */
+export function evaluateMany(communes: readonly unknown[], options: EvaluateOptions): BatchResult {
+  return getEngine(options?.rulesets).evaluateMany(communes, options);
+}
+
+/** Every edition and overlay known (bundled plus `rulesets`). */
+export function listRulesets(options: { rulesets?: readonly RulesetInput[] } = {}): RulesetSummary[] {
+  return catalogList(getEngine(options.rulesets));
+}
+
+/** The edition of `level` in force on `asOf` with its measures, criteria, indicators and target tables. */
+export function getRuleset(
+  level: string,
+  options: { asOf?: string; province?: string; rulesets?: readonly RulesetInput[] } = {},
+): RulesetDetail {
+  return catalogGet(getEngine(options.rulesets), level, options);
+}
+
+/** What changed between two editions (or an edition and an overlay), given by id or as details. */
+export function diffRulesets(
+  a: string | RulesetDetail,
+  b: string | RulesetDetail,
+  options: { rulesets?: readonly RulesetInput[] } = {},
+): RulesetDiff {
+  const engine = getEngine(options.rulesets);
+  const detail = (x: string | RulesetDetail) => (typeof x === 'string' ? getRulesetById(engine, x) : x);
+  return diffDetails(detail(a), detail(b));
+}
+
+const expressionEngine = new LogicEngine();
+
+/**
+ * Validates and compiles one JSON-logic expression under the engine's allow-list and limits.
+ * Throws `LogicError` naming the path inside the expression and the reason.
+ */
+export function compileExpression(expression: unknown): CompiledExpression {
+  return expressionEngine.compile(expression);
+}

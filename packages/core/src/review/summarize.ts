@@ -1,0 +1,237 @@
+import type { RulesetInfo } from '../editions/compile.js';
+import { CRITERION_STATUS, INDICATOR_STATUS, MET, NOT_APPLICABLE, recordOf } from '../engine/run.js';
+import type { CriterionStatus, Evaluation, IndicatorStatus, TierStatus } from '../engine/types.js';
+import { OptionsError } from '../errors.js';
+import type { LocalizedText } from '../schema/common.js';
+import type { Comparator } from '../schema/edition.js';
+
+/** An indicator a commune has not (yet) met, with what is left to do. */
+export interface GapItem {
+  /** Tier the indicator belongs to (the assessed one, or a prerequisite). */
+  level: string;
+  criterion: string;
+  indicator: string;
+  name: LocalizedText;
+  status: IndicatorStatus;
+  actual: Evaluation['criteria'][number]['indicators'][number]['actual'];
+  target: number | boolean | null;
+  comparator: Comparator | null;
+  unit: LocalizedText | null;
+  gap: number | null;
+  verified: boolean;
+}
+
+export interface CommuneRow {
+  id: string;
+  name: string;
+  status: TierStatus;
+  criteriaMet: number;
+  criteriaTotal: number;
+  /** Status of each criterion of the assessed tier, by criterion id. */
+  criteria: Record<string, CriterionStatus>;
+  prerequisites: Array<{ level: string; status: TierStatus; criteriaMet: number; criteriaTotal: number }>;
+  /** Indicators not met, in the assessed tier and its prerequisites. */
+  unmet: GapItem[];
+  /** Indicators that could not be judged (missing data or unknown target). */
+  missing: GapItem[];
+}
+
+export interface CriterionColumn {
+  id: string;
+  name: LocalizedText;
+  met: number;
+  notMet: number;
+  incomplete: number;
+  /** Communes assessed on this criterion. */
+  total: number;
+  communesNotMet: string[];
+  communesIncomplete: string[];
+}
+
+/** The district view for a progress-review meeting. */
+export interface DistrictSummary {
+  /** The assessed tier (null when the evaluations mix tiers). */
+  level: string | null;
+  asOf: string | null;
+  rulesets: RulesetInfo[];
+  totals: { communes: number; met: number; notMet: number; incomplete: number; averageCriteriaMet: number };
+  /** One column per criterion, in the edition's order. */
+  criteria: CriterionColumn[];
+  /** Criteria holding communes back (not met or incomplete), most communes first. */
+  blockers: Array<{ id: string; name: LocalizedText; communes: number; notMet: number; incomplete: number }>;
+  /** One row per commune, in input order. */
+  communes: CommuneRow[];
+}
+
+function isEvaluation(value: unknown): value is Evaluation {
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    typeof (value as Evaluation).status === 'string' &&
+    typeof (value as Evaluation).commune === 'object' &&
+    Array.isArray((value as Evaluation).prerequisites)
+  );
+}
+
+/** Collects gap items of one tier (and its prerequisites) into `unmet` and `missing`. */
+function collectGaps(evaluation: Evaluation, unmet: GapItem[], missing: GapItem[]): void {
+  for (const prerequisite of evaluation.prerequisites) collectGaps(prerequisite, unmet, missing);
+  const record = recordOf(evaluation);
+  if (record) {
+    // Fast path: read the compact statuses, build objects only for what is left to do.
+    const indicators = record.plan.edition.indicators;
+    const criteria = record.plan.edition.criteria;
+    for (let i = 0; i < indicators.length; i++) {
+      const status = record.statuses[i] as number;
+      if (status === MET || status === NOT_APPLICABLE) continue;
+      const indicator = indicators[i] as (typeof indicators)[number];
+      const cell = record.targetCell(i);
+      const actual = indicator.measure ? (record.values[indicator.measure] ?? null) : null;
+      const item: GapItem = {
+        level: evaluation.level,
+        criterion: (criteria[indicator.criterionIndex] as { id: string }).id,
+        indicator: indicator.id,
+        name: indicator.name,
+        status: INDICATOR_STATUS[status] as IndicatorStatus,
+        actual: actual as GapItem['actual'],
+        target: cell ? cell.value : null,
+        comparator: indicator.comparator,
+        unit: indicator.unit,
+        gap: status === 1 ? record.indicator(i).gap : null,
+        verified: cell ? cell.verified : indicator.provenance.verified,
+      };
+      (status === 1 ? unmet : missing).push(item);
+    }
+    return;
+  }
+  for (const criterion of evaluation.criteria) {
+    for (const indicator of criterion.indicators) {
+      if (indicator.status === 'met' || indicator.status === 'not-applicable') continue;
+      const item: GapItem = {
+        level: evaluation.level,
+        criterion: criterion.id,
+        indicator: indicator.id,
+        name: indicator.name,
+        status: indicator.status,
+        actual: indicator.actual,
+        target: indicator.target,
+        comparator: indicator.comparator,
+        unit: indicator.unit,
+        gap: indicator.gap,
+        verified: indicator.verified,
+      };
+      (indicator.status === 'not-met' ? unmet : missing).push(item);
+    }
+  }
+}
+
+function criterionStatuses(
+  evaluation: Evaluation,
+): Array<{ id: string; name: LocalizedText; status: CriterionStatus }> {
+  const record = recordOf(evaluation);
+  if (record) {
+    return record.plan.edition.criteria.map((criterion) => ({
+      id: criterion.id,
+      name: criterion.name,
+      status: CRITERION_STATUS[record.criterionStatuses[criterion.index] as number] as CriterionStatus,
+    }));
+  }
+  return evaluation.criteria.map((criterion) => ({
+    id: criterion.id,
+    name: criterion.name,
+    status: criterion.status,
+  }));
+}
+
+/**
+ * Builds the communes × criteria view of a batch of evaluations: how many communes meet each criterion,
+ * which criteria hold most communes back, and each commune's remaining gaps.
+ */
+export function summarize(evaluations: readonly Evaluation[]): DistrictSummary {
+  if (!Array.isArray(evaluations as unknown))
+    throw new OptionsError('summarize expects an array of evaluations');
+  const columns = new Map<string, CriterionColumn>();
+  const rulesets = new Map<string, RulesetInfo>();
+  const levels = new Set<string>();
+  const dates = new Set<string>();
+  const totals = { communes: 0, met: 0, notMet: 0, incomplete: 0, averageCriteriaMet: 0 };
+  const communes: CommuneRow[] = [];
+  let criteriaMetSum = 0;
+  evaluations.forEach((evaluation, index) => {
+    if (!isEvaluation(evaluation)) throw new OptionsError(`summarize: item ${index} is not an evaluation`);
+    levels.add(evaluation.level);
+    dates.add(evaluation.asOf);
+    rulesets.set(evaluation.ruleset.hash, evaluation.ruleset);
+    const row: CommuneRow = {
+      id: evaluation.commune.id,
+      name: evaluation.commune.name,
+      status: evaluation.status,
+      criteriaMet: evaluation.counts.criteriaMet,
+      criteriaTotal: evaluation.counts.criteriaTotal,
+      criteria: {},
+      prerequisites: evaluation.prerequisites.map((prerequisite) => ({
+        level: prerequisite.level,
+        status: prerequisite.status,
+        criteriaMet: prerequisite.counts.criteriaMet,
+        criteriaTotal: prerequisite.counts.criteriaTotal,
+      })),
+      unmet: [],
+      missing: [],
+    };
+    for (const criterion of criterionStatuses(evaluation)) {
+      row.criteria[criterion.id] = criterion.status;
+      let column = columns.get(criterion.id);
+      if (!column) {
+        column = {
+          id: criterion.id,
+          name: criterion.name,
+          met: 0,
+          notMet: 0,
+          incomplete: 0,
+          total: 0,
+          communesNotMet: [],
+          communesIncomplete: [],
+        };
+        columns.set(criterion.id, column);
+      }
+      column.total++;
+      if (criterion.status === 'met') column.met++;
+      else if (criterion.status === 'not-met') {
+        column.notMet++;
+        column.communesNotMet.push(row.id);
+      } else {
+        column.incomplete++;
+        column.communesIncomplete.push(row.id);
+      }
+    }
+    collectGaps(evaluation, row.unmet, row.missing);
+    totals.communes++;
+    if (evaluation.status === 'met') totals.met++;
+    else if (evaluation.status === 'not-met') totals.notMet++;
+    else totals.incomplete++;
+    criteriaMetSum += row.criteriaMet;
+    communes.push(row);
+  });
+  totals.averageCriteriaMet =
+    totals.communes === 0 ? 0 : Math.round((criteriaMetSum / totals.communes) * 100) / 100;
+  const criteria = [...columns.values()];
+  const blockers = criteria
+    .map((column) => ({
+      id: column.id,
+      name: column.name,
+      communes: column.notMet + column.incomplete,
+      notMet: column.notMet,
+      incomplete: column.incomplete,
+    }))
+    .filter((blocker) => blocker.communes > 0)
+    .sort((a, b) => b.communes - a.communes || b.notMet - a.notMet);
+  return {
+    level: levels.size === 1 ? ([...levels][0] as string) : null,
+    asOf: dates.size === 1 ? ([...dates][0] as string) : null,
+    rulesets: [...rulesets.values()],
+    totals,
+    criteria,
+    blockers,
+    communes,
+  };
+}
