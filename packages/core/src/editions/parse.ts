@@ -32,11 +32,10 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 
 /**
  * Walks untrusted JSON iteratively (no recursion, so no stack overflow) and refuses what no ruleset needs:
- * prototype keys, non-JSON values, cycles, and sizes beyond FILE_LIMITS.
+ * prototype keys, non-JSON values, and sizes beyond FILE_LIMITS (a cycle ends at the depth limit).
  */
 export function guardJson(input: unknown, file: string): void {
   const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: input, path: [] }];
-  const seen = new Set<object>();
   let nodes = 0;
   const fail = (path: PropertyKey[], reason: string): never => {
     throw new RulesetError([{ file, path: formatPath(path), reason }]);
@@ -53,8 +52,6 @@ export function guardJson(input: unknown, file: string): void {
       continue;
     }
     if (kind !== 'object') fail(path, `a ${kind} is not JSON`);
-    if (seen.has(value as object)) fail(path, 'the data refers to itself (cycle)');
-    seen.add(value as object);
     if (Array.isArray(value)) {
       if (value.length > FILE_LIMITS.maxArrayLength) {
         fail(path, `array of ${value.length} elements (more than ${FILE_LIMITS.maxArrayLength})`);

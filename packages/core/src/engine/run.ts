@@ -353,7 +353,7 @@ export class EvaluationRecord implements Evaluation {
     let reason: string | null = null;
     if (status === MISSING) reason = this.#missingReason(indicator);
     else if (status === NOT_APPLICABLE)
-      reason = 'not applicable to this commune (the indicator applies only where it exists: nếu có)';
+      reason = 'does not apply to this commune: its condition of applicability is not met';
     else if (status === NOT_EVALUABLE) {
       reason =
         target === null

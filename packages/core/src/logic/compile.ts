@@ -98,8 +98,9 @@ const STANDARD: Record<string, Eager> = {
   '!!': (a) => truthy(a[0]),
   '!': (a) => !truthy(a[0]),
   '%': (a) => (a[0] as number) % (a[1] as number),
+  // Only strings and arrays have indexOf in JSON; an empty string is "nothing to search", as in json-logic-js.
   in: ([needle, haystack]) =>
-    typeof haystack === 'string' || Array.isArray(haystack)
+    (typeof haystack === 'string' && haystack !== '') || Array.isArray(haystack)
       ? (haystack as string).indexOf(needle as string) !== -1
       : false,
   cat: (a) => a.join(''),
