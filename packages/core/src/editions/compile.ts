@@ -1,3 +1,4 @@
+import type { MeasureIndex } from '../engine/validate-commune.js';
 import type { CompiledExpression } from '../logic/compile.js';
 import type { LegalDocument, LocalizedText, Region } from '../schema/common.js';
 import type { Comparator, Edition, Indicator, Measure, RegionRule, Target } from '../schema/edition.js';
@@ -13,6 +14,26 @@ export const OP_LE = 2;
 export const OP_LT = 3;
 export const OP_EQ = 4;
 export const OP_NE = 5;
+export const FLAG_APPLICABLE = 1;
+export const FLAG_COUNTS_LIST = 2;
+export const FLAG_NEEDS_CONTEXT = 4;
+
+function usesRequiredTarget(indicator: CompiledIndicator): boolean {
+  const expressions = [indicator.applicable, indicator.logic].filter(
+    (e): e is CompiledExpression => e !== null,
+  );
+  return expressions.some((expression) => expression.usesOperator('requiredTarget'));
+}
+
+const REGION_INDEX: Record<Region, number> = {
+  tdmnpb: 0,
+  dbsh: 1,
+  btb: 2,
+  dhntb: 3,
+  tn: 4,
+  dnb: 5,
+  dbscl: 6,
+};
 const OP_CODES: Record<Comparator, number> = {
   '>=': OP_GE,
   '>': OP_GT,
@@ -39,6 +60,12 @@ export interface CompiledIndicator {
   criterionIndex: number;
   /** Measure compared with the target (compact tests), or null for a logic test. */
   measure: string | null;
+  /** Its position in the engine's measure index (-1 for a logic test). */
+  slot: number;
+  /** Slots of the measures the applicability condition, the logic test and a per-commune target read. */
+  applicableSlots: number[];
+  logicSlots: number[];
+  derivedSlots: number[];
   measureDef: Measure | null;
   comparator: Comparator | null;
   opCode: number;
@@ -94,8 +121,23 @@ export class CompiledEdition {
   readonly measures = new Map<string, Measure>();
   /** Indicators whose target depends on the commune's own values. */
   readonly hasPerCommuneTargets: boolean;
+  /** The hot loop's view of the indicators, as typed arrays (see engine/run.ts). */
+  readonly hot: {
+    /** Comparator code, or -1 for a logic test. */
+    op: Int8Array;
+    /** Slot of the compared measure, or -1. */
+    slot: Int32Array;
+    /** FLAG_* bits. */
+    flags: Uint8Array;
+  };
 
-  constructor(entry: RegisteredEdition, overlays: readonly RegisteredOverlay[]) {
+  readonly #measureIndex: MeasureIndex;
+  /** Measure keys by slot (the engine's measure index). */
+  readonly measureKeys: readonly string[];
+
+  constructor(entry: RegisteredEdition, overlays: readonly RegisteredOverlay[], measureIndex: MeasureIndex) {
+    this.#measureIndex = measureIndex;
+    this.measureKeys = measureIndex.keys;
     const edition = entry.data;
     this.edition = edition;
     this.requires = edition.requires?.level ?? null;
@@ -159,6 +201,24 @@ export class CompiledEdition {
         });
       }
     }
+    for (const indicator of this.indicators) {
+      const keys = new Set([
+        ...(indicator.national?.derivedVars ?? []),
+        ...(indicator.province?.derivedVars ?? []),
+      ]);
+      indicator.derivedSlots = [...keys].map((key) => measureIndex.slot(key));
+    }
+    const count = this.indicators.length;
+    this.hot = { op: new Int8Array(count), slot: new Int32Array(count), flags: new Uint8Array(count) };
+    for (const indicator of this.indicators) {
+      const i = indicator.index;
+      this.hot.op[i] = indicator.opCode;
+      this.hot.slot[i] = indicator.slot;
+      this.hot.flags[i] =
+        (indicator.applicable ? FLAG_APPLICABLE : 0) |
+        (indicator.countsList ? FLAG_COUNTS_LIST : 0) |
+        (usesRequiredTarget(indicator) ? FLAG_NEEDS_CONTEXT : 0);
+    }
     this.hasPerCommuneTargets = this.indicators.some(
       (indicator) =>
         (indicator.national?.derivedVars.length ?? 0) > 0 ||
@@ -213,6 +273,8 @@ export class CompiledEdition {
       criterionIndex,
       applicable,
       applicableVars: applicable ? applicable.vars : [],
+      applicableSlots: applicable ? applicable.vars.map((key) => this.#measureIndex.slot(key)) : [],
+      derivedSlots: [],
       provenance,
       notes: indicator.notes ?? null,
       origin,
@@ -224,6 +286,8 @@ export class CompiledEdition {
       compiled = {
         ...base,
         measure: test.measure,
+        slot: this.#measureIndex.slot(test.measure),
+        logicSlots: [],
         measureDef,
         comparator: test.op,
         opCode: OP_CODES[test.op],
@@ -239,6 +303,8 @@ export class CompiledEdition {
       compiled = {
         ...base,
         measure: null,
+        slot: -1,
+        logicSlots: logic.vars.map((key) => this.#measureIndex.slot(key)),
         measureDef: null,
         comparator: null,
         opCode: -1,
@@ -268,6 +334,8 @@ export interface TargetVector {
   values: Array<number | boolean | null | undefined>;
   cells: Array<ResolvedTarget | undefined>;
   verified: Uint8Array;
+  /** Per-commune targets already computed, by indicator and by the values they depend on. */
+  memo: Map<number, Map<unknown, ResolvedTarget>>;
 }
 
 /**
@@ -277,7 +345,7 @@ export interface TargetVector {
 export class Plan {
   readonly edition: CompiledEdition;
   readonly requires: Plan | null;
-  readonly #vectors = new Map<string, TargetVector>();
+  readonly #vectors = new Map<number, TargetVector>();
 
   constructor(edition: CompiledEdition, requires: Plan | null) {
     this.edition = edition;
@@ -292,7 +360,7 @@ export class Plan {
   }
 
   vector(region: Region, year: number): TargetVector {
-    const key = `${region}|${year}`;
+    const key = REGION_INDEX[region] * 100_000 + year;
     let vector = this.#vectors.get(key);
     if (!vector) {
       vector = this.#buildVector(region, year);
@@ -307,6 +375,7 @@ export class Plan {
       values: new Array(indicators.length),
       cells: new Array(indicators.length),
       verified: new Uint8Array(indicators.length),
+      memo: new Map(),
     };
     for (const indicator of indicators) {
       if (!indicator.national) {
@@ -326,6 +395,34 @@ export class Plan {
       vector.verified[indicator.index] = cell.verified ? 1 : 0;
     }
     return vector;
+  }
+
+  /**
+   * A target that depends on the commune's own values, memoised by those values: communes with the same
+   * number of schools share one resolved target instead of recomputing it.
+   */
+  perCommuneTarget(
+    vector: TargetVector,
+    indicator: CompiledIndicator,
+    region: Region,
+    year: number,
+    slots: readonly unknown[],
+    values: Record<string, unknown>,
+  ): ResolvedTarget {
+    let byValue = vector.memo.get(indicator.index);
+    if (!byValue) {
+      byValue = new Map();
+      vector.memo.set(indicator.index, byValue);
+    }
+    const wanted = indicator.derivedSlots;
+    const key =
+      wanted.length === 1 ? slots[wanted[0] as number] : JSON.stringify(wanted.map((slot) => slots[slot]));
+    let cell = byValue.get(key);
+    if (!cell) {
+      cell = this.resolveTarget(indicator, region, year, values);
+      if (byValue.size < 10_000) byValue.set(key, cell);
+    }
+    return cell;
   }
 
   /** The target that applies to one indicator (with a commune's values when the target depends on them). */

@@ -11,7 +11,7 @@ import { type CommuneIssue, CommuneValidationError, NtmError, OptionsError } fro
 import { IsoDateSchema, type Region, RegionSchema, SlugSchema } from '../schema/common.js';
 import { today } from '../util/dates.js';
 import { type EvaluationRecord, runPlan } from './run.js';
-import { show, type ValidCommune, type ValueCheck, validateCommune, valueCheck } from './validate-commune.js';
+import { acceptCommune, MeasureIndex, show, type ValidCommune, validateCommune } from './validate-commune.js';
 
 export const EvaluateOptionsSchema = z
   .object({
@@ -56,6 +56,8 @@ interface Resolved {
   recognition: boolean;
   defaultRegion: Region | null;
   defaultProvince: string | null;
+  /** Plans already resolved in this batch, by province. */
+  plans?: Map<string | null, Plan>;
 }
 
 const MAX_REQUIRES_DEPTH = 8;
@@ -63,14 +65,16 @@ const MAX_REQUIRES_DEPTH = 8;
 /** An engine over a set of rulesets. Create one per set; it caches compiled editions and target tables. */
 export class Engine {
   readonly registry: Registry;
-  readonly #checks = new Map<string, ValueCheck>();
+  readonly #measures: MeasureIndex;
   readonly #categories: Set<string>;
   readonly #compiled = new Map<string, CompiledEdition>();
   readonly #plans = new Map<string, Plan>();
 
   constructor(rulesets: readonly RulesetInput[] = []) {
     this.registry = new Registry(rulesets);
-    for (const [key, { measure }] of this.registry.measures) this.#checks.set(key, valueCheck(key, measure));
+    this.#measures = new MeasureIndex(
+      [...this.registry.measures].map(([key, { measure }]) => [key, measure]),
+    );
     this.#categories = new Set(this.registry.categories.keys());
   }
 
@@ -89,6 +93,7 @@ export class Engine {
   evaluateMany(communes: readonly unknown[], options: EvaluateOptions): BatchResult {
     if (!Array.isArray(communes)) throw new OptionsError('evaluateMany expects an array of communes');
     const resolved = this.#options(options);
+    resolved.plans = new Map();
     const results: EvaluationRecord[] = [];
     const errors: BatchError[] = [];
     for (let index = 0; index < communes.length; index++) {
@@ -130,7 +135,7 @@ export class Engine {
     if (!plan) {
       let compiled = this.#compiled.get(compiledKey);
       if (!compiled) {
-        compiled = new CompiledEdition(edition, overlays);
+        compiled = new CompiledEdition(edition, overlays, this.#measures);
         this.#compiled.set(compiledKey, compiled);
       }
       plan = new Plan(compiled, requires);
@@ -177,13 +182,20 @@ export class Engine {
     index: number,
     options: Resolved,
   ): EvaluationRecord | { issues: CommuneIssue[] } {
-    const validated = validateCommune(input, index, this.#checks, this.#categories, isKnownProvince);
-    if (validated.issues) return { issues: validated.issues };
-    const commune = validated.commune;
+    let commune = acceptCommune(input, this.#measures, this.#categories, isKnownProvince);
+    if (!commune) {
+      const validated = validateCommune(input, index, this.#measures, this.#categories, isKnownProvince);
+      if (validated.issues) return { issues: validated.issues };
+      commune = validated.commune;
+    }
     const region = this.#regionOf(commune, index, options);
     if (typeof region !== 'string') return region;
     const province = commune.province ?? options.defaultProvince;
-    const plan = this.plan(options.level, options.asOf, province);
+    let plan = options.plans?.get(province);
+    if (!plan) {
+      plan = this.plan(options.level, options.asOf, province);
+      options.plans?.set(province, plan);
+    }
     const record = runPlan(plan, commune, region, options);
     if (options.recognition)
       record.recognition = runPlan(this.plan('cong-nhan', options.asOf, null), commune, region, options);

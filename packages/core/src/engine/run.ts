@@ -1,18 +1,24 @@
 import {
+  type CompiledCriterion,
   type CompiledIndicator,
+  FLAG_APPLICABLE,
+  FLAG_COUNTS_LIST,
+  FLAG_NEEDS_CONTEXT,
   OP_EQ,
   OP_GE,
   OP_GT,
   OP_LE,
   OP_LT,
+  OP_NE,
   type Plan,
   type RulesetInfo,
   type TargetVector,
 } from '../editions/compile.js';
 import type { RuleContext } from '../editions/rule-logic.js';
 import type { ResolvedTarget } from '../editions/targets.js';
+import type { CompiledExpression } from '../logic/compile.js';
 import { truthy } from '../logic/truthy.js';
-import type { Region } from '../schema/common.js';
+import type { LocalizedText, Region } from '../schema/common.js';
 import type {
   CriterionResult,
   CriterionStatus,
@@ -91,70 +97,108 @@ export function runPlan(
   declaredRegion: Region,
   options: RunOptions,
 ): EvaluationRecord {
-  const regionBasis = applyRegionRules(plan, declaredRegion, commune.categories);
+  const regionBasis =
+    commune.categories.length > 0 ? applyRegionRules(plan, declaredRegion, commune.categories) : null;
   const region = regionBasis ? regionBasis.applied : declaredRegion;
-  const prerequisites = plan.requires ? [runPlan(plan.requires, commune, declaredRegion, options)] : [];
+  const prerequisites = plan.requires
+    ? [runPlan(plan.requires, commune, declaredRegion, options)]
+    : NO_PREREQUISITES;
   const vector = plan.vector(region, options.year);
   const edition = plan.edition;
   const indicators = edition.indicators;
+  const slots = commune.slots;
   const values = commune.values;
-  const statuses = new Uint8Array(indicators.length);
+  const count = indicators.length;
+  const criteria = edition.criteria;
+  // One array for both: indicator statuses first, then criterion statuses.
+  const statuses = new Uint8Array(count + criteria.length);
   let perCommune: Array<ResolvedTarget | undefined> | null = null;
   let context: RuleContext | undefined;
   const targets = vector.values;
   const verified = vector.verified;
   const requireVerified = options.requireVerified;
 
-  for (let i = 0; i < indicators.length; i++) {
+  const { op: ops, slot: measureSlots, flags } = edition.hot;
+  for (let i = 0; i < count; i++) {
+    const flag = flags[i] as number;
+    const slot = measureSlots[i] as number;
+    if (flag === 0 && slot >= 0) {
+      // The common case: one measure compared with a shared target.
+      const actual = slots[slot];
+      const target = targets[i];
+      if (actual === undefined) statuses[i] = MISSING;
+      else if (target !== undefined) {
+        if (target === null || (requireVerified && verified[i] === 0)) statuses[i] = NOT_EVALUABLE;
+        else statuses[i] = compare(ops[i] as number, actual as number | boolean, target) ? MET : NOT_MET;
+      } else {
+        const indicator = indicators[i] as CompiledIndicator;
+        if (anyMissing(slots, indicator.derivedSlots)) {
+          statuses[i] = MISSING;
+          continue;
+        }
+        const cell = plan.perCommuneTarget(vector, indicator, region, options.year, slots, values);
+        perCommune ??= [];
+        perCommune[i] = cell;
+        if (cell.value === null || (requireVerified && !cell.verified)) statuses[i] = NOT_EVALUABLE;
+        else statuses[i] = compare(ops[i] as number, actual as number | boolean, cell.value) ? MET : NOT_MET;
+      }
+      continue;
+    }
     const indicator = indicators[i] as CompiledIndicator;
-    if (indicator.applicable) {
-      if (anyMissing(values, indicator.applicableVars)) {
+    if (flag & FLAG_APPLICABLE) {
+      if (anyMissing(slots, indicator.applicableSlots)) {
         statuses[i] = MISSING;
         continue;
       }
-      context ??= contextFor(plan, region, options.year, values);
-      if (!truthy(indicator.applicable(values, context))) {
+      const applicable = (indicator.applicable as CompiledExpression)(
+        values,
+        flag & FLAG_NEEDS_CONTEXT ? (context ??= contextFor(plan, region, options.year, values)) : undefined,
+      );
+      if (!truthy(applicable)) {
         statuses[i] = NOT_APPLICABLE;
         continue;
       }
     }
-    if (indicator.logic) {
-      if (anyMissing(values, indicator.logicVars)) statuses[i] = MISSING;
+    if (slot < 0) {
+      if (anyMissing(slots, indicator.logicSlots)) statuses[i] = MISSING;
       else if (requireVerified && verified[i] === 0) statuses[i] = NOT_EVALUABLE;
       else {
-        context ??= contextFor(plan, region, options.year, values);
-        statuses[i] = truthy(indicator.logic(values, context)) ? MET : NOT_MET;
+        const passed = (indicator.logic as CompiledExpression)(
+          values,
+          flag & FLAG_NEEDS_CONTEXT
+            ? (context ??= contextFor(plan, region, options.year, values))
+            : undefined,
+        );
+        statuses[i] = truthy(passed) ? MET : NOT_MET;
       }
       continue;
     }
-    let actual = values[indicator.measure as string];
-    if (actual === undefined || actual === null) {
+    let actual = slots[slot];
+    if (actual === undefined) {
       statuses[i] = MISSING;
       continue;
     }
     let target = targets[i];
     let isVerified = verified[i] === 1;
     if (target === undefined) {
-      const cell = plan.resolveTarget(indicator, region, options.year, values);
+      if (anyMissing(slots, indicator.derivedSlots)) {
+        statuses[i] = MISSING;
+        continue;
+      }
+      const cell = plan.perCommuneTarget(vector, indicator, region, options.year, slots, values);
       perCommune ??= [];
       perCommune[i] = cell;
       target = cell.value;
       isVerified = cell.verified;
-      if (target === null && cell.reason?.includes('which is missing')) {
-        statuses[i] = MISSING;
-        continue;
-      }
     }
     if (target === null || (requireVerified && !isVerified)) {
       statuses[i] = NOT_EVALUABLE;
       continue;
     }
-    if (indicator.countsList) actual = (actual as unknown[]).length;
-    statuses[i] = compare(indicator.opCode, actual as number | boolean, target) ? MET : NOT_MET;
+    if (flag & FLAG_COUNTS_LIST) actual = (actual as unknown[]).length;
+    statuses[i] = compare(ops[i] as number, actual as number | boolean, target) ? MET : NOT_MET;
   }
 
-  const criteria = edition.criteria;
-  const criterionStatuses = new Uint8Array(criteria.length);
   const counts: EvaluationCounts = {
     criteriaMet: 0,
     criteriaTotal: criteria.length,
@@ -171,7 +215,7 @@ export function runPlan(
   for (let c = 0; c < criteria.length; c++) {
     let notMet = false;
     let incomplete = false;
-    for (const i of (criteria[c] as { indicators: number[] }).indicators) {
+    for (const i of (criteria[c] as CompiledCriterion).indicators) {
       const status = statuses[i];
       if (status === NOT_APPLICABLE) {
         counts.indicatorsNotApplicable++;
@@ -192,7 +236,7 @@ export function runPlan(
     }
     // Every applicable indicator must be met; one that is not decides, whatever else is missing.
     const status = notMet ? C_NOT_MET : incomplete ? C_INCOMPLETE : C_MET;
-    criterionStatuses[c] = status;
+    statuses[count + c] = status;
     if (status === C_MET) counts.criteriaMet++;
     else if (status === C_NOT_MET) anyNotMet = true;
     else anyIncomplete = true;
@@ -210,7 +254,6 @@ export function runPlan(
     options,
     vector,
     statuses,
-    criterionStatuses,
     perCommune,
     prerequisites,
     counts,
@@ -218,11 +261,10 @@ export function runPlan(
   );
 }
 
-function anyMissing(values: Record<string, unknown>, keys: readonly string[]): boolean {
-  for (const key of keys) {
-    const value = values[key];
-    if (value === undefined || value === null) return true;
-  }
+const NO_PREREQUISITES: EvaluationRecord[] = [];
+
+function anyMissing(slots: readonly unknown[], wanted: readonly number[]): boolean {
+  for (const slot of wanted) if (slots[slot] === undefined) return true;
   return false;
 }
 
@@ -237,18 +279,16 @@ function contextFor(plan: Plan, region: Region, year: number, values: Record<str
   };
 }
 
-const internals = new WeakMap<object, EvaluationRecord>();
-
 /** The compact record behind an evaluation, for the review functions' fast path (null for plain objects). */
 export function recordOf(evaluation: unknown): EvaluationRecord | null {
-  if (!evaluation || typeof evaluation !== 'object') return null;
-  return internals.get(evaluation) ?? null;
+  return evaluation instanceof EvaluationRecord ? evaluation : null;
 }
 
 /**
- * An evaluation held compactly: statuses in typed arrays, targets shared per region and year. The detailed
- * `criteria` objects are built on first read (and then kept), so a dashboard that reads only statuses and
- * counts never pays for them. `toJSON()` gives the full result with a stable key order.
+ * An evaluation held compactly: statuses in one typed array, targets shared per region and year. The
+ * detailed `criteria` are light views built on first read: each indicator result reads its fields from the
+ * record when asked, so a dashboard that reads only statuses and counts never pays for a million objects.
+ * `toJSON()` gives the full result as plain data with a stable key order.
  */
 export class EvaluationRecord implements Evaluation {
   readonly commune: Evaluation['commune'];
@@ -264,9 +304,8 @@ export class EvaluationRecord implements Evaluation {
   readonly counts: EvaluationCounts;
   recognition?: EvaluationRecord | undefined;
   /** @internal */ readonly plan: Plan;
-  /** @internal */ readonly statuses: Uint8Array;
-  /** @internal */ readonly criterionStatuses: Uint8Array;
-  /** @internal */ readonly values: Record<string, unknown>;
+  /** @internal Indicator statuses, then criterion statuses. */ readonly statuses: Uint8Array;
+  /** @internal */ readonly slots: readonly unknown[];
   readonly #vector: TargetVector;
   readonly #perCommune: Array<ResolvedTarget | undefined> | null;
   #criteria: CriterionResult[] | null = null;
@@ -279,7 +318,6 @@ export class EvaluationRecord implements Evaluation {
     options: RunOptions,
     vector: TargetVector,
     statuses: Uint8Array,
-    criterionStatuses: Uint8Array,
     perCommune: Array<ResolvedTarget | undefined> | null,
     prerequisites: EvaluationRecord[],
     counts: EvaluationCounts,
@@ -303,95 +341,93 @@ export class EvaluationRecord implements Evaluation {
     this.counts = counts;
     this.plan = plan;
     this.statuses = statuses;
-    this.criterionStatuses = criterionStatuses;
-    this.values = commune.values;
+    this.slots = commune.slots;
     this.#vector = vector;
     this.#perCommune = perCommune;
-    internals.set(this, this);
   }
 
   get criteria(): CriterionResult[] {
     if (!this.#criteria) {
       const edition = this.plan.edition;
-      this.#criteria = edition.criteria.map((criterion) => ({
-        id: criterion.id,
-        name: criterion.name,
-        group: criterion.group,
-        status: CRITERION_STATUS[this.criterionStatuses[criterion.index] as number] as CriterionStatus,
-        indicators: criterion.indicators.map((i) => this.indicator(i)),
-      }));
+      const views: CriterionResult[] = new Array(edition.criteria.length);
+      for (let c = 0; c < edition.criteria.length; c++)
+        views[c] = new CriterionView(this, edition.criteria[c] as CompiledCriterion);
+      this.#criteria = views;
     }
     return this.#criteria;
   }
 
-  /** The target that applied to indicator `i` (shared cell or this commune's own). */
+  /** @internal Status code of criterion `c`. */
+  criterionStatus(c: number): number {
+    return this.statuses[this.plan.edition.indicators.length + c] as number;
+  }
+
+  /** @internal The target that applied to indicator `i` (shared cell or this commune's own). */
   targetCell(i: number): ResolvedTarget | null {
+    const cell = this.#perCommune?.[i] ?? this.#vector.cells[i];
+    if (cell) return cell;
     const indicator = this.plan.edition.indicators[i] as CompiledIndicator;
     if (!indicator.national) return null;
-    return (
-      this.#perCommune?.[i] ??
-      this.#vector.cells[i] ??
-      this.plan.resolveTarget(indicator, this.region, this.year, this.values)
-    );
+    return this.plan.resolveTarget(indicator, this.region, this.year, this.#valuesObject());
   }
 
-  /** Builds the result object of indicator `i`. */
-  indicator(i: number): IndicatorResult {
+  /** @internal The value compared for indicator `i` (null when missing or for a logic test). */
+  actual(i: number): IndicatorResult['actual'] {
+    const slot = (this.plan.edition.indicators[i] as CompiledIndicator).slot;
+    const value = slot < 0 ? undefined : this.slots[slot];
+    return value === undefined ? null : (value as IndicatorResult['actual']);
+  }
+
+  /** @internal Signed gap of indicator `i`, or null. */
+  gap(i: number): number | null {
+    const status = this.statuses[i];
+    if (status !== MET && status !== NOT_MET) return null;
     const indicator = this.plan.edition.indicators[i] as CompiledIndicator;
-    const status = this.statuses[i] as number;
+    if (indicator.slot < 0 || indicator.opCode === OP_NE) return null;
     const cell = this.targetCell(i);
-    const provenance = cell ?? indicator.provenance;
-    const raw = indicator.measure ? this.values[indicator.measure] : undefined;
-    const actual = raw === undefined || raw === null ? null : (raw as IndicatorResult['actual']);
     const target = cell ? cell.value : null;
-    let gap: number | null = null;
-    if ((status === MET || status === NOT_MET) && typeof target === 'number' && indicator.opCode !== -1) {
-      const compared = indicator.countsList ? (actual as unknown[]).length : actual;
-      if (typeof compared === 'number' && indicator.opCode !== 5)
-        gap = gapOf(indicator.opCode, compared, target);
-    }
-    let reason: string | null = null;
-    if (status === MISSING) reason = this.#missingReason(indicator);
-    else if (status === NOT_APPLICABLE)
-      reason = 'does not apply to this commune: its condition of applicability is not met';
-    else if (status === NOT_EVALUABLE) {
-      reason =
-        target === null
-          ? (cell?.reason ?? 'no target known')
-          : 'the target is not verified against a source, and requireVerified is on';
-    }
-    return {
-      id: indicator.id,
-      name: indicator.name,
-      measure: indicator.measure,
-      status: INDICATOR_STATUS[status] as IndicatorStatus,
-      actual,
-      target,
-      requirement: indicator.requirement,
-      comparator: indicator.comparator,
-      unit: indicator.unit,
-      gap,
-      citation: provenance.citation,
-      verified: provenance.verified,
-      basis: provenance.basis,
-      source: provenance.source ?? null,
-      origin: provenance.origin,
-      originRuleset: provenance.ruleset,
-      reason,
-    };
+    if (typeof target !== 'number') return null;
+    const raw = this.slots[indicator.slot];
+    const compared = indicator.countsList ? (raw as unknown[]).length : raw;
+    return typeof compared === 'number' ? gapOf(indicator.opCode, compared, target) : null;
   }
 
-  #missingReason(indicator: CompiledIndicator): string {
-    const keys = [
-      ...indicator.applicableVars,
-      ...indicator.logicVars,
-      ...(indicator.measure ? [indicator.measure] : []),
-      ...(indicator.national?.derivedVars ?? []),
-    ];
-    const missing = [...new Set(keys)].filter(
-      (key) => this.values[key] === undefined || this.values[key] === null,
-    );
-    return `no value for ${missing.join(', ')}`;
+  /** @internal Why indicator `i` is missing, not applicable or not evaluable (null otherwise). */
+  reason(i: number): string | null {
+    const status = this.statuses[i];
+    const indicator = this.plan.edition.indicators[i] as CompiledIndicator;
+    if (status === MISSING) {
+      const keys = [
+        ...indicator.applicableSlots,
+        ...indicator.logicSlots,
+        ...(indicator.slot >= 0 ? [indicator.slot] : []),
+        ...indicator.derivedSlots,
+      ];
+      const missing = [...new Set(keys)].filter((slot) => this.slots[slot] === undefined);
+      const names = this.plan.edition.measureKeys;
+      return `no value for ${missing.map((slot) => names[slot]).join(', ')}`;
+    }
+    if (status === NOT_APPLICABLE)
+      return 'does not apply to this commune: its condition of applicability is not met';
+    if (status === NOT_EVALUABLE) {
+      const cell = this.targetCell(i);
+      if (cell && cell.value === null) return cell.reason ?? 'no target known';
+      if (!cell && !indicator.provenance.verified)
+        return 'the requirement is not verified against a source, and requireVerified is on';
+      return cell
+        ? 'the target is not verified against a source, and requireVerified is on'
+        : 'no target known';
+    }
+    return null;
+  }
+
+  #valuesObject(): Record<string, unknown> {
+    const values: Record<string, unknown> = {};
+    const names = this.plan.edition.measureKeys;
+    this.slots.forEach((value, slot) => {
+      if (value !== undefined) values[names[slot] as string] = value;
+    });
+    return values;
   }
 
   /** The full result as plain data with a stable key order (what JSON.stringify writes). */
@@ -408,9 +444,141 @@ export class EvaluationRecord implements Evaluation {
       ruleset: this.ruleset,
       prerequisites: this.prerequisites.map((prerequisite) => prerequisite.toJSON()),
       counts: { ...this.counts },
-      criteria: this.criteria,
+      criteria: this.criteria.map((criterion) => (criterion as CriterionView).toJSON()),
     };
     if (this.recognition) json.recognition = this.recognition.toJSON();
     return json;
+  }
+}
+
+/** A criterion of an evaluation, read from the record. */
+class CriterionView implements CriterionResult {
+  readonly #record: EvaluationRecord;
+  readonly #criterion: CompiledCriterion;
+  #indicators: IndicatorResult[] | null = null;
+
+  constructor(record: EvaluationRecord, criterion: CompiledCriterion) {
+    this.#record = record;
+    this.#criterion = criterion;
+  }
+  get id(): string {
+    return this.#criterion.id;
+  }
+  get name(): LocalizedText {
+    return this.#criterion.name;
+  }
+  get group(): CriterionResult['group'] {
+    return this.#criterion.group;
+  }
+  get status(): CriterionStatus {
+    return CRITERION_STATUS[this.#record.criterionStatus(this.#criterion.index)] as CriterionStatus;
+  }
+  get indicators(): IndicatorResult[] {
+    if (!this.#indicators) {
+      const list = this.#criterion.indicators;
+      const views: IndicatorResult[] = new Array(list.length);
+      for (let k = 0; k < list.length; k++) views[k] = new IndicatorView(this.#record, list[k] as number);
+      this.#indicators = views;
+    }
+    return this.#indicators;
+  }
+  toJSON(): CriterionResult {
+    return {
+      id: this.id,
+      name: this.name,
+      group: this.group,
+      status: this.status,
+      indicators: this.indicators.map((indicator) => (indicator as IndicatorView).toJSON()),
+    };
+  }
+}
+
+/** An indicator result, read from the record on access (two fields per object instead of seventeen). */
+class IndicatorView implements IndicatorResult {
+  readonly #record: EvaluationRecord;
+  readonly #index: number;
+
+  constructor(record: EvaluationRecord, index: number) {
+    this.#record = record;
+    this.#index = index;
+  }
+  get #indicator(): CompiledIndicator {
+    return this.#record.plan.edition.indicators[this.#index] as CompiledIndicator;
+  }
+  get #provenance(): ResolvedTarget | CompiledIndicator['provenance'] {
+    return this.#record.targetCell(this.#index) ?? this.#indicator.provenance;
+  }
+  get id(): string {
+    return this.#indicator.id;
+  }
+  get name(): LocalizedText {
+    return this.#indicator.name;
+  }
+  get measure(): string | null {
+    return this.#indicator.measure;
+  }
+  get status(): IndicatorStatus {
+    return INDICATOR_STATUS[this.#record.statuses[this.#index] as number] as IndicatorStatus;
+  }
+  get actual(): IndicatorResult['actual'] {
+    return this.#record.actual(this.#index);
+  }
+  get target(): number | boolean | null {
+    const cell = this.#record.targetCell(this.#index);
+    return cell ? cell.value : null;
+  }
+  get requirement(): LocalizedText | null {
+    return this.#indicator.requirement;
+  }
+  get comparator(): IndicatorResult['comparator'] {
+    return this.#indicator.comparator;
+  }
+  get unit(): LocalizedText | null {
+    return this.#indicator.unit;
+  }
+  get gap(): number | null {
+    return this.#record.gap(this.#index);
+  }
+  get citation(): IndicatorResult['citation'] {
+    return this.#provenance.citation;
+  }
+  get verified(): boolean {
+    return this.#provenance.verified;
+  }
+  get basis(): string {
+    return this.#provenance.basis;
+  }
+  get source(): string | null {
+    return this.#provenance.source ?? null;
+  }
+  get origin(): 'national' | 'province' {
+    return this.#provenance.origin;
+  }
+  get originRuleset(): string {
+    return this.#provenance.ruleset;
+  }
+  get reason(): string | null {
+    return this.#record.reason(this.#index);
+  }
+  toJSON(): IndicatorResult {
+    return {
+      id: this.id,
+      name: this.name,
+      measure: this.measure,
+      status: this.status,
+      actual: this.actual,
+      target: this.target,
+      requirement: this.requirement,
+      comparator: this.comparator,
+      unit: this.unit,
+      gap: this.gap,
+      citation: this.citation,
+      verified: this.verified,
+      basis: this.basis,
+      source: this.source,
+      origin: this.origin,
+      originRuleset: this.originRuleset,
+      reason: this.reason,
+    };
   }
 }

@@ -12,6 +12,81 @@ export interface ValidCommune {
   district: string | null;
   categories: readonly string[];
   values: Record<string, unknown>;
+  /** The values by measure index (see {@link MeasureIndex}); absent and null are both undefined. */
+  slots: unknown[];
+}
+
+const KIND_NUMBER = 0;
+const KIND_COUNT = 1;
+const KIND_BOOLEAN = 2;
+const KIND_ENUM = 3;
+const KIND_ENUM_LIST = 4;
+
+/**
+ * The data dictionary of an engine as arrays indexed by measure, so that the hot path validates and reads
+ * values by position instead of by name.
+ */
+export class MeasureIndex {
+  readonly keys: string[] = [];
+  readonly index = new Map<string, number>();
+  readonly checks: ValueCheck[] = [];
+  readonly #kind: number[] = [];
+  readonly #min: number[] = [];
+  readonly #max: number[] = [];
+  readonly #allowed: Array<Set<string> | null> = [];
+
+  constructor(measures: Iterable<[string, Measure]>) {
+    for (const [key, measure] of measures) {
+      this.index.set(key, this.keys.length);
+      this.keys.push(key);
+      this.checks.push(valueCheck(key, measure));
+      const numericMin =
+        measure.type === 'percent' || measure.type === 'count' || measure.type === 'money' ? 0 : -Infinity;
+      this.#min.push(measure.min ?? numericMin);
+      this.#max.push(measure.max ?? (measure.type === 'percent' ? 100 : Infinity));
+      this.#kind.push(
+        measure.type === 'boolean'
+          ? KIND_BOOLEAN
+          : measure.type === 'enum'
+            ? measure.multiple
+              ? KIND_ENUM_LIST
+              : KIND_ENUM
+            : measure.type === 'count'
+              ? KIND_COUNT
+              : KIND_NUMBER,
+      );
+      this.#allowed.push(measure.values ? new Set(measure.values.map((item) => item.id)) : null);
+    }
+  }
+
+  slot(key: string): number {
+    const slot = this.index.get(key);
+    if (slot === undefined) throw new Error(`unknown measure '${key}'`);
+    return slot;
+  }
+
+  /** True when the value fits the measure (the same rules as `checks`, without building a message). */
+  accepts(slot: number, value: unknown): boolean {
+    switch (this.#kind[slot]) {
+      case KIND_NUMBER:
+        return (
+          typeof value === 'number' &&
+          value >= (this.#min[slot] as number) &&
+          value <= (this.#max[slot] as number)
+        );
+      case KIND_COUNT:
+        return (
+          typeof value === 'number' &&
+          Number.isInteger(value) &&
+          value >= (this.#min[slot] as number) &&
+          value <= (this.#max[slot] as number)
+        );
+      case KIND_BOOLEAN:
+        return typeof value === 'boolean';
+      default:
+        return this.checks[slot]?.(value) === null;
+    }
+  }
 }
 
 /** Checks one value against its measure; returns the reason it is invalid, or null. */
@@ -100,7 +175,7 @@ export function valueCheck(key: string, measure: Measure): ValueCheck {
 export function validateCommune(
   input: unknown,
   index: number,
-  checks: ReadonlyMap<string, ValueCheck>,
+  measures: MeasureIndex,
   categories: ReadonlySet<string>,
   isProvince: (id: string) => boolean,
 ): { commune: ValidCommune; issues: null } | { commune: null; issues: CommuneIssue[] } {
@@ -165,9 +240,10 @@ export function validateCommune(
     if (proto !== Object.prototype && proto !== null) add('values', '[object]', 'expected a plain object');
     for (const key of Object.keys(values)) {
       const value = (values as Record<string, unknown>)[key];
-      const check = checks.get(key);
+      const slot = measures.index.get(key);
+      const check = slot === undefined ? undefined : measures.checks[slot];
       if (!check) {
-        const hint = closest(key, checks.keys());
+        const hint = closest(key, measures.keys);
         add(`values.${key}`, value, `unknown measure '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}`);
         continue;
       }
@@ -177,8 +253,14 @@ export function validateCommune(
     }
   }
   if (issues.length > 0) return { commune: null, issues };
+  const slots: unknown[] = new Array(measures.keys.length);
+  for (const key of Object.keys(values as object)) {
+    const value = (values as Record<string, unknown>)[key];
+    if (value !== null && value !== undefined) slots[measures.slot(key)] = value;
+  }
   return {
     commune: {
+      slots,
       id: id as string,
       name: raw.name as string,
       region: region as Region | null,
@@ -188,5 +270,56 @@ export function validateCommune(
       values: values as Record<string, unknown>,
     },
     issues: null,
+  };
+}
+
+/**
+ * Validates a commune and lays its values out by measure index. Returns null when anything is wrong:
+ * the caller then runs {@link validateCommune} to list every problem.
+ */
+export function acceptCommune(
+  input: unknown,
+  measures: MeasureIndex,
+  categories: ReadonlySet<string>,
+  isProvince: (id: string) => boolean,
+): ValidCommune | null {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return null;
+  const raw = input as Record<string, unknown>;
+  for (const key in raw) if (!COMMUNE_KEYS.has(key)) return null;
+  const { id, name, values } = raw;
+  if (typeof id !== 'string' || id.length === 0 || typeof name !== 'string' || name.length === 0) return null;
+  const region = raw.region ?? null;
+  if (region !== null && (typeof region !== 'string' || !REGION_SET.has(region))) return null;
+  const province = raw.province ?? null;
+  if (province !== null && (typeof province !== 'string' || !isProvince(province))) return null;
+  const district = raw.district ?? null;
+  if (district !== null && typeof district !== 'string') return null;
+  const list = raw.categories ?? null;
+  if (list !== null) {
+    if (!Array.isArray(list)) return null;
+    for (const category of list) if (typeof category !== 'string' || !categories.has(category)) return null;
+  }
+  if (!values || typeof values !== 'object' || Array.isArray(values)) return null;
+  const proto = Object.getPrototypeOf(values);
+  if (proto !== Object.prototype && proto !== null) return null;
+  const slots: unknown[] = new Array(measures.keys.length);
+  const index = measures.index;
+  for (const key in values) {
+    const slot = index.get(key);
+    if (slot === undefined) return null;
+    const value = (values as Record<string, unknown>)[key];
+    if (value === null || value === undefined) continue;
+    if (!measures.accepts(slot, value)) return null;
+    slots[slot] = value;
+  }
+  return {
+    id,
+    name,
+    region: region as Region | null,
+    province: province as string | null,
+    district: district as string | null,
+    categories: (list as string[] | null) ?? [],
+    values: values as Record<string, unknown>,
+    slots,
   };
 }

@@ -9,6 +9,8 @@ export interface CompiledExpression extends Evaluator {
   readonly vars: readonly string[];
   /** True when some `var` or `missing` path is computed at run time, so `vars` may be incomplete. */
   readonly dynamicVars: boolean;
+  /** True when the expression uses the operator `name`. */
+  usesOperator(name: string): boolean;
 }
 
 /** A custom operator: receives its arguments already evaluated, plus the caller's context. */
@@ -151,6 +153,7 @@ function child(path: string, segment: string | number): string {
 }
 
 interface CompileState {
+  operators: Set<string>;
   nodes: number;
   vars: Set<string>;
   dynamicVars: boolean;
@@ -188,7 +191,7 @@ export class LogicEngine {
 
   /** Validates and compiles an expression; throws {@link LogicError} naming the path and the reason. */
   compile(expression: unknown): CompiledExpression {
-    const state: CompileState = { nodes: 0, vars: new Set(), dynamicVars: false };
+    const state: CompileState = { operators: new Set(), nodes: 0, vars: new Set(), dynamicVars: false };
     const inner = this.#compile(expression, '', 0, state);
     const compiled = ((data: unknown, context?: unknown) => {
       try {
@@ -197,9 +200,10 @@ export class LogicEngine {
         if (error instanceof LogicError) throw error;
         throw new LogicError('', `evaluation failed: ${(error as Error).message}`);
       }
-    }) as Evaluator & { vars: readonly string[]; dynamicVars: boolean };
+    }) as Evaluator & { vars: readonly string[]; dynamicVars: boolean; usesOperator(name: string): boolean };
     compiled.vars = Object.freeze([...state.vars]);
     compiled.dynamicVars = state.dynamicVars;
+    compiled.usesOperator = (name: string) => state.operators.has(name);
     return compiled;
   }
 
@@ -243,6 +247,7 @@ export class LogicEngine {
     const raw = (node as Record<string, unknown>)[operator];
     const args = Array.isArray(raw) ? raw : [raw];
     const here = child(path, operator);
+    state.operators.add(operator);
     if (args.length > this.limits.maxArrayLength) {
       throw new LogicError(here, `more than ${this.limits.maxArrayLength} arguments`);
     }

@@ -86,7 +86,7 @@ function collectGaps(evaluation: Evaluation, unmet: GapItem[], missing: GapItem[
       if (status === MET || status === NOT_APPLICABLE) continue;
       const indicator = indicators[i] as (typeof indicators)[number];
       const cell = record.targetCell(i);
-      const actual = indicator.measure ? (record.values[indicator.measure] ?? null) : null;
+      const actual = record.actual(i);
       const item: GapItem = {
         level: evaluation.level,
         criterion: (criteria[indicator.criterionIndex] as { id: string }).id,
@@ -97,7 +97,7 @@ function collectGaps(evaluation: Evaluation, unmet: GapItem[], missing: GapItem[
         target: cell ? cell.value : null,
         comparator: indicator.comparator,
         unit: indicator.unit,
-        gap: status === 1 ? record.indicator(i).gap : null,
+        gap: status === 1 ? record.gap(i) : null,
         verified: cell ? cell.verified : indicator.provenance.verified,
       };
       (status === 1 ? unmet : missing).push(item);
@@ -133,7 +133,7 @@ function criterionStatuses(
     return record.plan.edition.criteria.map((criterion) => ({
       id: criterion.id,
       name: criterion.name,
-      status: CRITERION_STATUS[record.criterionStatuses[criterion.index] as number] as CriterionStatus,
+      status: CRITERION_STATUS[record.criterionStatus(criterion.index)] as CriterionStatus,
     }));
   }
   return evaluation.criteria.map((criterion) => ({
