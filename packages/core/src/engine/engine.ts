@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CompiledEdition, Plan } from '../editions/compile.js';
 import { findProvince, isKnownProvince, regionOfProvince } from '../editions/provinces.js';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The seven socio-economic regions used by the 2021–2025 criteria tables. */
 export const REGIONS = ['tdmnpb', 'dbsh', 'btb', 'dhntb', 'tn', 'dnb', 'dbscl'] as const;

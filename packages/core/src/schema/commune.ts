@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RegionSchema, SlugSchema } from './common.js';
 import { MeasureKeySchema } from './edition.js';
 

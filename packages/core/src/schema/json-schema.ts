@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RulesetFileSchema } from './edition.js';
 
 /** The JSON Schema of ruleset files, generated from the zod schema (committed as edition.schema.json). */
