@@ -1,6 +1,11 @@
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+// Tests run on src/ through the "@nongthonmoi/source" export condition, never on a stale dist/.
+const conditions = ['@nongthonmoi/source', ...defaultServerConditions];
+
 export default defineConfig({
-  resolve: { conditions: ['@nongthonmoi/source'] },
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['@nongthonmoi/source'] } },
   test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
 });

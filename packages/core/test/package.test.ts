@@ -40,7 +40,9 @@ describe('package', () => {
   });
 
   it('is tree-shakable: the review functions alone bring neither the rules nor zod', async () => {
-    const text = await bundle(`import { summarize, compare } from './index.ts'; console.log(summarize, compare);`);
+    const text = await bundle(
+      `import { summarize, compare } from './index.ts'; console.log(summarize, compare);`,
+    );
     expect(text.includes('vn/xa-ntm/2021-2025')).toBe(false);
     expect(/ZodError|_zod/.test(text)).toBe(false);
     expect(text.length).toBeLessThan(40_000);

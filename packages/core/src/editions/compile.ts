@@ -34,7 +34,7 @@ const REGION_INDEX: Record<Region, number> = {
   dnb: 5,
   dbscl: 6,
 };
-const OP_CODES: Record<Comparator, number> = {
+export const OP_CODES: Readonly<Record<Comparator, number>> = {
   '>=': OP_GE,
   '>': OP_GT,
   '<=': OP_LE,
@@ -191,7 +191,8 @@ export class CompiledEdition {
       for (const override of overlay.data.targets ?? []) {
         const target = this.indicators.find((indicator) => indicator.id === override.indicator);
         if (!target) continue;
-        target.province = targetSource(override.target, {
+        target.province = targetSource(override.target as Target, {
+          comparator: override.op ?? null,
           verified: override.verified,
           source: override.source,
           basis: override.basis,
@@ -334,22 +335,39 @@ export interface TargetVector {
   values: Array<number | boolean | null | undefined>;
   cells: Array<ResolvedTarget | undefined>;
   verified: Uint8Array;
+  /** Comparator codes, where a province made one stricter (≥ → >). */
+  ops: Int8Array;
   /** Per-commune targets already computed, by indicator and by the values they depend on. */
   memo: Map<number, Map<unknown, ResolvedTarget>>;
 }
 
 /**
+ * Where a commune stands for target lookups: its own region, and its categories (which may move it, tier by
+ * tier, to another region's targets: 318 Art. 1, 211/QĐ-TTg).
+ */
+export interface Placement {
+  declared: Region;
+  categories: readonly string[];
+}
+
+/**
  * An edition chain resolved for one date and province: the edition, and the plan of the tier it requires.
- * Target vectors are computed once per region and year and shared by every commune.
+ * Target vectors are computed once per placement and year and shared by every commune.
  */
 export class Plan {
   readonly edition: CompiledEdition;
   readonly requires: Plan | null;
-  readonly #vectors = new Map<number, TargetVector>();
+  readonly #vectors = new Map<number | string, TargetVector>();
+  /** Categories that any region rule of this chain looks at. */
+  readonly #relevantCategories: Set<string>;
 
   constructor(edition: CompiledEdition, requires: Plan | null) {
     this.edition = edition;
     this.requires = requires;
+    this.#relevantCategories = new Set([
+      ...edition.regionRules.flatMap((rule) => rule.categories),
+      ...(requires ? requires.#relevantCategories : []),
+    ]);
   }
 
   /** The plan of `level` in this chain (this one or a required tier). */
@@ -359,22 +377,37 @@ export class Plan {
     return plan;
   }
 
-  vector(region: Region, year: number): TargetVector {
-    const key = REGION_INDEX[region] * 100_000 + year;
+  /** The region whose targets this tier uses for a commune, after its category rules. */
+  regionFor(placement: Placement): Region {
+    if (placement.categories.length > 0) {
+      for (const rule of this.edition.regionRules) {
+        if (rule.categories.some((category) => placement.categories.includes(category))) return rule.region;
+      }
+    }
+    return placement.declared;
+  }
+
+  vector(placement: Placement, year: number): TargetVector {
+    let key: number | string = REGION_INDEX[placement.declared] * 100_000 + year;
+    if (placement.categories.length > 0) {
+      const relevant = placement.categories.filter((category) => this.#relevantCategories.has(category));
+      if (relevant.length > 0) key = `${key}|${[...relevant].sort().join(',')}`;
+    }
     let vector = this.#vectors.get(key);
     if (!vector) {
-      vector = this.#buildVector(region, year);
+      vector = this.#buildVector(placement, year);
       this.#vectors.set(key, vector);
     }
     return vector;
   }
 
-  #buildVector(region: Region, year: number): TargetVector {
+  #buildVector(placement: Placement, year: number): TargetVector {
     const indicators = this.edition.indicators;
     const vector: TargetVector = {
       values: new Array(indicators.length),
       cells: new Array(indicators.length),
       verified: new Uint8Array(indicators.length),
+      ops: Int8Array.from(this.edition.hot.op),
       memo: new Map(),
     };
     for (const indicator of indicators) {
@@ -389,10 +422,11 @@ export class Plan {
         vector.values[indicator.index] = undefined;
         continue;
       }
-      const cell = this.resolveTarget(indicator, region, year, null);
+      const cell = this.resolveTarget(indicator, placement, year, null);
       vector.values[indicator.index] = cell.value;
       vector.cells[indicator.index] = cell;
       vector.verified[indicator.index] = cell.verified ? 1 : 0;
+      if (cell.comparator) vector.ops[indicator.index] = OP_CODES[cell.comparator];
     }
     return vector;
   }
@@ -404,7 +438,7 @@ export class Plan {
   perCommuneTarget(
     vector: TargetVector,
     indicator: CompiledIndicator,
-    region: Region,
+    placement: Placement,
     year: number,
     slots: readonly unknown[],
     values: Record<string, unknown>,
@@ -419,7 +453,7 @@ export class Plan {
       wanted.length === 1 ? slots[wanted[0] as number] : JSON.stringify(wanted.map((slot) => slots[slot]));
     let cell = byValue.get(key);
     if (!cell) {
-      cell = this.resolveTarget(indicator, region, year, values);
+      cell = this.resolveTarget(indicator, placement, year, values);
       if (byValue.size < 10_000) byValue.set(key, cell);
     }
     return cell;
@@ -428,20 +462,41 @@ export class Plan {
   /** The target that applies to one indicator (with a commune's values when the target depends on them). */
   resolveTarget(
     indicator: CompiledIndicator,
-    region: Region,
+    placement: Placement,
     year: number,
     values: Record<string, unknown> | null,
   ): ResolvedTarget {
-    const national = this.#resolveSource(indicator.national as TargetSource, indicator, region, year, values);
+    const region = this.regionFor(placement);
+    const national = this.#resolveSource(
+      indicator.national as TargetSource,
+      indicator,
+      region,
+      placement,
+      year,
+      values,
+    );
     if (!indicator.province) return national;
-    const province = this.#resolveSource(indicator.province, indicator, region, year, values);
+    const province = this.#resolveSource(indicator.province, indicator, region, placement, year, values);
     return stricter(indicator.comparator as Comparator, national, province);
+  }
+
+  /** What rule expressions may ask of this plan while a commune is evaluated. */
+  context(placement: Placement, year: number, values: Record<string, unknown> | null): RuleContext {
+    return {
+      requiredTarget: (level, id) => {
+        const plan = this.requires?.find(level) ?? null;
+        const required = plan?.edition.indicators.find((candidate) => candidate.id === id);
+        if (!plan || !required?.national) return null;
+        return plan.resolveTarget(required, placement, year, values).value;
+      },
+    };
   }
 
   #resolveSource(
     source: TargetSource,
     indicator: CompiledIndicator,
     region: Region,
+    placement: Placement,
     year: number,
     values: Record<string, unknown> | null,
   ): ResolvedTarget {
@@ -451,6 +506,8 @@ export class Plan {
     let verified = source.provenance.verified;
     let reason: string | null = null;
     const context: RuleContext = {
+      // The required tier's own target for this commune: with its own region (a khu vực III commune's
+      // nâng cao level is the TDMNPB one) and the same year.
       requiredTarget: (level, id) => {
         const plan = this.requires?.find(level) ?? null;
         const required = plan?.edition.indicators.find((candidate) => candidate.id === id);
@@ -459,10 +516,11 @@ export class Plan {
           verified = false;
           return null;
         }
-        const cell = plan.resolveTarget(required, region, year, values);
+        const cell = plan.resolveTarget(required, placement, year, values);
         if (!cell.verified) verified = false;
-        if (cell.value === null)
+        if (cell.value === null) {
           reason = `the ${level} target of indicator ${id} is not known: ${cell.reason ?? cell.basis}`;
+        }
         return cell.value;
       },
     };
@@ -500,6 +558,7 @@ function provenanceCell(provenance: TargetProvenance, verified: boolean): Resolv
     origin: provenance.origin,
     ruleset: provenance.ruleset,
     reason: null,
+    comparator: provenance.comparator ?? null,
   };
 }
 

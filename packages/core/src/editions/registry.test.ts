@@ -150,6 +150,29 @@ describe('Registry refuses hostile or invalid rulesets', () => {
     expect(issues[0]?.reason).toContain('province target >= 93 is looser than the national target >= 95');
   });
 
+  it('lets an overlay make a comparator strict (≥ 95 → > 95) but not reverse it', () => {
+    const strict = overlay();
+    (strict.targets as Array<Record<string, unknown>>)[1] = {
+      ...(strict.targets as Array<Record<string, unknown>>)[1],
+      op: '>',
+      target: 95,
+    };
+    expect(() => new Registry([base(), advanced(), strict])).not.toThrow();
+    const reversed = overlay();
+    (reversed.targets as Array<Record<string, unknown>>)[1] = {
+      ...(reversed.targets as Array<Record<string, unknown>>)[1],
+      op: '<=',
+      target: 99,
+    };
+    const issues = issuesOf(
+      () => new Registry([base(), advanced(), { file: 'rev.json', ruleset: reversed }]),
+    );
+    expect(issues[0]).toMatchObject({
+      path: 'targets[1].op',
+      reason: expect.stringContaining('not a tightening of the national >='),
+    });
+  });
+
   it('refuses an overlay of an edition that does not exist, and unknown fields', () => {
     const orphan = { ...overlay(), extends: 'test/none' };
     expect(issuesOf(() => new Registry([orphan]))[0]?.reason).toContain(

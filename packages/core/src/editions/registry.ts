@@ -1,12 +1,28 @@
 import { EditionNotFoundError, RulesetError, type RulesetIssue } from '../errors.js';
 import { type LocalizedText, REGIONS } from '../schema/common.js';
-import type { Amendment, Criterion, Edition, Indicator, Measure, Overlay } from '../schema/edition.js';
+import type {
+  Amendment,
+  Comparator,
+  Criterion,
+  Edition,
+  Indicator,
+  Measure,
+  Overlay,
+  Target,
+} from '../schema/edition.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { formatPeriod, inPeriod, periodsOverlap } from '../util/dates.js';
 import { sha256Hex } from '../util/sha256.js';
 import { type ParsedRuleset, parseRuleset } from './parse.js';
 import { isKnownProvince } from './provinces.js';
-import { isAtLeastAsStrict, isDerived, lookupTarget, type TargetProvenance, targetYears } from './targets.js';
+import {
+  allowedProvinceOps,
+  isAtLeastAsStrict,
+  isDerived,
+  lookupTarget,
+  type TargetProvenance,
+  targetYears,
+} from './targets.js';
 
 export interface RegisteredEdition {
   kind: 'edition';
@@ -389,11 +405,16 @@ function checkTightens(
   file: string,
   add: (file: string, path: string, reason: string) => void,
 ): void {
-  const test = indicator.test as {
-    measure: string;
-    op: import('../schema/edition.js').Comparator;
-    target: import('../schema/edition.js').Target;
-  };
+  const test = indicator.test as { measure: string; op: Comparator; target: Target };
+  const provinceOp = override.op ?? test.op;
+  if (!allowedProvinceOps(test.op).includes(provinceOp)) {
+    add(
+      file,
+      path.replace(/\.target$/, '.op'),
+      `indicator ${indicator.id}: the comparator ${provinceOp} is not a tightening of the national ${test.op} (allowed: ${allowedProvinceOps(test.op).join(', ')})`,
+    );
+    return;
+  }
   // Derived targets are compared at evaluation time instead: the stricter of the two applies.
   if (isDerived(test.target) || isDerived(override.target)) return;
   const provenance: TargetProvenance = {
@@ -403,12 +424,12 @@ function checkTightens(
     origin: 'national',
     ruleset: nationalId,
   };
-  const years = [...new Set([...targetYears(test.target), ...targetYears(override.target)])];
+  const years = [...new Set([...targetYears(test.target), ...targetYears(override.target as Target)])];
   for (const region of REGIONS) {
     for (const year of years.length > 0 ? years : [0]) {
       const national = lookupTarget(test.target, region, year, provenance);
-      const province = lookupTarget(override.target, region, year, provenance);
-      if (!national || !province || national.value === null) continue;
+      const province = lookupTarget(override.target as Target, region, year, provenance);
+      if (!national || !province || province.absent || national.value === null) continue;
       const where = `region ${region}${years.length > 0 ? `, year ${year}` : ''}`;
       if (province.value === null) {
         add(
@@ -416,11 +437,11 @@ function checkTightens(
           path,
           `indicator ${indicator.id} (${where}): the province leaves the target empty where ${nationalId} sets ${test.op} ${national.value}`,
         );
-      } else if (!isAtLeastAsStrict(test.op, province.value, national.value)) {
+      } else if (!isAtLeastAsStrict(provinceOp, province.value, test.op, national.value)) {
         add(
           file,
           path,
-          `indicator ${indicator.id} (${where}): the province target ${test.op} ${province.value} is looser than the national target ${test.op} ${national.value} of ${nationalId}; an overlay may only raise targets`,
+          `indicator ${indicator.id} (${where}): the province target ${provinceOp} ${province.value} is looser than the national target ${test.op} ${national.value} of ${nationalId}; an overlay may only raise targets`,
         );
       }
     }

@@ -14,9 +14,14 @@ export interface ResolvedTarget {
   ruleset: string;
   /** Why the value is null, when it is. */
   reason: string | null;
+  /** The comparator that applies with this value (a province may make ≥ into >). */
+  comparator: Comparator | null;
+  /** True when the ruleset sets no value here (a province table that skips a region). */
+  absent?: boolean;
 }
 
 export interface TargetProvenance {
+  comparator?: Comparator | null | undefined;
   verified: boolean;
   source?: string | undefined;
   basis: string;
@@ -44,6 +49,8 @@ export function lookupTarget(
   if (entry && typeof entry === 'object' && 'byRegion' in entry) {
     const table = entry as { byRegion: Partial<Record<Region, unknown>>; default?: unknown };
     entry = Object.hasOwn(table.byRegion, region) ? table.byRegion[region] : table.default;
+    if (entry === undefined)
+      return { ...cell(null, provenance), absent: true, reason: `not set for region ${region}` };
   }
   if (entry && typeof entry === 'object' && 'byYear' in entry) {
     const byYear = (entry as { byYear: Record<string, unknown> }).byYear;
@@ -66,7 +73,8 @@ export function lookupTarget(
     };
     const resolved = cell(c.value, {
       ...provenance,
-      verified: c.verified ?? provenance.verified,
+      // An unknown value is never "verified", whatever the indicator says of its other cells.
+      verified: c.value === null ? false : (c.verified ?? provenance.verified),
       source: c.source ?? provenance.source,
       basis: c.basis ?? provenance.basis,
     });
@@ -86,6 +94,7 @@ function cell(value: number | boolean | null, provenance: TargetProvenance): Res
     origin: provenance.origin,
     ruleset: provenance.ruleset,
     reason: null,
+    comparator: provenance.comparator ?? null,
   };
 }
 
@@ -104,28 +113,58 @@ export function targetYears(target: Target): number[] {
   return [...years].sort();
 }
 
-/** True when `candidate` demands at least as much as `reference` under the comparator. */
+/**
+ * True when the test (candidateOp, candidate) demands at least as much as (referenceOp, reference):
+ * a higher floor, a lower ceiling, or the same bound made strict (≥ 85 → > 85).
+ */
 export function isAtLeastAsStrict(
-  op: Comparator,
+  candidateOp: Comparator,
   candidate: number | boolean,
+  referenceOp: Comparator,
   reference: number | boolean,
 ): boolean {
-  if (typeof candidate !== 'number' || typeof reference !== 'number') return candidate === reference;
-  switch (op) {
+  if (typeof candidate !== 'number' || typeof reference !== 'number') {
+    return candidateOp === referenceOp && candidate === reference;
+  }
+  const floor = (op: Comparator) => op === '>=' || op === '>';
+  const ceiling = (op: Comparator) => op === '<=' || op === '<';
+  if (floor(referenceOp)) {
+    if (!floor(candidateOp)) return false;
+    return (
+      candidate > reference || (candidate === reference && (candidateOp === '>' || referenceOp === '>='))
+    );
+  }
+  if (ceiling(referenceOp)) {
+    if (!ceiling(candidateOp)) return false;
+    return (
+      candidate < reference || (candidate === reference && (candidateOp === '<' || referenceOp === '<='))
+    );
+  }
+  return candidateOp === referenceOp && candidate === reference;
+}
+
+/** Which comparators a province may put in place of the national one. */
+export function allowedProvinceOps(national: Comparator): Comparator[] {
+  switch (national) {
     case '>=':
-    case '>':
-      return candidate >= reference;
+      return ['>=', '>'];
     case '<=':
-    case '<':
-      return candidate <= reference;
+      return ['<=', '<'];
     default:
-      return candidate === reference;
+      return [national];
   }
 }
 
 /** Of two targets for the same test, the one that demands more (a province overlay never loosens). */
 export function stricter(op: Comparator, national: ResolvedTarget, province: ResolvedTarget): ResolvedTarget {
-  if (province.value === null) return national;
+  if (province.absent || province.value === null) return national;
   if (national.value === null) return province;
-  return isAtLeastAsStrict(op, province.value, national.value) ? province : national;
+  return isAtLeastAsStrict(
+    province.comparator ?? op,
+    province.value,
+    national.comparator ?? op,
+    national.value,
+  )
+    ? province
+    : national;
 }

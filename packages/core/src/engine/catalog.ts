@@ -9,7 +9,7 @@ import {
   REGIONS,
   type Region,
 } from '../schema/common.js';
-import type { Comparator, Measure } from '../schema/edition.js';
+import type { Comparator, Edition, Measure } from '../schema/edition.js';
 import { today } from '../util/dates.js';
 import type { Engine } from './engine.js';
 
@@ -31,6 +31,9 @@ export interface RulesetSummary {
   requires: string | null;
   hash: string;
   coverage: { complete: boolean; note: LocalizedText } | null;
+  /** The national framework the edition belongs to, with all its levels (encoded or not). */
+  framework: Edition['framework'] | null;
+  notes: LocalizedText | null;
 }
 
 /** A target cell as a table row: one per region, and per year where the table varies by year. */
@@ -39,6 +42,8 @@ export interface TargetRow {
   /** Null when the target does not vary by year. */
   year: number | null;
   value: number | boolean | null;
+  /** The comparator that applies with this value. */
+  comparator: Comparator | null;
   verified: boolean;
   basis: string;
   source: string | null;
@@ -53,6 +58,7 @@ export interface IndicatorDetail {
   criterion: string;
   name: LocalizedText;
   measure: string | null;
+  /** The indicator's comparator (a province row may be stricter: see each target row). */
   comparator: Comparator | null;
   requirement: LocalizedText | null;
   unit: LocalizedText | null;
@@ -68,6 +74,8 @@ export interface IndicatorDetail {
 
 export interface RulesetDetail {
   ruleset: RulesetInfo;
+  framework: Edition['framework'] | null;
+  notes: LocalizedText | null;
   requires: string | null;
   /** The date used to resolve the required tiers and year tables. */
   asOf: string;
@@ -102,6 +110,8 @@ export function listRulesets(engine: Engine): RulesetSummary[] {
       requires: data.requires?.level ?? null,
       hash: entry.hash,
       coverage: data.coverage ?? null,
+      framework: data.framework ?? null,
+      notes: data.notes ?? null,
     });
   }
   for (const entry of engine.registry.overlays()) {
@@ -121,6 +131,8 @@ export function listRulesets(engine: Engine): RulesetSummary[] {
       requires: null,
       hash: entry.hash,
       coverage: null,
+      framework: null,
+      notes: data.notes ?? null,
     });
   }
   return summaries.sort(
@@ -152,6 +164,7 @@ function targetRows(plan: Plan, indicator: CompiledIndicator, asOfYear: number):
           region,
           year,
           value: null,
+          comparator: indicator.comparator,
           verified: indicator.national.provenance.verified,
           basis: indicator.national.provenance.basis,
           source: indicator.national.provenance.source ?? null,
@@ -161,11 +174,17 @@ function targetRows(plan: Plan, indicator: CompiledIndicator, asOfYear: number):
         });
         continue;
       }
-      const cell = plan.resolveTarget(indicator, region, year ?? asOfYear, null);
+      const cell = plan.resolveTarget(
+        indicator,
+        { declared: region, categories: [] },
+        year ?? asOfYear,
+        null,
+      );
       rows.push({
         region,
         year,
         value: cell.value,
+        comparator: cell.comparator ?? indicator.comparator,
         verified: cell.verified,
         basis: cell.basis,
         source: cell.source,
@@ -183,6 +202,8 @@ export function describePlan(plan: Plan, asOf: string): RulesetDetail {
   const year = Number(asOf.slice(0, 4));
   return {
     ruleset: edition.info,
+    framework: edition.edition.framework ?? null,
+    notes: edition.edition.notes ?? null,
     requires: edition.requires,
     asOf,
     measures: Object.fromEntries(edition.measures),

@@ -4,12 +4,14 @@ import {
   FLAG_APPLICABLE,
   FLAG_COUNTS_LIST,
   FLAG_NEEDS_CONTEXT,
+  OP_CODES,
   OP_EQ,
   OP_GE,
   OP_GT,
   OP_LE,
   OP_LT,
   OP_NE,
+  type Placement,
   type Plan,
   type RulesetInfo,
   type TargetVector,
@@ -30,6 +32,9 @@ import type {
   TierStatus,
 } from './types.js';
 import type { ValidCommune } from './validate-commune.js';
+
+/** Node's console.log and util.inspect print the plain result instead of an empty class instance. */
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 // Statuses are kept as small integers in typed arrays; result objects are built only when read.
 export const MET = 0;
@@ -103,7 +108,8 @@ export function runPlan(
   const prerequisites = plan.requires
     ? [runPlan(plan.requires, commune, declaredRegion, options)]
     : NO_PREREQUISITES;
-  const vector = plan.vector(region, options.year);
+  const placement: Placement = { declared: declaredRegion, categories: commune.categories };
+  const vector = plan.vector(placement, options.year);
   const edition = plan.edition;
   const indicators = edition.indicators;
   const slots = commune.slots;
@@ -118,7 +124,8 @@ export function runPlan(
   const verified = vector.verified;
   const requireVerified = options.requireVerified;
 
-  const { op: ops, slot: measureSlots, flags } = edition.hot;
+  const { slot: measureSlots, flags } = edition.hot;
+  const ops = vector.ops;
   for (let i = 0; i < count; i++) {
     const flag = flags[i] as number;
     const slot = measureSlots[i] as number;
@@ -136,11 +143,12 @@ export function runPlan(
           statuses[i] = MISSING;
           continue;
         }
-        const cell = plan.perCommuneTarget(vector, indicator, region, options.year, slots, values);
+        const cell = plan.perCommuneTarget(vector, indicator, placement, options.year, slots, values);
         perCommune ??= [];
         perCommune[i] = cell;
+        const op = cell.comparator ? OP_CODES[cell.comparator] : (ops[i] as number);
         if (cell.value === null || (requireVerified && !cell.verified)) statuses[i] = NOT_EVALUABLE;
-        else statuses[i] = compare(ops[i] as number, actual as number | boolean, cell.value) ? MET : NOT_MET;
+        else statuses[i] = compare(op, actual as number | boolean, cell.value) ? MET : NOT_MET;
       }
       continue;
     }
@@ -152,7 +160,7 @@ export function runPlan(
       }
       const applicable = (indicator.applicable as CompiledExpression)(
         values,
-        flag & FLAG_NEEDS_CONTEXT ? (context ??= contextFor(plan, region, options.year, values)) : undefined,
+        flag & FLAG_NEEDS_CONTEXT ? (context ??= plan.context(placement, options.year, values)) : undefined,
       );
       if (!truthy(applicable)) {
         statuses[i] = NOT_APPLICABLE;
@@ -165,9 +173,7 @@ export function runPlan(
       else {
         const passed = (indicator.logic as CompiledExpression)(
           values,
-          flag & FLAG_NEEDS_CONTEXT
-            ? (context ??= contextFor(plan, region, options.year, values))
-            : undefined,
+          flag & FLAG_NEEDS_CONTEXT ? (context ??= plan.context(placement, options.year, values)) : undefined,
         );
         statuses[i] = truthy(passed) ? MET : NOT_MET;
       }
@@ -180,23 +186,25 @@ export function runPlan(
     }
     let target = targets[i];
     let isVerified = verified[i] === 1;
+    let op = ops[i] as number;
     if (target === undefined) {
       if (anyMissing(slots, indicator.derivedSlots)) {
         statuses[i] = MISSING;
         continue;
       }
-      const cell = plan.perCommuneTarget(vector, indicator, region, options.year, slots, values);
+      const cell = plan.perCommuneTarget(vector, indicator, placement, options.year, slots, values);
       perCommune ??= [];
       perCommune[i] = cell;
       target = cell.value;
       isVerified = cell.verified;
+      if (cell.comparator) op = OP_CODES[cell.comparator];
     }
     if (target === null || (requireVerified && !isVerified)) {
       statuses[i] = NOT_EVALUABLE;
       continue;
     }
     if (flag & FLAG_COUNTS_LIST) actual = (actual as unknown[]).length;
-    statuses[i] = compare(ops[i] as number, actual as number | boolean, target) ? MET : NOT_MET;
+    statuses[i] = compare(op, actual as number | boolean, target) ? MET : NOT_MET;
   }
 
   const counts: EvaluationCounts = {
@@ -249,6 +257,7 @@ export function runPlan(
   return new EvaluationRecord(
     plan,
     commune,
+    placement,
     region,
     regionBasis,
     options,
@@ -266,17 +275,6 @@ const NO_PREREQUISITES: EvaluationRecord[] = [];
 function anyMissing(slots: readonly unknown[], wanted: readonly number[]): boolean {
   for (const slot of wanted) if (slots[slot] === undefined) return true;
   return false;
-}
-
-function contextFor(plan: Plan, region: Region, year: number, values: Record<string, unknown>): RuleContext {
-  return {
-    requiredTarget: (level, id) => {
-      const required = plan.requires?.find(level);
-      const indicator = required?.edition.indicators.find((candidate) => candidate.id === id);
-      if (!required || !indicator?.national) return null;
-      return required.resolveTarget(indicator, region, year, values).value;
-    },
-  };
 }
 
 /** The compact record behind an evaluation, for the review functions' fast path (null for plain objects). */
@@ -310,9 +308,12 @@ export class EvaluationRecord implements Evaluation {
   readonly #perCommune: Array<ResolvedTarget | undefined> | null;
   #criteria: CriterionResult[] | null = null;
 
+  readonly #placement: Placement;
+
   constructor(
     plan: Plan,
     commune: ValidCommune,
+    placement: Placement,
     region: Region,
     regionBasis: RegionBasis | null,
     options: RunOptions,
@@ -344,6 +345,7 @@ export class EvaluationRecord implements Evaluation {
     this.slots = commune.slots;
     this.#vector = vector;
     this.#perCommune = perCommune;
+    this.#placement = placement;
   }
 
   get criteria(): CriterionResult[] {
@@ -368,7 +370,7 @@ export class EvaluationRecord implements Evaluation {
     if (cell) return cell;
     const indicator = this.plan.edition.indicators[i] as CompiledIndicator;
     if (!indicator.national) return null;
-    return this.plan.resolveTarget(indicator, this.region, this.year, this.#valuesObject());
+    return this.plan.resolveTarget(indicator, this.#placement, this.year, this.#valuesObject());
   }
 
   /** @internal The value compared for indicator `i` (null when missing or for a logic test). */
@@ -383,13 +385,14 @@ export class EvaluationRecord implements Evaluation {
     const status = this.statuses[i];
     if (status !== MET && status !== NOT_MET) return null;
     const indicator = this.plan.edition.indicators[i] as CompiledIndicator;
-    if (indicator.slot < 0 || indicator.opCode === OP_NE) return null;
     const cell = this.targetCell(i);
+    const opCode = cell?.comparator ? OP_CODES[cell.comparator] : indicator.opCode;
+    if (indicator.slot < 0 || opCode === OP_NE) return null;
     const target = cell ? cell.value : null;
     if (typeof target !== 'number') return null;
     const raw = this.slots[indicator.slot];
     const compared = indicator.countsList ? (raw as unknown[]).length : raw;
-    return typeof compared === 'number' ? gapOf(indicator.opCode, compared, target) : null;
+    return typeof compared === 'number' ? gapOf(opCode, compared, target) : null;
   }
 
   /** @internal Why indicator `i` is missing, not applicable or not evaluable (null otherwise). */
@@ -428,6 +431,10 @@ export class EvaluationRecord implements Evaluation {
       if (value !== undefined) values[names[slot] as string] = value;
     });
     return values;
+  }
+
+  [INSPECT](): Evaluation {
+    return this.toJSON();
   }
 
   /** The full result as plain data with a stable key order (what JSON.stringify writes). */
@@ -482,7 +489,12 @@ class CriterionView implements CriterionResult {
     }
     return this.#indicators;
   }
+  [INSPECT](): CriterionResult {
+    return this.toJSON();
+  }
   toJSON(): CriterionResult {
+    // Test tools may copy a view onto a bare object of the same prototype: give them its own fields.
+    if (!(#record in this)) return { ...(this as object) } as CriterionResult;
     return {
       id: this.id,
       name: this.name,
@@ -531,7 +543,7 @@ class IndicatorView implements IndicatorResult {
     return this.#indicator.requirement;
   }
   get comparator(): IndicatorResult['comparator'] {
-    return this.#indicator.comparator;
+    return this.#record.targetCell(this.#index)?.comparator ?? this.#indicator.comparator;
   }
   get unit(): LocalizedText | null {
     return this.#indicator.unit;
@@ -560,7 +572,11 @@ class IndicatorView implements IndicatorResult {
   get reason(): string | null {
     return this.#record.reason(this.#index);
   }
+  [INSPECT](): IndicatorResult {
+    return this.toJSON();
+  }
   toJSON(): IndicatorResult {
+    if (!(#record in this)) return { ...(this as object) } as IndicatorResult;
     return {
       id: this.id,
       name: this.name,

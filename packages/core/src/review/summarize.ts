@@ -95,7 +95,7 @@ function collectGaps(evaluation: Evaluation, unmet: GapItem[], missing: GapItem[
         status: INDICATOR_STATUS[status] as IndicatorStatus,
         actual: actual as GapItem['actual'],
         target: cell ? cell.value : null,
-        comparator: indicator.comparator,
+        comparator: cell?.comparator ?? indicator.comparator,
         unit: indicator.unit,
         gap: status === 1 ? record.gap(i) : null,
         verified: cell ? cell.verified : indicator.provenance.verified,

@@ -283,6 +283,30 @@ export const TargetOverrideSchema = z
   .strict();
 export type TargetOverride = z.infer<typeof TargetOverrideSchema>;
 
+/** A province's region table may name only its own regions: elsewhere the national target applies. */
+export const PartialRegionTableSchema = z
+  .object({
+    byRegion: z.partialRecord(RegionSchema, regionEntry),
+    default: regionEntry.optional(),
+  })
+  .strict()
+  .describe('Targets for some regions; regions not listed keep the national target');
+
+/** A stricter target set by a province overlay, optionally with a stricter comparator (≥ → >, ≤ → <). */
+export const OverlayTargetSchema = z
+  .object({
+    indicator: IndicatorIdSchema,
+    op: z
+      .enum(COMPARATORS)
+      .optional()
+      .describe('A stricter comparator than the national one, e.g. ">" where the national test is ">="'),
+    target: z.union([TargetCellSchema, YearTableSchema, PartialRegionTableSchema, DerivedTargetSchema]),
+    citation: CitationSchema,
+    ...provenanceShape,
+  })
+  .strict();
+export type OverlayTarget = z.infer<typeof OverlayTargetSchema>;
+
 export const OverlaySchema = z
   .object({
     ...identityShape,
@@ -290,7 +314,7 @@ export const OverlaySchema = z
     extends: z
       .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
       .describe('Id(s) of the national edition(s) this overlay tightens'),
-    targets: z.array(TargetOverrideSchema).optional().describe('Stricter targets for national indicators'),
+    targets: z.array(OverlayTargetSchema).optional().describe('Stricter targets for national indicators'),
     indicators: z
       .array(IndicatorSchema.extend({ criterion: CriterionIdSchema }).strict())
       .optional()
