@@ -134,9 +134,12 @@ describe('engine properties', () => {
           const progress = compare(previous, current);
           expect(progress.communes.length + progress.added.length).toBe(current.length);
           expect(progress.communes.length + progress.removed.length).toBe(previous.length);
-          expect(progress.totals.improved + progress.totals.worsened + progress.totals.unchanged).toBe(
-            progress.communes.length,
-          );
+          expect(
+            progress.totals.improved +
+              progress.totals.worsened +
+              progress.totals.unchanged +
+              progress.totals.changed,
+          ).toBe(progress.communes.length);
         },
       ),
       { numRuns: 60 },

@@ -70,6 +70,8 @@ export interface ProgressReport {
     improved: number;
     worsened: number;
     unchanged: number;
+    /** Communes whose data changed in ways that are neither better nor worse (e.g. new data, no new criterion). */
+    changed: number;
     newlyMet: number;
     noLongerMet: number;
     gapsClosed: number;
@@ -86,7 +88,8 @@ const INDICATOR_RANK: Record<IndicatorStatus, number> = {
   'not-evaluable': 0,
   'not-applicable': -1,
 };
-const CRITERION_RANK: Record<CriterionStatus, number> = { met: 2, 'not-met': 1, incomplete: 0 };
+// "Incomplete" ranks above "not met": nothing is known to fail any more, only data or targets are missing.
+const CRITERION_RANK: Record<CriterionStatus, number> = { met: 2, incomplete: 1, 'not-met': 0 };
 
 function byRank(before: number, after: number): Direction {
   return after > before ? 'improved' : after < before ? 'worsened' : 'unchanged';
@@ -120,6 +123,20 @@ function indicatorDirection(before: IndicatorResult, after: IndicatorResult): Di
 }
 
 /**
+ * A commune's progress as people read it: more criteria met (over all tiers) is better; on a tie, more
+ * indicators closer to their target; otherwise "changed" if anything moved.
+ */
+function communeDirection(progress: CommuneProgress): Direction {
+  const gained = progress.criteria.filter((c) => c.after === 'met' && c.before !== 'met').length;
+  const lost = progress.criteria.filter((c) => c.before === 'met' && c.after !== 'met').length;
+  if (gained !== lost) return gained > lost ? 'improved' : 'worsened';
+  const better = progress.indicators.filter((i) => i.direction === 'improved').length;
+  const worse = progress.indicators.filter((i) => i.direction === 'worsened').length;
+  if (better !== worse) return better > worse ? 'improved' : 'worsened';
+  return progress.indicators.length > 0 ? 'changed' : 'unchanged';
+}
+
+/**
  * Progress between two reviews of the same communes (matched by commune id and tier): criteria and
  * indicators whose status changed, and gaps that closed or widened.
  */
@@ -130,11 +147,12 @@ export function compare(previous: readonly Evaluation[], current: readonly Evalu
   const matched = new Set<string>();
   const communes: CommuneProgress[] = [];
   const added: ProgressReport['added'] = [];
-  const totals = {
+  const totals: ProgressReport['totals'] = {
     communes: 0,
     improved: 0,
     worsened: 0,
     unchanged: 0,
+    changed: 0,
     newlyMet: 0,
     noLongerMet: 0,
     gapsClosed: 0,
@@ -248,18 +266,9 @@ export function compare(previous: readonly Evaluation[], current: readonly Evalu
         }
       }
     }
-    const tierDirection = byRank(CRITERION_RANK[old.status], CRITERION_RANK[evaluation.status]);
-    const criteriaDirection = byRank(old.counts.criteriaMet, evaluation.counts.criteriaMet);
-    progress.direction = tierDirection !== 'unchanged' ? tierDirection : criteriaDirection;
-    if (progress.direction === 'unchanged' && progress.indicators.length > 0) {
-      const improved = progress.indicators.filter((change) => change.direction === 'improved').length;
-      const worsened = progress.indicators.filter((change) => change.direction === 'worsened').length;
-      progress.direction = improved > worsened ? 'improved' : worsened > improved ? 'worsened' : 'unchanged';
-    }
+    progress.direction = communeDirection(progress);
     totals.communes++;
-    if (progress.direction === 'improved') totals.improved++;
-    else if (progress.direction === 'worsened') totals.worsened++;
-    else totals.unchanged++;
+    totals[progress.direction]++;
     if (old.status !== 'met' && evaluation.status === 'met') totals.newlyMet++;
     if (old.status === 'met' && evaluation.status !== 'met') totals.noLongerMet++;
     communes.push(progress);
