@@ -187,7 +187,8 @@ describe('Registry refuses hostile or invalid rulesets', () => {
   it('refuses a target that is verified without a source', () => {
     const file = base();
     const criteria = file.criteria as Array<{ indicators: Array<Record<string, unknown>> }>;
-    delete (criteria[0]?.indicators[0] as Record<string, unknown>).source;
+    const first = criteria[0]?.indicators[0] as Record<string, unknown>;
+    delete first.source;
     expect(issuesOf(() => new Registry([file]))[0]).toMatchObject({
       path: 'criteria[0].indicators[0].source',
       reason: 'a verified target needs the URL of the source that states it',

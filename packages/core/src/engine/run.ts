@@ -158,10 +158,8 @@ export function runPlan(
         statuses[i] = MISSING;
         continue;
       }
-      const applicable = (indicator.applicable as CompiledExpression)(
-        values,
-        flag & FLAG_NEEDS_CONTEXT ? (context ??= plan.context(placement, options.year, values)) : undefined,
-      );
+      if (flag & FLAG_NEEDS_CONTEXT) context ??= plan.context(placement, options.year, values);
+      const applicable = (indicator.applicable as CompiledExpression)(values, context);
       if (!truthy(applicable)) {
         statuses[i] = NOT_APPLICABLE;
         continue;
@@ -171,10 +169,8 @@ export function runPlan(
       if (anyMissing(slots, indicator.logicSlots)) statuses[i] = MISSING;
       else if (requireVerified && verified[i] === 0) statuses[i] = NOT_EVALUABLE;
       else {
-        const passed = (indicator.logic as CompiledExpression)(
-          values,
-          flag & FLAG_NEEDS_CONTEXT ? (context ??= plan.context(placement, options.year, values)) : undefined,
-        );
+        if (flag & FLAG_NEEDS_CONTEXT) context ??= plan.context(placement, options.year, values);
+        const passed = (indicator.logic as CompiledExpression)(values, context);
         statuses[i] = truthy(passed) ? MET : NOT_MET;
       }
       continue;

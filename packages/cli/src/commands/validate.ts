@@ -1,0 +1,205 @@
+import { extname } from 'node:path';
+import { getEngine, parseRuleset, RulesetError, type RulesetIssue } from '@nongthonmoi/core';
+import { Command } from 'commander';
+import type { Lang } from '../i18n.js';
+import { dictionaryFor } from '../io/columns.js';
+import { readBytes, readCommunes } from '../io/read.js';
+import { decodeText } from '../io/read-csv.js';
+import type { RowProblem } from '../io/types.js';
+import { evaluateRead } from '../pipeline.js';
+import {
+  addInputOptions,
+  addRuleOptions,
+  EXIT,
+  examples,
+  type Io,
+  langOption,
+  loadRulesetFiles,
+  processIo,
+  type RuleOptions,
+  reportProblems,
+  usageFailure,
+} from './common.js';
+
+export interface ValidateCliOptions extends RuleOptions {
+  lang: Lang;
+  sheet?: string;
+  ignoreUnknownColumns?: boolean;
+  errors?: string;
+}
+
+/** A ruleset file is a JSON object with the keys of an edition, an amendment or an overlay. */
+export function looksLikeRuleset(data: unknown): boolean {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return false;
+  const keys = new Set(Object.keys(data));
+  if (keys.has('communes') || keys.has('values')) return false;
+  return (
+    keys.has('criteria') ||
+    keys.has('extends') ||
+    keys.has('amends') ||
+    (keys.has('family') && keys.has('effective')) ||
+    (keys.has('jurisdiction') && keys.has('level'))
+  );
+}
+
+function issueLines(issues: readonly RulesetIssue[]): string {
+  return issues
+    .map((issue) => `${issue.file}${issue.path ? ` at ${issue.path}` : ''}: ${issue.reason}\n`)
+    .join('');
+}
+
+async function validateRuleset(
+  file: string,
+  data: unknown,
+  options: ValidateCliOptions,
+  io: Io,
+): Promise<number> {
+  const en = options.lang === 'en';
+  let parsed: ReturnType<typeof parseRuleset>;
+  try {
+    parsed = parseRuleset(data, file);
+  } catch (error) {
+    if (!(error instanceof RulesetError)) throw error;
+    io.stderr(issueLines(error.issues));
+    io.stderr(
+      `ntm: ${file}: ${error.issues.length} ${en ? 'problem(s) in the ruleset' : 'lỗi trong bộ tiêu chí'}\n`,
+    );
+    return EXIT.rowErrors;
+  }
+  // Checks across files: the edition an overlay extends exists, overlays only tighten, ids are unique…
+  const others = await loadRulesetFiles(options.ruleset);
+  try {
+    getEngine([...others, { file, ruleset: data }]);
+  } catch (error) {
+    if (!(error instanceof RulesetError)) throw error;
+    io.stderr(issueLines(error.issues));
+    io.stderr(
+      `ntm: ${file}: ${error.issues.length} ${en ? 'problem(s) with the bundled rulesets' : 'lỗi khi ghép với các bộ tiêu chí có sẵn'}\n`,
+    );
+    return EXIT.rowErrors;
+  }
+  const d = parsed.data as {
+    id: string;
+    level: string;
+    effective: { from: string; to?: string | null };
+    extends?: string | string[];
+    amends?: string;
+    targets?: unknown[];
+    indicators?: unknown[];
+    criteria?: Array<{ indicators: unknown[] }>;
+  };
+  const parts = [
+    `${parsed.kind} ${d.id}`,
+    `level ${d.level}`,
+    `${d.effective.from} – ${d.effective.to ?? '…'}`,
+    d.extends ? `extends ${[d.extends].flat().join(', ')}` : '',
+    d.amends ? `amends ${d.amends}` : '',
+    d.targets ? `${d.targets.length} target(s)` : '',
+    d.indicators ? `${d.indicators.length} added indicator(s)` : '',
+    d.criteria
+      ? `${d.criteria.length} criteria, ${d.criteria.reduce((n, c) => n + c.indicators.length, 0)} indicators`
+      : '',
+  ].filter(Boolean);
+  io.stdout(`${file}: OK (${parts.join(', ')})\n`);
+  return EXIT.ok;
+}
+
+async function validateData(file: string, options: ValidateCliOptions, io: Io): Promise<number> {
+  const en = options.lang === 'en';
+  const rulesets = await loadRulesetFiles(options.ruleset);
+  const read = await readCommunes(file, dictionaryFor(rulesets), {
+    ...(options.sheet ? { sheet: options.sheet } : {}),
+    ...(options.ignoreUnknownColumns ? { ignoreUnknownColumns: true } : {}),
+  });
+  let problems: RowProblem[] = read.problems;
+  if (options.level) {
+    const evaluated = evaluateRead(read, {
+      level: options.level,
+      ...(options.asOf ? { asOf: options.asOf } : {}),
+      ...(options.region ? { region: options.region } : {}),
+      ...(options.province ? { province: options.province } : {}),
+      ...(rulesets.length > 0 ? { rulesets } : {}),
+    });
+    problems = evaluated.problems;
+  }
+  await reportProblems(problems, io, {
+    lang: options.lang,
+    errorsFile: options.errors,
+    units: new Map([[read.file, read.unit]]),
+  });
+  const badRows = new Set(problems.map((p) => p.row)).size;
+  const measures = read.columns.filter((c) => c.target.kind === 'measure').length;
+  const summary = en
+    ? `${file}: ${read.rows} row(s), ${read.format === 'json' ? 'JSON' : `${measures} measure column(s)`}${read.sheet ? `, sheet "${read.sheet}"` : ''}; ${problems.length === 0 ? 'no problem' : `${problems.length} problem(s) in ${badRows} row(s)`}`
+    : `${file}: ${read.rows} dòng, ${read.format === 'json' ? 'JSON' : `${measures} cột chỉ tiêu`}${read.sheet ? `, trang "${read.sheet}"` : ''}; ${problems.length === 0 ? 'không có lỗi' : `${problems.length} lỗi ở ${badRows} dòng`}`;
+  (problems.length === 0 ? io.stdout : io.stderr)(`${summary}\n`);
+  if (!options.level && problems.length === 0) {
+    io.stdout(
+      en
+        ? '(add --level and --as-of to also check each row against the edition: region, province, categories)\n'
+        : '(thêm --level và --as-of để kiểm tra thêm từng dòng theo bộ tiêu chí: vùng, tỉnh, loại xã)\n',
+    );
+  }
+  return problems.length > 0 ? EXIT.rowErrors : EXIT.ok;
+}
+
+export async function runValidate(
+  files: string[],
+  options: ValidateCliOptions,
+  io: Io = processIo,
+): Promise<number> {
+  let worst: number = EXIT.ok;
+  for (const file of files) {
+    let code: number;
+    try {
+      if (extname(file).toLowerCase() === '.json') {
+        const text = decodeText(await readBytes(file), file);
+        let data: unknown;
+        try {
+          data = JSON.parse(text);
+        } catch (error) {
+          io.stderr(`ntm: ${file} is not valid JSON: ${(error as Error).message}\n`);
+          worst = Math.max(worst, EXIT.usage);
+          continue;
+        }
+        code = looksLikeRuleset(data)
+          ? await validateRuleset(file, data, options, io)
+          : await validateData(file, options, io);
+      } else {
+        code = await validateData(file, options, io);
+      }
+    } catch (error) {
+      code = usageFailure(error, io);
+    }
+    worst = Math.max(worst, code);
+  }
+  return worst;
+}
+
+export function validateCommand(io: Io, setExit: (code: number) => void): Command {
+  const command = new Command('validate')
+    .summary('check data files or ruleset files and report every problem')
+    .description(
+      'Check data files (CSV, Excel, JSON: every cell, every row) or ruleset files (an edition, amendment or\n' +
+        'province overlay, recognised by its shape: schema, expressions, and how it fits the bundled rulesets).\n' +
+        'Every problem is reported, not just the first. Exit code: 0 no problem, 1 problems found, 2 unreadable file.\n' +
+        'With --level (and --as-of), data rows are also checked against the edition (region, province, categories).',
+    )
+    .argument('<files...>', 'data files (.csv, .xlsx, .json) or ruleset files (.json)');
+  addRuleOptions(command, { level: false });
+  command.option('--level <level>', 'also check rows against this tier (with --as-of)');
+  addInputOptions(command);
+  command.addOption(langOption());
+  command.addHelpText(
+    'after',
+    examples([
+      'ntm validate data-2023-11-15.csv',
+      'ntm validate du-lieu.xlsx --sheet "Số liệu" --level nang-cao --as-of 2023-11-15 --errors loi.csv',
+      'ntm validate nam-dinh-xa-ntm-minh-hoa.json',
+    ]),
+  );
+  command.action(async (files: string[], options: ValidateCliOptions) => {
+    setExit(await runValidate(files, options, io));
+  });
+  return command;
+}

@@ -1,0 +1,47 @@
+/**
+ * @nongthonmoi/cli: the `ntm` command line, and the same building blocks for scripts: read commune data from
+ * CSV, Excel or JSON (with the Vietnamese number rules), evaluate it, and write the district review report.
+ *
+ * @packageDocumentation
+ */
+
+export { formatTable, type TableOptions } from './format-table.js';
+export type { Lang } from './i18n.js';
+export { formatGap, formatTarget, formatValue, tierName, tierStatus } from './i18n.js';
+export type { CellResult, MeasureSpec, RawCell } from './io/cells.js';
+export { checkNumber, checkValue, parseBoolean, parseCell, parseEnum, parseNumber } from './io/cells.js';
+export type { Column, ColumnTarget, Dictionary } from './io/columns.js';
+export { dictionaryFor, mapHeaders, parseProvince, parseRegion, resolveHeader } from './io/columns.js';
+export { type ReadOptions, readCommunes } from './io/read.js';
+export { decodeText, detectDelimiter, readCsvText } from './io/read-csv.js';
+export { readJsonText } from './io/read-json.js';
+export { readXlsx } from './io/read-xlsx.js';
+export { type BundleLookup, findScorecardBundle, type ScorecardBundle } from './io/scorecard-bundle.js';
+export type { InputFormat, ReadCommune, ReadResult, RowProblem } from './io/types.js';
+export { InputError } from './io/types.js';
+export { evaluationsToCsv, problemsToCsv, toCsv } from './io/write-csv.js';
+export { type HtmlOptions, renderReviewHtml } from './io/write-html.js';
+export { toJsonReport } from './io/write-json.js';
+export {
+  buildReviewWorkbook,
+  buildTemplateWorkbook,
+  type TemplateInput,
+  type TemplateMeasure,
+  workbookBuffer,
+} from './io/write-xlsx.js';
+export { type OwnerRule, type Owners, ownerOf, parseOwners, readOwners } from './owners.js';
+export {
+  type EvaluateFileOptions,
+  evaluateFile,
+  evaluateRead,
+  type FileEvaluation,
+  today,
+} from './pipeline.js';
+export { buildProgram, main } from './program.js';
+export {
+  buildReview,
+  type GapRow,
+  gapsByOwner,
+  type ReviewData,
+  type ReviewInput,
+} from './review.js';

@@ -1,0 +1,251 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type CellResult,
+  checkValue,
+  type MeasureSpec,
+  parseBoolean,
+  parseCell,
+  parseEnum,
+  parseNumber,
+} from './cells.js';
+
+const label = { vi: 'x', en: 'x' };
+const percent: MeasureSpec = { type: 'percent', label };
+const money: MeasureSpec = { type: 'money', label, unit: { vi: 'triệu đồng/người/năm', en: 'million VND' } };
+const count: MeasureSpec = { type: 'count', label };
+const number: MeasureSpec = { type: 'number', label, unit: { vi: 'm²/người', en: 'm²/person' } };
+const level: MeasureSpec = { type: 'number', label, min: 0, max: 3 };
+const yesNo: MeasureSpec = { type: 'boolean', label };
+const fields: MeasureSpec = {
+  type: 'enum',
+  label,
+  multiple: true,
+  values: [
+    { id: 'giao-duc', label: { vi: 'Giáo dục', en: 'Education' } },
+    { id: 'van-hoa', label: { vi: 'Văn hóa', en: 'Culture' } },
+    { id: 'du-lich', label: { vi: 'Du lịch', en: 'Tourism' } },
+  ],
+};
+const single: MeasureSpec = { ...fields, multiple: false };
+
+function value(result: CellResult): unknown {
+  if (!result.ok) throw new Error(`expected a value, got: ${result.reason}`);
+  return result.value;
+}
+
+function reason(result: CellResult): string {
+  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value)}`);
+  return result.reason;
+}
+
+describe('numbers', () => {
+  it('reads plain integers and decimals with a comma or a point', () => {
+    expect(value(parseNumber('85', percent))).toBe(85);
+    expect(value(parseNumber('85,5', percent))).toBe(85.5);
+    expect(value(parseNumber('85.5', percent))).toBe(85.5);
+    expect(value(parseNumber(' 0,5 ', percent))).toBe(0.5);
+    expect(value(parseNumber('0,125', number))).toBe(0.125);
+    expect(value(parseNumber('1,2345', number))).toBe(1.2345);
+    expect(value(parseNumber('083', percent))).toBe(83);
+  });
+
+  it('treats empty cells (and only spaces, no-break spaces) as missing', () => {
+    expect(value(parseNumber('', percent))).toBeNull();
+    expect(value(parseNumber('   ', percent))).toBeNull();
+    expect(value(parseNumber('\u00a0', percent))).toBeNull();
+  });
+
+  it('reads a percent sign on percent measures, with or without a space', () => {
+    expect(value(parseNumber('85%', percent))).toBe(85);
+    expect(value(parseNumber('85 %', percent))).toBe(85);
+    expect(value(parseNumber('85,5%', percent))).toBe(85.5);
+    expect(value(parseNumber('85,5\u00a0%', percent))).toBe(85.5);
+  });
+
+  it('refuses a percent sign on a measure that is not a percentage', () => {
+    expect(reason(parseNumber('50%', money))).toMatch(/not a percentage.*triệu đồng/);
+    expect(reason(parseNumber('2 %', count))).toMatch(/not a percentage/);
+  });
+
+  it('reads thousands separators in money columns when unambiguous', () => {
+    expect(value(parseNumber('1.234,5', money))).toBe(1234.5);
+    expect(value(parseNumber('1,234.5', money))).toBe(1234.5);
+    expect(value(parseNumber('1 234', money))).toBe(1234);
+    expect(value(parseNumber('1\u00a0234,5', money))).toBe(1234.5);
+    expect(value(parseNumber('1.234.567', money))).toBe(1234567);
+    expect(value(parseNumber('1,234,567', money))).toBe(1234567);
+  });
+
+  it('names the ambiguity of "1.234" instead of guessing', () => {
+    const message = reason(parseNumber('1.234', money));
+    expect(message).toMatch(/ambiguous/);
+    expect(message).toContain('1234');
+    expect(message).toContain('1,234');
+    expect(reason(parseNumber('12,500', money))).toMatch(/ambiguous/);
+    expect(reason(parseNumber('1,234', number))).toMatch(/ambiguous/);
+  });
+
+  it('settles "12,345" when the measure\'s range allows one reading only', () => {
+    // 12 345 % is impossible: only the decimal reading remains.
+    expect(value(parseNumber('12,345', percent))).toBe(12.345);
+    // 1.234 hamlets is impossible (not whole), 1234 needs a thousands separator: refused either way.
+    expect(reason(parseNumber('1.234', count))).toMatch(/thousands separators.*money/);
+    // Levels are 0–3: 2,125 can only be a decimal.
+    expect(value(parseNumber('2,125', level))).toBe(2.125);
+  });
+
+  it('refuses thousands separators outside money columns', () => {
+    expect(reason(parseNumber('1 234', count))).toMatch(/money columns/);
+    expect(reason(parseNumber('1.234.567', number))).toMatch(/money columns/);
+    expect(reason(parseNumber('1.234,5', number))).toMatch(/money columns/);
+  });
+
+  it('refuses malformed grouping and mixed separators', () => {
+    expect(reason(parseNumber('1.23.4', money))).toMatch(/not grouped by thousands/);
+    expect(reason(parseNumber('12 34', money))).toMatch(/groups of three/);
+    expect(reason(parseNumber('1,234,5.6', money))).toMatch(/mixes/);
+    expect(reason(parseNumber('1.2,3', money))).toMatch(/mixes/);
+  });
+
+  it('refuses text, dates, scientific notation, dashes and "x"', () => {
+    expect(reason(parseNumber('abc', percent))).toMatch(/not a number/);
+    expect(reason(parseNumber('15/11/2023', percent))).toMatch(/date/);
+    expect(reason(parseNumber('2023-11-15', number))).toMatch(/date/);
+    expect(reason(parseNumber('1e3', number))).toMatch(/scientific/);
+    expect(reason(parseNumber('1,5E+2', number))).toMatch(/scientific/);
+    expect(reason(parseNumber('-', percent))).toMatch(/ambiguous/);
+    expect(reason(parseNumber('x', percent))).toMatch(/not a number/);
+    expect(reason(parseNumber('85,', percent))).toMatch(/not a number/);
+    expect(reason(parseNumber(',5', percent))).toMatch(/not a number/);
+  });
+
+  it('checks the range and whole numbers', () => {
+    expect(reason(parseNumber('100,5', percent))).toMatch(/above the largest valid value 100 %/);
+    expect(reason(parseNumber('-1', percent))).toMatch(/below the smallest valid value 0 %/);
+    expect(reason(parseNumber('−1', money))).toMatch(/below/);
+    expect(reason(parseNumber('2,5', count))).toMatch(/whole number/);
+    expect(reason(parseNumber('4', level))).toMatch(/above the largest valid value 3/);
+    expect(value(parseNumber('-3', number))).toBe(-3);
+  });
+
+  it('reads any integer written plainly, and its Vietnamese decimal form', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 99 }),
+        (whole, cents) => {
+          const fraction = String(cents).padStart(2, '0');
+          expect(value(parseNumber(String(whole), money))).toBe(whole);
+          expect(value(parseNumber(`${whole},${fraction}`, money))).toBeCloseTo(whole + cents / 100, 6);
+          const grouped = whole.toLocaleString('de-DE');
+          if (grouped.includes('.')) {
+            expect(value(parseNumber(`${grouped},${fraction}`, money))).toBeCloseTo(whole + cents / 100, 6);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('yes/no', () => {
+  it('reads Vietnamese and English words, any case, with or without accents', () => {
+    for (const text of ['Có', 'có', 'CÓ', 'co', 'Đạt', 'dat', 'true', 'TRUE', 'yes', 'Yes', '1', 'Đúng']) {
+      expect(value(parseBoolean(text))).toBe(true);
+    }
+    for (const text of [
+      'Không',
+      'không',
+      'khong',
+      'Chưa đạt',
+      'chua dat',
+      'Không đạt',
+      'false',
+      'FALSE',
+      'no',
+      '0',
+    ]) {
+      expect(value(parseBoolean(text))).toBe(false);
+    }
+  });
+
+  it('treats an empty cell as missing', () => {
+    expect(value(parseBoolean(''))).toBeNull();
+    expect(value(parseBoolean('  '))).toBeNull();
+  });
+
+  it('refuses "x" as ambiguous and other text as unknown', () => {
+    expect(reason(parseBoolean('x'))).toMatch(/ambiguous/);
+    expect(reason(parseBoolean('X'))).toMatch(/ambiguous/);
+    expect(reason(parseBoolean('maybe'))).toMatch(/expected Có or Không/);
+    expect(reason(parseBoolean('2'))).toMatch(/expected Có or Không/);
+  });
+});
+
+describe('enums', () => {
+  it('reads ids and labels, several separated by ";" or ","', () => {
+    expect(value(parseEnum('giao-duc; van-hoa', fields))).toEqual(['giao-duc', 'van-hoa']);
+    expect(value(parseEnum('giao-duc,van-hoa', fields))).toEqual(['giao-duc', 'van-hoa']);
+    expect(value(parseEnum('Giáo dục; Văn hóa', fields))).toEqual(['giao-duc', 'van-hoa']);
+    expect(value(parseEnum('giao duc', fields))).toEqual(['giao-duc']);
+    expect(value(parseEnum('Tourism', fields))).toEqual(['du-lich']);
+    expect(value(parseEnum('Du lịch', single))).toBe('du-lich');
+  });
+
+  it('reads "Không" as the empty list, and an empty cell as missing', () => {
+    expect(value(parseEnum('Không', fields))).toEqual([]);
+    expect(value(parseEnum('', fields))).toBeNull();
+  });
+
+  it('refuses unknown and repeated values', () => {
+    expect(reason(parseEnum('giao-duc; the-thao', fields))).toMatch(/unknown value "the-thao"/);
+    expect(reason(parseEnum('giao-duc; Giáo dục', fields))).toMatch(/twice/);
+    expect(reason(parseEnum('giao-duc; van-hoa', single))).toMatch(/unknown value/);
+  });
+});
+
+describe('spreadsheet cells', () => {
+  it('reads numbers as stored, and percentage-formatted numbers as percentages', () => {
+    expect(value(parseCell({ kind: 'number', value: 92.5 }, percent))).toBe(92.5);
+    expect(value(parseCell({ kind: 'number', value: 0.855, percentFormat: true }, percent))).toBe(85.5);
+    expect(reason(parseCell({ kind: 'number', value: 0.5, percentFormat: true }, money))).toMatch(
+      /not a percentage/,
+    );
+  });
+
+  it('turns error cells and dates into errors, never numbers', () => {
+    expect(reason(parseCell({ kind: 'error', error: '#DIV/0!' }, percent))).toMatch(/#DIV\/0!/);
+    expect(reason(parseCell({ kind: 'date', value: new Date('2023-11-15T00:00:00Z') }, percent))).toMatch(
+      /date \(2023-11-15\)/,
+    );
+    expect(reason(parseCell({ kind: 'date', value: new Date('2023-11-15T00:00:00Z') }, yesNo))).toMatch(
+      /date/,
+    );
+  });
+
+  it('reads booleans and 1/0 in yes/no columns, and refuses them elsewhere', () => {
+    expect(value(parseCell({ kind: 'boolean', value: true }, yesNo))).toBe(true);
+    expect(value(parseCell({ kind: 'number', value: 0 }, yesNo))).toBe(false);
+    expect(reason(parseCell({ kind: 'number', value: 2 }, yesNo))).toMatch(/Có or Không/);
+    expect(reason(parseCell({ kind: 'boolean', value: true }, percent))).toMatch(/expected a number/);
+  });
+
+  it('reads text cells with the text rules, and empty cells as missing', () => {
+    expect(value(parseCell('85,5 %', percent))).toBe(85.5);
+    expect(value(parseCell({ kind: 'text', text: 'Có' }, yesNo))).toBe(true);
+    expect(value(parseCell({ kind: 'empty' }, percent))).toBeNull();
+    expect(value(parseCell(null, percent))).toBeNull();
+  });
+});
+
+describe('typed JSON values', () => {
+  it('accepts typed values and refuses text for numbers', () => {
+    expect(checkValue(85.5, percent)).toBeNull();
+    expect(checkValue(null, percent)).toBeNull();
+    expect(checkValue('85,5', percent)).toMatch(/not converted/);
+    expect(checkValue(101, percent)).toMatch(/above/);
+    expect(checkValue(['giao-duc'], fields)).toBeNull();
+    expect(checkValue(['giao-duc', 'giao-duc'], fields)).toMatch(/repeats/);
+    expect(checkValue('Có', yesNo)).toMatch(/true or false/);
+  });
+});

@@ -1,0 +1,261 @@
+/**
+ * Column headers → commune fields and measures. A header may be the measure key (`health_insurance_pct`) or
+ * its Vietnamese (or English) label ("Tỷ lệ tham gia BHYT (%)"), compared without case, accents or
+ * punctuation. A header that matches two measures, or none, is an error.
+ */
+import {
+  getEngine,
+  listProvinces,
+  type Measure,
+  REGION_NAMES,
+  REGIONS,
+  type Region,
+  type RulesetInput,
+} from '@nongthonmoi/core';
+import { closest, fold } from './text.js';
+
+export const COMMUNE_FIELDS = ['id', 'name', 'region', 'province', 'district', 'categories'] as const;
+export type CommuneField = (typeof COMMUNE_FIELDS)[number];
+
+/** Headers accepted for the commune's own fields (folded), besides the field name itself. */
+const FIELD_ALIASES: Record<CommuneField, string[]> = {
+  id: ['id', 'ma', 'ma xa', 'ma so', 'ma dvhc', 'code', 'commune id'],
+  name: ['name', 'ten', 'ten xa', 'xa', 'commune', 'commune name'],
+  region: ['region', 'vung', 'vung kinh te'],
+  province: ['province', 'tinh', 'tinh thanh pho', 'tinh tp'],
+  district: ['district', 'huyen', 'quan huyen'],
+  categories: ['categories', 'loai xa', 'phan loai', 'nhom xa'],
+};
+
+/** Vietnamese headers written in templates for the commune's fields. */
+export const FIELD_LABELS: Record<CommuneField, { vi: string; en: string }> = {
+  id: { vi: 'Mã xã', en: 'Commune id' },
+  name: { vi: 'Tên xã', en: 'Commune name' },
+  region: { vi: 'Vùng', en: 'Region' },
+  province: { vi: 'Tỉnh', en: 'Province' },
+  district: { vi: 'Huyện', en: 'District' },
+  categories: { vi: 'Loại xã', en: 'Categories' },
+};
+
+export type ColumnTarget =
+  | { kind: 'field'; field: CommuneField }
+  | { kind: 'measure'; key: string; measure: Measure }
+  | { kind: 'ignored' };
+
+export interface Column {
+  /** 0-based position in the row. */
+  index: number;
+  /** The header as written (for messages). */
+  header: string;
+  target: ColumnTarget;
+}
+
+export interface HeaderProblem {
+  column: string;
+  reason: string;
+}
+
+/** What a data file may contain: the measures of every known edition and overlay, and the categories. */
+export interface Dictionary {
+  measures: ReadonlyMap<string, Measure>;
+  categories: ReadonlyMap<string, { vi: string; en: string }>;
+  /** Folded label → measure keys having it. */
+  labels: ReadonlyMap<string, string[]>;
+  /** The ruleset files loaded with --rulesets (passed on to the engine). */
+  rulesets: readonly RulesetInput[];
+}
+
+const dictionaries = new WeakMap<object, Dictionary>();
+const NO_RULESETS: readonly RulesetInput[] = [];
+
+/** The dictionary of every measure known to the engine (bundled rulesets plus `rulesets`). */
+export function dictionaryFor(rulesets: readonly RulesetInput[] = NO_RULESETS): Dictionary {
+  const cacheKey = rulesets.length > 0 ? rulesets : NO_RULESETS;
+  const cached = dictionaries.get(cacheKey);
+  if (cached) return cached;
+  const engine = getEngine(rulesets.length > 0 ? rulesets : undefined);
+  const measures = new Map<string, Measure>();
+  for (const [key, entry] of engine.registry.measures) measures.set(key, entry.measure);
+  const labels = new Map<string, string[]>();
+  const addLabel = (text: string, key: string) => {
+    const folded = fold(text);
+    if (!folded) return;
+    const keys = labels.get(folded) ?? [];
+    if (!keys.includes(key)) keys.push(key);
+    labels.set(folded, keys);
+  };
+  for (const [key, measure] of measures) {
+    addLabel(measure.label.vi, key);
+    addLabel(measure.label.en, key);
+  }
+  const dictionary: Dictionary = {
+    measures,
+    categories: new Map(engine.registry.categories),
+    labels,
+    rulesets,
+  };
+  dictionaries.set(cacheKey, dictionary);
+  return dictionary;
+}
+
+const FIELD_BY_ALIAS = new Map<string, CommuneField>();
+for (const field of COMMUNE_FIELDS) {
+  for (const alias of FIELD_ALIASES[field]) FIELD_BY_ALIAS.set(alias, field);
+  FIELD_BY_ALIAS.set(fold(FIELD_LABELS[field].vi), field);
+  FIELD_BY_ALIAS.set(fold(FIELD_LABELS[field].en), field);
+}
+
+/** What one header means, or why it means nothing. */
+export function resolveHeader(
+  header: string,
+  dictionary: Dictionary,
+): { target: ColumnTarget } | { reason: string } {
+  const text = header.trim();
+  const measure = dictionary.measures.get(text);
+  if (measure) return { target: { kind: 'measure', key: text, measure } };
+  const folded = fold(text);
+  const field = FIELD_BY_ALIAS.get(folded);
+  if (field) return { target: { kind: 'field', field } };
+  const byKey = dictionary.measures.get(folded.replace(/ /g, '_'));
+  if (byKey) return { target: { kind: 'measure', key: folded.replace(/ /g, '_'), measure: byKey } };
+  const keys = dictionary.labels.get(folded);
+  if (keys && keys.length === 1) {
+    const key = keys[0] as string;
+    return { target: { kind: 'measure', key, measure: dictionary.measures.get(key) as Measure } };
+  }
+  if (keys && keys.length > 1) {
+    return {
+      reason: `the header matches several measures (${keys.join(', ')}): use the measure key instead`,
+    };
+  }
+  const candidates = [
+    ...dictionary.measures.keys(),
+    ...[...dictionary.measures.values()].map((m) => m.label.vi),
+    ...COMMUNE_FIELDS,
+  ];
+  const hint = closest(text, candidates);
+  return {
+    reason: `unknown column${hint ? ` (did you mean "${hint}"?)` : ''}: not a commune field (${COMMUNE_FIELDS.join(', ')}) nor a measure key or label`,
+  };
+}
+
+/**
+ * Maps a header row. Empty headers over empty columns are ignored; unknown headers are problems unless
+ * `ignoreUnknown`; two headers for the same field or measure, or no id/name column, are problems.
+ */
+export function mapHeaders(
+  headers: readonly string[],
+  dictionary: Dictionary,
+  options: { ignoreUnknown?: boolean } = {},
+): { columns: Column[]; problems: HeaderProblem[]; ignored: string[] } {
+  const columns: Column[] = [];
+  const problems: HeaderProblem[] = [];
+  const ignored: string[] = [];
+  const seen = new Map<string, string>();
+  headers.forEach((raw, index) => {
+    const header = raw.trim();
+    if (header === '') {
+      columns.push({ index, header: `(column ${index + 1})`, target: { kind: 'ignored' } });
+      return;
+    }
+    const resolved = resolveHeader(header, dictionary);
+    if ('reason' in resolved) {
+      if (options.ignoreUnknown) ignored.push(header);
+      else problems.push({ column: header, reason: resolved.reason });
+      columns.push({ index, header, target: { kind: 'ignored' } });
+      return;
+    }
+    const id =
+      resolved.target.kind === 'field'
+        ? `field:${resolved.target.field}`
+        : `measure:${resolved.target.kind === 'measure' ? resolved.target.key : ''}`;
+    const first = seen.get(id);
+    if (first !== undefined) {
+      problems.push({ column: header, reason: `same column as "${first}" (both mean ${id.split(':')[1]})` });
+      columns.push({ index, header, target: { kind: 'ignored' } });
+      return;
+    }
+    seen.set(id, header);
+    columns.push({ index, header, target: resolved.target });
+  });
+  for (const field of ['id', 'name'] as const) {
+    if (!seen.has(`field:${field}`)) {
+      problems.push({
+        column: '',
+        reason: `no "${field}" column (accepted headers: ${[field, FIELD_LABELS[field].vi].join(', ')})`,
+      });
+    }
+  }
+  return { columns, problems, ignored };
+}
+
+let provinceIndex: Map<string, string[]> | null = null;
+
+/** Reads a province cell: its id (`nam-dinh`) or its name ("Nam Định"). */
+export function parseProvince(text: string): { ok: true; value: string } | { ok: false; reason: string } {
+  const value = text.trim();
+  if (!provinceIndex) {
+    provinceIndex = new Map();
+    for (const province of listProvinces()) {
+      for (const key of [province.id, fold(province.name), fold(province.id)]) {
+        const ids = provinceIndex.get(key) ?? [];
+        if (!ids.includes(province.id)) ids.push(province.id);
+        provinceIndex.set(key, ids);
+      }
+    }
+  }
+  const ids = provinceIndex.get(value) ?? provinceIndex.get(fold(value)) ?? [];
+  if (ids.length === 1) return { ok: true, value: ids[0] as string };
+  if (ids.length > 1)
+    return { ok: false, reason: `province name is ambiguous (${ids.join(', ')}): use the id` };
+  const hint = closest(
+    value,
+    [...provinceIndex.keys()].filter((key) => /^[a-z-]+$/.test(key)),
+  );
+  return {
+    ok: false,
+    reason: `unknown province${hint ? ` (did you mean ${hint}?)` : ''}; use an id such as nam-dinh or the name`,
+  };
+}
+
+/** Reads a region cell: its id (`dbsh`) or its name ("Đồng bằng sông Hồng"). */
+export function parseRegion(text: string): { ok: true; value: Region } | { ok: false; reason: string } {
+  const value = fold(text);
+  for (const region of REGIONS) {
+    const names = REGION_NAMES[region];
+    if (value === region || value === fold(names.vi) || value === fold(names.en))
+      return { ok: true, value: region };
+  }
+  return {
+    ok: false,
+    reason: `unknown region; expected one of ${REGIONS.join(', ')} (or the region's name)`,
+  };
+}
+
+/** Reads a categories cell: ids or labels separated by ";" or ",". */
+export function parseCategories(
+  text: string,
+  dictionary: Dictionary,
+): { ok: true; value: string[] } | { ok: false; reason: string } {
+  const parts = (text.includes(';') ? text.split(';') : text.split(','))
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  const ids: string[] = [];
+  for (const part of parts) {
+    let found: string | null = dictionary.categories.has(part) ? part : null;
+    if (!found) {
+      for (const [id, label] of dictionary.categories) {
+        if (fold(id) === fold(part) || fold(label.vi) === fold(part) || fold(label.en) === fold(part))
+          found = id;
+      }
+    }
+    if (!found) {
+      return {
+        ok: false,
+        reason: `unknown commune category "${part}"; known: ${[...dictionary.categories.keys()].join(', ')}`,
+      };
+    }
+    if (!ids.includes(found)) ids.push(found);
+  }
+  return { ok: true, value: ids };
+}

@@ -1,0 +1,188 @@
+/**
+ * Excel reader (.xlsx): the first sheet, or the one named with --sheet. Row 1 is the header. When row 2
+ * holds measure keys (the hidden key row of `ntm template`), the keys are used and data starts on row 3.
+ * Formulas count with their stored (cached) result; error cells and dates are errors.
+ */
+
+import type { RawCell } from './cells.js';
+import { COMMUNE_FIELDS, type Dictionary, mapHeaders } from './columns.js';
+import { type Excel as ExcelJS, loadExcel } from './excel.js';
+import { buildCommune, IdRegister } from './rows.js';
+import { InputError, type ReadCommune, type ReadResult, type RowProblem } from './types.js';
+
+export interface XlsxOptions {
+  sheet?: string;
+  ignoreUnknownColumns?: boolean;
+}
+
+/** Strips the parts of a number format that are literal text, so that only real placeholders remain. */
+function formatCodes(numFmt: string | undefined): string {
+  if (!numFmt) return '';
+  return numFmt
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '');
+}
+
+export function isPercentFormat(numFmt: string | undefined): boolean {
+  return formatCodes(numFmt).includes('%');
+}
+
+export function isDateFormat(numFmt: string | undefined): boolean {
+  const codes = formatCodes(numFmt).toLowerCase();
+  if (codes === '' || codes === 'general' || codes === '@') return false;
+  return /[dmyhs]/.test(codes);
+}
+
+type Value = ExcelJS.CellValue;
+
+function fromValue(value: Value, numFmt: string | undefined, inFormula: boolean): RawCell {
+  if (value === null || value === undefined) return { kind: 'empty' };
+  if (typeof value === 'number') {
+    if (inFormula && isDateFormat(numFmt)) {
+      return { kind: 'date', value: new Date(Math.round((value - 25569) * 86_400_000)) };
+    }
+    return isPercentFormat(numFmt)
+      ? { kind: 'number', value, percentFormat: true }
+      : { kind: 'number', value };
+  }
+  if (typeof value === 'string') return { kind: 'text', text: value };
+  if (typeof value === 'boolean') return { kind: 'boolean', value };
+  if (value instanceof Date) return { kind: 'date', value };
+  if (typeof value === 'object') {
+    if ('error' in value) return { kind: 'error', error: String(value.error) };
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = (value as { result?: Value }).result;
+      if (result === undefined) {
+        return {
+          kind: 'error',
+          error: 'a formula with no stored result (open and save the file in Excel to calculate it)',
+        };
+      }
+      return fromValue(result, numFmt, true);
+    }
+    if ('richText' in value) return { kind: 'text', text: value.richText.map((part) => part.text).join('') };
+    if ('hyperlink' in value) {
+      const text = (value as { text: unknown }).text;
+      if (typeof text === 'string') return { kind: 'text', text };
+      if (text && typeof text === 'object' && 'richText' in text) {
+        return {
+          kind: 'text',
+          text: (text as ExcelJS.CellRichTextValue).richText.map((p) => p.text).join(''),
+        };
+      }
+    }
+  }
+  return { kind: 'text', text: String(value) };
+}
+
+/** The raw content of one Excel cell. */
+export function rawCell(cell: ExcelJS.Cell): RawCell {
+  // 1 = ValueType.Merge: the covered cells of a merged range.
+  if ((cell.type as number) === 1) return { kind: 'empty' };
+  return fromValue(cell.value, cell.numFmt, false);
+}
+
+function textOf(cell: RawCell): string {
+  switch (cell.kind) {
+    case 'text':
+      return cell.text;
+    case 'number':
+      return String(cell.value);
+    case 'boolean':
+      return String(cell.value);
+    default:
+      return '';
+  }
+}
+
+export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<ExcelJS.Workbook> {
+  const { Workbook } = await loadExcel();
+  const workbook = new Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new InputError(
+      file,
+      `${file} is not a readable .xlsx workbook (${(error as Error).message}); old .xls files must be saved as .xlsx`,
+    );
+  }
+  return workbook;
+}
+
+export async function readXlsx(
+  bytes: Uint8Array,
+  file: string,
+  dictionary: Dictionary,
+  options: XlsxOptions = {},
+): Promise<ReadResult> {
+  const workbook = await loadWorkbook(bytes, file);
+  const names = workbook.worksheets.map((sheet) => sheet.name);
+  const sheet = options.sheet ? workbook.getWorksheet(options.sheet) : workbook.worksheets[0];
+  if (!sheet) {
+    throw new InputError(
+      file,
+      options.sheet
+        ? `${file} has no sheet named "${options.sheet}"; its sheets: ${names.join(', ')}`
+        : `${file} has no sheet`,
+    );
+  }
+  const width = sheet.columnCount;
+  const rowCells = (rowNumber: number): RawCell[] => {
+    const row = sheet.getRow(rowNumber);
+    const cells: RawCell[] = [];
+    for (let c = 1; c <= width; c++) cells.push(rawCell(row.getCell(c)));
+    return cells;
+  };
+  const labels = rowCells(1).map(textOf);
+  if (labels.every((label) => label.trim() === '')) {
+    throw new InputError(file, `${file}, sheet "${sheet.name}": row 1 is empty; expected the header row`);
+  }
+  // The template's key row: row 2 starts with "id" and holds only field names and measure keys.
+  const second = rowCells(2).map(textOf);
+  const fields = new Set<string>(COMMUNE_FIELDS);
+  const keyRow =
+    second[0]?.trim() === 'id' &&
+    second.every((key) => key.trim() === '' || fields.has(key.trim()) || dictionary.measures.has(key.trim()));
+  const headers = keyRow ? second : labels;
+  const {
+    columns,
+    problems: headerProblems,
+    ignored,
+  } = mapHeaders(headers, dictionary, {
+    ignoreUnknown: options.ignoreUnknownColumns ?? false,
+  });
+  if (headerProblems.length > 0) {
+    throw new InputError(file, `${file}, sheet "${sheet.name}": the header row has problems`, headerProblems);
+  }
+  if (keyRow) {
+    // Messages name the columns as the user sees them: by their label in row 1.
+    for (const column of columns) {
+      const label = labels[column.index]?.trim();
+      if (label) column.header = label;
+    }
+  }
+  const problems: RowProblem[] = [];
+  const communes: ReadCommune[] = [];
+  const ids = new IdRegister();
+  let rows = 0;
+  const last = sheet.rowCount;
+  for (let rowNumber = keyRow ? 3 : 2; rowNumber <= last; rowNumber++) {
+    const cells = rowCells(rowNumber);
+    const result = buildCommune(cells, columns, { file, row: rowNumber, dictionary, ids, problems });
+    if (result === null) continue;
+    rows++;
+    if (result !== 'invalid') communes.push(result);
+  }
+  return {
+    file,
+    format: 'xlsx',
+    unit: 'row',
+    communes,
+    problems,
+    rows,
+    columns,
+    ignoredColumns: ignored,
+    sheet: sheet.name,
+  };
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeCriterionId, normalizeLevel, ownerOf, parseOwners } from '../owners.js';
+import { dictionaryFor, mapHeaders, parseProvince, parseRegion, resolveHeader } from './columns.js';
+import { decodeText, detectDelimiter, readCsvText } from './read-csv.js';
+import { readJsonText } from './read-json.js';
+import { isDateFormat, isPercentFormat } from './read-xlsx.js';
+import { csvCell } from './write-csv.js';
+import { escapeHtml, scriptJson } from './write-html.js';
+
+const dictionary = dictionaryFor();
+
+describe('headers', () => {
+  it('matches keys and Vietnamese labels, ignoring case, accents and punctuation', () => {
+    const byKey = resolveHeader('health_insurance_pct', dictionary);
+    const byLabel = resolveHeader('Tỷ lệ tham gia BHYT (%)', dictionary);
+    const loose = resolveHeader('  ty le tham gia bhyt % ', dictionary);
+    for (const result of [byKey, byLabel, loose]) {
+      expect(result).toMatchObject({ target: { kind: 'measure', key: 'health_insurance_pct' } });
+    }
+    expect(resolveHeader('Mã xã', dictionary)).toMatchObject({ target: { kind: 'field', field: 'id' } });
+    expect(resolveHeader('Tỉnh', dictionary)).toMatchObject({ target: { kind: 'field', field: 'province' } });
+  });
+
+  it('reports unknown headers with a suggestion, duplicates, and missing id/name', () => {
+    const { problems } = mapHeaders(
+      ['name', 'health_insurance_pc', 'BHYT', 'Tỷ lệ tham gia BHYT (%)', 'health_insurance_pct'],
+      dictionary,
+    );
+    const reasons = problems.map((p) => `${p.column}: ${p.reason}`);
+    expect(
+      reasons.some((r) =>
+        /health_insurance_pc: unknown column \(did you mean "health_insurance_pct"\?\)/.test(r),
+      ),
+    ).toBe(true);
+    expect(
+      reasons.some((r) => /health_insurance_pct: same column as "Tỷ lệ tham gia BHYT \(%\)"/.test(r)),
+    ).toBe(true);
+    expect(reasons.some((r) => /no "id" column/.test(r))).toBe(true);
+    const ignored = mapHeaders(['id', 'name', 'ghi chú'], dictionary, { ignoreUnknown: true });
+    expect(ignored.problems).toEqual([]);
+    expect(ignored.ignored).toEqual(['ghi chú']);
+  });
+
+  it('reads provinces and regions by id or name', () => {
+    expect(parseProvince('Nam Định')).toEqual({ ok: true, value: 'nam-dinh' });
+    expect(parseProvince('nam-dinh')).toEqual({ ok: true, value: 'nam-dinh' });
+    expect(parseProvince('nam-dihn')).toMatchObject({ ok: false });
+    expect(parseRegion('Đồng bằng sông Hồng')).toEqual({ ok: true, value: 'dbsh' });
+    expect(parseRegion('dbsh')).toEqual({ ok: true, value: 'dbsh' });
+    expect(parseRegion('mien bac')).toMatchObject({ ok: false });
+  });
+});
+
+describe('CSV', () => {
+  it('detects the separator from the header line, outside quotes', () => {
+    expect(detectDelimiter('id;name;"a,b,c"\n1;2;3')).toBe(';');
+    expect(detectDelimiter('id,name,"a;b;c"\n1,2,3')).toBe(',');
+    expect(detectDelimiter('id\tname\n1\t2')).toBe('\t');
+    expect(detectDelimiter('id')).toBe(',');
+  });
+
+  it('decodes UTF-8 with or without BOM and UTF-16, and refuses other encodings', () => {
+    const text = 'Mã xã,Tên xã';
+    expect(decodeText(new TextEncoder().encode(`\ufeff${text}`), 'a.csv')).toBe(text);
+    expect(decodeText(new TextEncoder().encode(text), 'a.csv')).toBe(text);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(decodeText(utf16, 'a.csv')).toBe(text);
+    expect(() => decodeText(Buffer.from([0x4d, 0xe3, 0x20, 0x78, 0xe3]), 'old.csv')).toThrow(/not UTF-8/);
+  });
+
+  it('counts rows as a spreadsheet does, skipping empty rows and # comments', () => {
+    const text = 'id,name,health_insurance_pct\n# ghi chú,,\n1,A,90\n\n2,B,abc\n3,C,"95,5"\n';
+    const read = readCsvText(text, 'a.csv', dictionary);
+    expect(read.communes.map((c) => [c.commune.id, c.row])).toEqual([
+      ['1', 3],
+      ['3', 6],
+    ]);
+    expect(read.problems).toMatchObject([
+      { row: 5, column: 'health_insurance_pct', value: 'abc', communeId: '2' },
+    ]);
+    expect(read.communes[1]?.commune.values).toEqual({ health_insurance_pct: 95.5 });
+  });
+
+  it('refuses extra cells beyond the header', () => {
+    const read = readCsvText('id,name\n1,A,extra\n', 'a.csv', dictionary);
+    expect(read.problems[0]?.reason).toMatch(/has 3 cells but the header has 2 columns/);
+  });
+});
+
+describe('JSON', () => {
+  it('checks typed values, unknown measures and duplicate ids', () => {
+    const text = JSON.stringify({
+      communes: [
+        { id: 'a', name: 'A', province: 'nam-dinh', values: { health_insurance_pct: 90 } },
+        { id: 'a', name: 'A again', values: {} },
+        { id: 'b', name: 'B', values: { health_insurance_pc: 90 } },
+        'not a commune',
+      ],
+    });
+    const read = readJsonText(text, 'c.json', dictionary);
+    expect(read.communes.map((c) => c.commune.id)).toEqual(['a']);
+    expect(read.problems.map((p) => [p.row, p.column])).toEqual([
+      [2, 'id'],
+      [3, 'values.health_insurance_pc'],
+      [4, ''],
+    ]);
+  });
+});
+
+describe('Excel number formats', () => {
+  it('tells percentages and dates from their format codes', () => {
+    expect(isPercentFormat('0.0%')).toBe(true);
+    expect(isPercentFormat('0.0"%"')).toBe(false);
+    expect(isPercentFormat('General')).toBe(false);
+    expect(isDateFormat('dd/mm/yyyy')).toBe(true);
+    expect(isDateFormat('[$-409]d-mmm-yy')).toBe(true);
+    expect(isDateFormat('0.00')).toBe(false);
+    expect(isDateFormat('#,##0 "đồng"')).toBe(false);
+  });
+});
+
+describe('owners.csv', () => {
+  it('reads Vietnamese headers, quoted ids, levels, and picks the most specific rule', () => {
+    const owners = parseOwners(
+      'Tiêu chí;Phụ trách;Cấp\n14;Phòng Giáo dục;NTM\n"14";Trạm Y tế;nâng cao\nTC 17;Phòng TN&MT;\n17.10;Tổ thu gom;\n',
+      'owners.csv',
+    );
+    expect(owners.rules).toHaveLength(4);
+    expect(ownerOf(owners, 'ntm', '14', '14.1')).toBe('Phòng Giáo dục');
+    expect(ownerOf(owners, 'nang-cao', '14', '14.1')).toBe('Trạm Y tế');
+    expect(ownerOf(owners, 'ntm', '17', '17.2')).toBe('Phòng TN&MT');
+    expect(ownerOf(owners, 'ntm', '17', '17.10')).toBe('Tổ thu gom');
+    expect(ownerOf(owners, 'ntm', '2', '2.1')).toBeNull();
+    expect(normalizeCriterionId('Tiêu chí 17')).toBe('17');
+    expect(normalizeLevel('Xã NTM kiểu mẫu')).toBe('kieu-mau');
+  });
+
+  it('refuses a file without the needed columns, and empty cells', () => {
+    expect(() => parseOwners('a,b\n1,2\n', 'o.csv')).toThrow(/criterion,owner/);
+    expect(() => parseOwners('criterion,owner\n14,\n', 'o.csv')).toThrow(/problems/);
+  });
+});
+
+describe('writers', () => {
+  it('keeps embedded JSON and text from breaking out of the page', () => {
+    expect(scriptJson({ name: '</script><script>alert(1)</script>' })).not.toContain('</script>');
+    expect(escapeHtml('<b title="x">&')).toBe('&lt;b title=&quot;x&quot;&gt;&amp;');
+  });
+
+  it('quotes CSV cells and defuses spreadsheet formulas', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell(-5)).toBe('-5');
+  });
+});
