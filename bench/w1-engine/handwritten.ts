@@ -193,7 +193,11 @@ export function handPassFail(t: HandTables, communes: readonly BenchCommune[]): 
   return tally.finish();
 }
 
-const NOT_APPLICABLE_REASON = 'does not apply to this commune: its condition of applicability is not met';
+const NOT_APPLICABLE_REASON = {
+  vi: 'không áp dụng với xã này (điều kiện áp dụng của chỉ tiêu không thỏa mãn)',
+  en: 'does not apply to this commune: its condition of applicability is not met',
+};
+const NO_TARGET = { vi: 'chưa có mức mục tiêu', en: 'no target known' };
 const TIER = ['met', 'not-met', 'incomplete'] as const;
 
 function gapOf(op: number, actual: number, target: number): number {
@@ -201,11 +205,11 @@ function gapOf(op: number, actual: number, target: number): number {
   return Math.round(raw * 1e9) / 1e9;
 }
 
-function missingReason(indicator: BenchIndicator, v: Values): string {
+function missingReason(indicator: BenchIndicator, v: Values): { vi: string; en: string } {
   const keys = [...indicator.applicableVars, ...indicator.logicVars];
   if (indicator.measure) keys.push(indicator.measure);
   const missing = [...new Set(keys)].filter((key) => v[key] === undefined || v[key] === null);
-  return `no value for ${missing.join(', ')}`;
+  return { vi: `chưa có số liệu: ${missing.join(', ')}`, en: `no value for ${missing.join(', ')}` };
 }
 
 /** Full path: the same result objects as core (one `Evaluation` per commune, its prerequisite inside). */
@@ -262,14 +266,14 @@ export function handFull(t: HandTables, communes: readonly BenchCommune[]): Eval
           const raw = indicator.measure ? v[indicator.measure] : undefined;
           const actual = raw === undefined || raw === null ? null : (raw as number | boolean);
           let gap: number | null = null;
-          let reason: string | null = null;
+          let reason: { vi: string; en: string } | null = null;
           if (status === MET || status === NOT_MET) {
             const op = t.op[i] as number;
             if (typeof target === 'number' && typeof actual === 'number' && op !== NE && op !== -1)
               gap = gapOf(op, actual, target);
           } else if (status === MISSING) reason = missingReason(indicator, v);
           else if (status === NOT_APPLICABLE) reason = NOT_APPLICABLE_REASON;
-          else reason = target === null ? (cell?.reason ?? 'no target known') : null;
+          else reason = target === null ? (cell?.reason ?? NO_TARGET) : null;
           results[j] = {
             id: indicator.id,
             name: indicator.name,
@@ -318,7 +322,13 @@ export function handFull(t: HandTables, communes: readonly BenchCommune[]): Eval
         };
       }
       previous = {
-        commune: { id: commune.id, name: commune.name, province: null, district: commune.district },
+        commune: {
+          id: commune.id,
+          name: commune.name,
+          province: null,
+          provinceName: null,
+          district: commune.district,
+        },
         status: anyNotMet ? 'not-met' : anyIncomplete ? 'incomplete' : 'met',
         level: tier.level,
         asOf: rules.asOf,

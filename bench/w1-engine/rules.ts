@@ -40,7 +40,7 @@ export interface RegionTarget {
   source: string | null;
   origin: 'national' | 'province';
   /** Why the target is null (core's wording), else null. */
-  reason: string | null;
+  reason: { vi: string; en: string } | null;
 }
 
 export interface BenchIndicator {

@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: { index: 'src/index.ts', review: 'src/review/index.ts' },
   format: ['esm', 'cjs'],
   clean: true,
   sourcemap: true,

@@ -1,5 +1,5 @@
 import { defineConfig, type Options } from 'tsup';
-import { lazyEvaluate, minifyTemplates, narrowCore } from './scripts/esbuild-plugins.js';
+import { lazyEvaluate, minifyTemplates } from './scripts/esbuild-plugins.js';
 
 const common: Options = {
   format: ['esm'],
@@ -29,7 +29,7 @@ export default defineConfig([
     },
     outDir: 'dist',
     splitting: true,
-    external: ['lit', /^lit\//, /^@lit\//, '@nongthonmoi/core'],
+    external: ['lit', /^lit\//, /^@lit\//, /^@nongthonmoi\/core(\/|$)/],
     dts: { compilerOptions: { composite: false } },
     esbuildPlugins: [minifyTemplates],
     esbuildOptions(options) {
@@ -38,14 +38,14 @@ export default defineConfig([
     },
   },
   {
-    // Standalone bundle for <script type="module">: lit and core's review functions included, one file.
+    // Standalone bundle for <script type="module">: lit and core's review functions (@nongthonmoi/core/review) included, one file.
     ...common,
     name: 'standalone',
     entry: { 'ntm-scorecard': 'src/standalone.ts' },
     outDir: 'dist/standalone',
     splitting: false,
     noExternal: [/.*/],
-    esbuildPlugins: [narrowCore, lazyEvaluate, minifyTemplates],
+    esbuildPlugins: [lazyEvaluate, minifyTemplates],
     esbuildOptions(options) {
       esbuildOptions(options);
       options.conditions = ['@nongthonmoi/source'];

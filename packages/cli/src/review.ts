@@ -35,7 +35,7 @@ export interface GapRow {
   unit: LocalizedText | null;
   gap: number | null;
   verified: boolean;
-  reason: string | null;
+  reason: LocalizedText | null;
   owner: string | null;
 }
 

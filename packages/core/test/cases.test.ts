@@ -41,7 +41,10 @@ const IndicatorExpectation = z
     originRuleset: z.string().optional(),
     source: z.union([z.string(), z.null()]).optional(),
     basis: z.string().optional().describe('substring of the result basis'),
-    reason: z.union([z.string(), z.null()]).optional().describe('substring of the result reason, or null'),
+    reason: z
+      .union([z.string(), z.null()])
+      .optional()
+      .describe('substring of the result reason (vi or en), or null'),
     requirement: z.string().optional().describe('substring of the requirement (vi or en)'),
   })
   .strict()
@@ -275,7 +278,12 @@ function checkIndicator(
   for (const [field, value] of Object.entries(exact)) shape[field] = closeNumbers(value);
   expect(actual, `indicator ${key}`).toMatchObject(shape);
   if (reason === null) expect(actual.reason, `indicator ${key}: reason`).toBeNull();
-  else if (reason !== undefined) expect(actual.reason ?? '', `indicator ${key}: reason`).toContain(reason);
+  else if (reason !== undefined) {
+    expect(
+      localizedContains(actual.reason, reason),
+      `indicator ${key}: reason ${JSON.stringify(actual.reason)} should contain '${reason}'`,
+    ).toBe(true);
+  }
   if (basis !== undefined) expect(actual.basis, `indicator ${key}: basis`).toContain(basis);
   if (requirement !== undefined) {
     expect(

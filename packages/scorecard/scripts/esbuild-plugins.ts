@@ -5,13 +5,10 @@
  *   which esbuild's minifier leaves alone (a third of the element code is CSS and markup indentation).
  * - `lazyEvaluate`: in the standalone bundle, leaves the `import('../internal/load-src.js')` of `src` mode as an
  *   import of the sibling file `./ntm-scorecard-evaluate.js`, built separately with core and its rules.
- * - `narrowCore`: in the standalone bundle, resolves the rendering code's `@nongthonmoi/core` import to core's
- *   review functions only (summarize, compare), so core's engine, zod and the bundled rules end up in the
- *   on-demand evaluation chunk and nowhere else. Only `src/internal/load-core.ts` gets the whole of core.
+   The rendering code imports `@nongthonmoi/core/review` (summarize, compare) only, so core's engine, zod and
+ *   the bundled rules end up in the on-demand evaluation file and nowhere else.
  */
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import ts from 'typescript';
 
 interface Plugin {
@@ -97,26 +94,6 @@ export const minifyTemplates: Plugin = {
       const source = await readFile(args.path, 'utf8');
       return { contents: minifyTemplateSource(source, args.path), loader: 'ts' };
     });
-  },
-};
-
-const coreDir = dirname(createRequire(import.meta.url).resolve('@nongthonmoi/core/package.json'));
-
-export const narrowCore: Plugin = {
-  name: 'narrow-core',
-  setup(build) {
-    build.onResolve({ filter: /^@nongthonmoi\/core$/ }, (args) => {
-      if (/[\\/]load-core\.ts$/.test(args.importer)) return undefined;
-      return { path: 'review', namespace: 'ntm-core-review' };
-    });
-    build.onLoad({ filter: /.*/, namespace: 'ntm-core-review' }, async () => ({
-      contents: [
-        `export { summarize } from './src/review/summarize.ts';`,
-        `export { compare } from './src/review/compare.ts';`,
-      ].join('\n'),
-      loader: 'ts',
-      resolveDir: join(coreDir),
-    }));
   },
 };
 

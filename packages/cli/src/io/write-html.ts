@@ -422,7 +422,7 @@ function notJudgedSection(review: ReviewData, w: Words): string {
         communes.length === all && all > 1
           ? `${lang === 'en' ? 'all' : 'tất cả'} (${all})`
           : communes.join(', ');
-      return `<tr><td>${h(tierShort(gap.level, lang))}</td><td>${h(gap.indicator)} ${h(t(gap.name, lang))}</td><td class="${gap.status === 'missing' ? 'no' : 'na'}">${h(reason)}${gap.reason ? `<br><small>${h(gap.reason)}</small>` : ''}</td><td>${h(who)}</td></tr>`;
+      return `<tr><td>${h(tierShort(gap.level, lang))}</td><td>${h(gap.indicator)} ${h(t(gap.name, lang))}</td><td class="${gap.status === 'missing' ? 'no' : 'na'}">${h(reason)}${gap.reason ? `<br><small>${h(t(gap.reason, lang))}</small>` : ''}</td><td>${h(who)}</td></tr>`;
     })
     .join('\n');
   return `<section id="not-judged"><h2>${h(w.notJudged)}</h2>

@@ -304,7 +304,7 @@ export async function buildReviewWorkbook(review: ReviewData): Promise<ExcelJS.W
         gap.indicator,
         t(gap.name, lang),
         indicatorStatus(gap.status, lang),
-        gap.reason ?? '',
+        t(gap.reason, lang),
       ]);
       const f = statusFill(gap.status);
       if (f) row.getCell(7).fill = f;

@@ -504,7 +504,7 @@ export class Plan {
     if (staticCell) return staticCell;
     const derived = source.derived as CompiledExpression;
     let verified = source.provenance.verified;
-    let reason: string | null = null;
+    let reason: LocalizedText | null = null;
     const context: RuleContext = {
       // The required tier's own target for this commune: with its own region (a khu vực III commune's
       // nâng cao level is the TDMNPB one) and the same year.
@@ -512,14 +512,20 @@ export class Plan {
         const plan = this.requires?.find(level) ?? null;
         const required = plan?.edition.indicators.find((candidate) => candidate.id === id);
         if (!plan || !required?.national) {
-          reason = `the required tier '${level}' has no indicator ${id} on this date`;
+          reason = {
+            vi: `cấp yêu cầu trước '${level}' không có chỉ tiêu ${id} vào ngày này`,
+            en: `the required tier '${level}' has no indicator ${id} on this date`,
+          };
           verified = false;
           return null;
         }
         const cell = plan.resolveTarget(required, placement, year, values);
         if (!cell.verified) verified = false;
         if (cell.value === null) {
-          reason = `the ${level} target of indicator ${id} is not known: ${cell.reason ?? cell.basis}`;
+          reason = {
+            vi: `chưa có mức của chỉ tiêu ${id} cấp ${level}: ${cell.reason?.vi ?? cell.basis}`,
+            en: `the ${level} target of indicator ${id} is not known: ${cell.reason?.en ?? cell.basis}`,
+          };
         }
         return cell.value;
       },
@@ -529,7 +535,10 @@ export class Plan {
         return {
           ...provenanceCell(source.provenance, verified),
           value: null,
-          reason: `the target depends on '${key}', which is missing`,
+          reason: {
+            vi: `mức mục tiêu phụ thuộc '${key}', chưa có số liệu`,
+            en: `the target depends on '${key}', which is missing`,
+          },
         };
       }
     }
@@ -543,7 +552,13 @@ export class Plan {
     const cell = provenanceCell(source.provenance, verified);
     cell.value = reason ? null : value;
     cell.reason =
-      reason ?? (value === null ? `the target expression of ${indicator.id} gave no number` : null);
+      reason ??
+      (value === null
+        ? {
+            vi: `biểu thức mức của ${indicator.id} không cho ra số`,
+            en: `the target expression of ${indicator.id} gave no number`,
+          }
+        : null);
     return cell;
   }
 }

@@ -18,11 +18,17 @@ export function isKnownProvince(id: string): boolean {
 
 /** The province record in force on `asOf`, or undefined when the id is unknown or not in force then. */
 export function findProvince(id: string, asOf: string): ProvinceRecord | undefined {
-  return PROVINCES.find(
+  const key = `${id}|${asOf}`;
+  if (found.has(key)) return found.get(key);
+  const record = PROVINCES.find(
     (province) =>
       province.id === id && inPeriod(asOf, { from: province.from ?? '0000-01-01', to: province.to }),
   );
+  if (found.size < 10_000) found.set(key, record);
+  return record;
 }
+
+const found = new Map<string, ProvinceRecord | undefined>();
 
 /**
  * The region whose targets a province's communes use on `asOf`. A province formed in 2025 from provinces

@@ -1,4 +1,4 @@
-import type { Citation, Region } from '../schema/common.js';
+import { type Citation, type LocalizedText, REGION_NAMES, type Region } from '../schema/common.js';
 import type { Comparator, Target } from '../schema/edition.js';
 
 /** One resolved target with its provenance, as reported in results. */
@@ -13,7 +13,7 @@ export interface ResolvedTarget {
   /** Id of the ruleset file that set it. */
   ruleset: string;
   /** Why the value is null, when it is. */
-  reason: string | null;
+  reason: LocalizedText | null;
   /** The comparator that applies with this value (a province may make ≥ into >). */
   comparator: Comparator | null;
   /** True when the ruleset sets no value here (a province table that skips a region). */
@@ -50,7 +50,11 @@ export function lookupTarget(
     const table = entry as { byRegion: Partial<Record<Region, unknown>>; default?: unknown };
     entry = Object.hasOwn(table.byRegion, region) ? table.byRegion[region] : table.default;
     if (entry === undefined)
-      return { ...cell(null, provenance), absent: true, reason: `not set for region ${region}` };
+      return {
+        ...cell(null, provenance),
+        absent: true,
+        reason: { vi: `không quy định cho vùng ${region}`, en: `not set for region ${region}` },
+      };
   }
   if (entry && typeof entry === 'object' && 'byYear' in entry) {
     const byYear = (entry as { byYear: Record<string, unknown> }).byYear;
@@ -59,7 +63,10 @@ export function lookupTarget(
       const years = Object.keys(byYear).sort();
       return {
         ...cell(null, provenance),
-        reason: `no target for ${year}: the table covers ${years[0]}–${years[years.length - 1]}`,
+        reason: {
+          vi: `chưa có mức cho năm ${year}: bảng mức có các năm ${years[0]}–${years[years.length - 1]}`,
+          en: `no target for ${year}: the table covers ${years[0]}–${years[years.length - 1]}`,
+        },
       };
     }
     entry = byYear[key];
@@ -78,7 +85,12 @@ export function lookupTarget(
       source: c.source ?? provenance.source,
       basis: c.basis ?? provenance.basis,
     });
-    if (c.value === null) resolved.reason = `no target known for region ${region}: ${resolved.basis}`;
+    if (c.value === null) {
+      resolved.reason = {
+        vi: `chưa có mức mục tiêu cho vùng ${REGION_NAMES[region].vi}: ${resolved.basis}`,
+        en: `no target known for the ${REGION_NAMES[region].en}: ${resolved.basis}`,
+      };
+    }
     return resolved;
   }
   return cell(entry as number | boolean, provenance);

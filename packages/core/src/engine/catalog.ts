@@ -50,7 +50,7 @@ export interface TargetRow {
   origin: 'national' | 'province';
   /** Set when the target is computed from the commune's own data. */
   dependsOn: string[] | null;
-  reason: string | null;
+  reason: LocalizedText | null;
 }
 
 export interface IndicatorDetail {
@@ -170,7 +170,7 @@ function targetRows(plan: Plan, indicator: CompiledIndicator, asOfYear: number):
           source: indicator.national.provenance.source ?? null,
           origin: indicator.province ? 'province' : indicator.origin,
           dependsOn,
-          reason: `computed from ${dependsOn.join(', ')}`,
+          reason: { vi: `tính từ ${dependsOn.join(', ')}`, en: `computed from ${dependsOn.join(', ')}` },
         });
         continue;
       }

@@ -84,7 +84,7 @@ describe('evaluate', () => {
       status: 'missing',
       target: 90,
       gap: null,
-      reason: 'no value for insurance_pct',
+      reason: { vi: 'chưa có số liệu: insurance_pct', en: 'no value for insurance_pct' },
     });
     expect(result.counts.indicatorsMissing).toBe(2);
   });
@@ -121,7 +121,7 @@ describe('evaluate', () => {
   it('reports an unknown target as not evaluable, and the tier as incomplete', () => {
     const result = engine.evaluate(commune(full, { region: 'btb' }), { level: 'co-ban', asOf: '2023-06-01' });
     expect(result.criteria[0]?.indicators[1]).toMatchObject({ status: 'not-evaluable', target: null });
-    expect(result.criteria[0]?.indicators[1]?.reason).toContain('not found');
+    expect(result.criteria[0]?.indicators[1]?.reason?.en).toContain('not found');
     expect(result.status).toBe('incomplete');
   });
 
@@ -180,7 +180,7 @@ describe('evaluate', () => {
     });
     expect(unknownCount.criteria[2]?.indicators[2]).toMatchObject({
       status: 'missing',
-      reason: 'no value for schools_level1_pct, school_count'.replace('schools_level1_pct, ', ''),
+      reason: { vi: 'chưa có số liệu: school_count', en: 'no value for school_count' },
     });
   });
 });

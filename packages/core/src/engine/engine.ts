@@ -191,6 +191,13 @@ export class Engine {
     const region = this.#regionOf(commune, index, options);
     if (typeof region !== 'string') return region;
     const province = commune.province ?? options.defaultProvince;
+    commune.info = {
+      id: commune.id,
+      name: commune.name,
+      province,
+      provinceName: province ? (findProvince(province, options.asOf)?.name ?? null) : null,
+      district: commune.district,
+    };
     let plan = options.plans?.get(province);
     if (!plan) {
       plan = this.plan(options.level, options.asOf, province);

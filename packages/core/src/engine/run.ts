@@ -36,23 +36,19 @@ import type { ValidCommune } from './validate-commune.js';
 /** Node's console.log and util.inspect print the plain result instead of an empty class instance. */
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
-// Statuses are kept as small integers in typed arrays; result objects are built only when read.
-export const MET = 0;
-export const NOT_MET = 1;
-export const MISSING = 2;
-export const NOT_APPLICABLE = 3;
-export const NOT_EVALUABLE = 4;
-export const INDICATOR_STATUS: readonly IndicatorStatus[] = [
-  'met',
-  'not-met',
-  'missing',
-  'not-applicable',
-  'not-evaluable',
-];
-export const C_MET = 0;
-export const C_NOT_MET = 1;
-export const C_INCOMPLETE = 2;
-export const CRITERION_STATUS: readonly CriterionStatus[] = ['met', 'not-met', 'incomplete'];
+import { registerFastRecord } from '../review/fast-path.js';
+import {
+  C_INCOMPLETE,
+  C_MET,
+  C_NOT_MET,
+  CRITERION_STATUS,
+  INDICATOR_STATUS,
+  MET,
+  MISSING,
+  NOT_APPLICABLE,
+  NOT_EVALUABLE,
+  NOT_MET,
+} from './status-codes.js';
 
 export interface RunOptions {
   asOf: string;
@@ -273,10 +269,11 @@ function anyMissing(slots: readonly unknown[], wanted: readonly number[]): boole
   return false;
 }
 
-/** The compact record behind an evaluation, for the review functions' fast path (null for plain objects). */
-export function recordOf(evaluation: unknown): EvaluationRecord | null {
-  return evaluation instanceof EvaluationRecord ? evaluation : null;
-}
+const NO_TARGET: LocalizedText = { vi: 'chưa có mức mục tiêu', en: 'no target known' };
+const UNVERIFIED: LocalizedText = {
+  vi: 'mức mục tiêu chưa được kiểm chứng với nguồn, và đang bật chế độ chỉ dùng mức đã kiểm chứng (requireVerified)',
+  en: 'the target is not verified against a source, and requireVerified is on',
+};
 
 /**
  * An evaluation held compactly: statuses in one typed array, targets shared per region and year. The
@@ -320,10 +317,11 @@ export class EvaluationRecord implements Evaluation {
     counts: EvaluationCounts,
     status: TierStatus,
   ) {
-    this.commune = {
+    this.commune = commune.info ?? {
       id: commune.id,
       name: commune.name,
       province: commune.province,
+      provinceName: null,
       district: commune.district,
     };
     this.status = status;
@@ -392,7 +390,7 @@ export class EvaluationRecord implements Evaluation {
   }
 
   /** @internal Why indicator `i` is missing, not applicable or not evaluable (null otherwise). */
-  reason(i: number): string | null {
+  reason(i: number): LocalizedText | null {
     const status = this.statuses[i];
     const indicator = this.plan.edition.indicators[i] as CompiledIndicator;
     if (status === MISSING) {
@@ -402,20 +400,22 @@ export class EvaluationRecord implements Evaluation {
         ...(indicator.slot >= 0 ? [indicator.slot] : []),
         ...indicator.derivedSlots,
       ];
-      const missing = [...new Set(keys)].filter((slot) => this.slots[slot] === undefined);
       const names = this.plan.edition.measureKeys;
-      return `no value for ${missing.map((slot) => names[slot]).join(', ')}`;
+      const missing = [...new Set(keys)]
+        .filter((slot) => this.slots[slot] === undefined)
+        .map((slot) => names[slot]);
+      return { vi: `chưa có số liệu: ${missing.join(', ')}`, en: `no value for ${missing.join(', ')}` };
     }
-    if (status === NOT_APPLICABLE)
-      return 'does not apply to this commune: its condition of applicability is not met';
+    if (status === NOT_APPLICABLE) {
+      return {
+        vi: 'không áp dụng với xã này (điều kiện áp dụng của chỉ tiêu không thỏa mãn)',
+        en: 'does not apply to this commune: its condition of applicability is not met',
+      };
+    }
     if (status === NOT_EVALUABLE) {
       const cell = this.targetCell(i);
-      if (cell && cell.value === null) return cell.reason ?? 'no target known';
-      if (!cell && !indicator.provenance.verified)
-        return 'the requirement is not verified against a source, and requireVerified is on';
-      return cell
-        ? 'the target is not verified against a source, and requireVerified is on'
-        : 'no target known';
+      if (cell && cell.value === null) return cell.reason ?? NO_TARGET;
+      return UNVERIFIED;
     }
     return null;
   }
@@ -464,19 +464,22 @@ class CriterionView implements CriterionResult {
     this.#record = record;
     this.#criterion = criterion;
   }
+  // Test tools and loggers may call these getters on a bare copy of the prototype: answer undefined then.
   get id(): string {
-    return this.#criterion.id;
+    return #criterion in this ? this.#criterion.id : (undefined as never);
   }
   get name(): LocalizedText {
-    return this.#criterion.name;
+    return #criterion in this ? this.#criterion.name : (undefined as never);
   }
   get group(): CriterionResult['group'] {
-    return this.#criterion.group;
+    return #criterion in this ? this.#criterion.group : (undefined as never);
   }
   get status(): CriterionStatus {
+    if (!(#record in this)) return undefined as never;
     return CRITERION_STATUS[this.#record.criterionStatus(this.#criterion.index)] as CriterionStatus;
   }
   get indicators(): IndicatorResult[] {
+    if (!(#record in this)) return undefined as never;
     if (!this.#indicators) {
       const list = this.#criterion.indicators;
       const views: IndicatorResult[] = new Array(list.length);
@@ -489,7 +492,6 @@ class CriterionView implements CriterionResult {
     return this.toJSON();
   }
   toJSON(): CriterionResult {
-    // Test tools may copy a view onto a bare object of the same prototype: give them its own fields.
     if (!(#record in this)) return { ...(this as object) } as CriterionResult;
     return {
       id: this.id,
@@ -510,6 +512,7 @@ class IndicatorView implements IndicatorResult {
     this.#record = record;
     this.#index = index;
   }
+  // Test tools and loggers may call these getters on a bare copy of the prototype: answer undefined then.
   get #indicator(): CompiledIndicator {
     return this.#record.plan.edition.indicators[this.#index] as CompiledIndicator;
   }
@@ -517,56 +520,59 @@ class IndicatorView implements IndicatorResult {
     return this.#record.targetCell(this.#index) ?? this.#indicator.provenance;
   }
   get id(): string {
-    return this.#indicator.id;
+    return #record in this ? this.#indicator.id : (undefined as never);
   }
   get name(): LocalizedText {
-    return this.#indicator.name;
+    return #record in this ? this.#indicator.name : (undefined as never);
   }
   get measure(): string | null {
-    return this.#indicator.measure;
+    return #record in this ? this.#indicator.measure : (undefined as never);
   }
   get status(): IndicatorStatus {
+    if (!(#record in this)) return undefined as never;
     return INDICATOR_STATUS[this.#record.statuses[this.#index] as number] as IndicatorStatus;
   }
   get actual(): IndicatorResult['actual'] {
-    return this.#record.actual(this.#index);
+    return #record in this ? this.#record.actual(this.#index) : (undefined as never);
   }
   get target(): number | boolean | null {
+    if (!(#record in this)) return undefined as never;
     const cell = this.#record.targetCell(this.#index);
     return cell ? cell.value : null;
   }
   get requirement(): LocalizedText | null {
-    return this.#indicator.requirement;
+    return #record in this ? this.#indicator.requirement : (undefined as never);
   }
   get comparator(): IndicatorResult['comparator'] {
+    if (!(#record in this)) return undefined as never;
     return this.#record.targetCell(this.#index)?.comparator ?? this.#indicator.comparator;
   }
   get unit(): LocalizedText | null {
-    return this.#indicator.unit;
+    return #record in this ? this.#indicator.unit : (undefined as never);
   }
   get gap(): number | null {
-    return this.#record.gap(this.#index);
+    return #record in this ? this.#record.gap(this.#index) : (undefined as never);
   }
   get citation(): IndicatorResult['citation'] {
-    return this.#provenance.citation;
+    return #record in this ? this.#provenance.citation : (undefined as never);
   }
   get verified(): boolean {
-    return this.#provenance.verified;
+    return #record in this ? this.#provenance.verified : (undefined as never);
   }
   get basis(): string {
-    return this.#provenance.basis;
+    return #record in this ? this.#provenance.basis : (undefined as never);
   }
   get source(): string | null {
-    return this.#provenance.source ?? null;
+    return #record in this ? (this.#provenance.source ?? null) : (undefined as never);
   }
   get origin(): 'national' | 'province' {
-    return this.#provenance.origin;
+    return #record in this ? this.#provenance.origin : (undefined as never);
   }
   get originRuleset(): string {
-    return this.#provenance.ruleset;
+    return #record in this ? this.#provenance.ruleset : (undefined as never);
   }
-  get reason(): string | null {
-    return this.#record.reason(this.#index);
+  get reason(): LocalizedText | null {
+    return #record in this ? this.#record.reason(this.#index) : (undefined as never);
   }
   [INSPECT](): IndicatorResult {
     return this.toJSON();
@@ -594,3 +600,6 @@ class IndicatorView implements IndicatorResult {
     };
   }
 }
+
+// The review functions read compact records directly when the engine that made them is loaded.
+registerFastRecord((evaluation) => (evaluation instanceof EvaluationRecord ? evaluation : null));

@@ -36,7 +36,7 @@ export interface IndicatorResult {
   /** Id of the ruleset file that set it. */
   originRuleset: string;
   /** Why the indicator is missing, not applicable or not evaluable. */
-  reason: string | null;
+  reason: LocalizedText | null;
 }
 
 export interface CriterionResult {
@@ -75,7 +75,14 @@ export interface RegionBasis {
 
 /** The evaluation of one commune against one tier (with its prerequisite tiers). */
 export interface Evaluation {
-  commune: { id: string; name: string; province: string | null; district: string | null };
+  commune: {
+    id: string;
+    name: string;
+    /** Province id (ASCII slug) and its Vietnamese name on the assessment date. */
+    province: string | null;
+    provinceName: string | null;
+    district: string | null;
+  };
   status: TierStatus;
   level: string;
   asOf: string;

@@ -14,6 +14,14 @@ export interface ValidCommune {
   values: Record<string, unknown>;
   /** The values by measure index (see {@link MeasureIndex}); absent and null are both undefined. */
   slots: unknown[];
+  /** What results say of the commune (shared by the results of all its tiers). */
+  info?: {
+    id: string;
+    name: string;
+    province: string | null;
+    provinceName: string | null;
+    district: string | null;
+  };
 }
 
 const KIND_NUMBER = 0;

@@ -1,9 +1,10 @@
 import type { RulesetInfo } from '../editions/compile.js';
-import { CRITERION_STATUS, INDICATOR_STATUS, MET, NOT_APPLICABLE, recordOf } from '../engine/run.js';
+import { CRITERION_STATUS, INDICATOR_STATUS, MET, NOT_APPLICABLE } from '../engine/status-codes.js';
 import type { CriterionStatus, Evaluation, IndicatorStatus, TierStatus } from '../engine/types.js';
 import { OptionsError } from '../errors.js';
 import type { LocalizedText } from '../schema/common.js';
 import type { Comparator } from '../schema/edition.js';
+import { fastRecordOf } from './fast-path.js';
 
 /** An indicator a commune has not (yet) met, with what is left to do. */
 export interface GapItem {
@@ -76,7 +77,7 @@ function isEvaluation(value: unknown): value is Evaluation {
 /** Collects gap items of one tier (and its prerequisites) into `unmet` and `missing`. */
 function collectGaps(evaluation: Evaluation, unmet: GapItem[], missing: GapItem[]): void {
   for (const prerequisite of evaluation.prerequisites) collectGaps(prerequisite, unmet, missing);
-  const record = recordOf(evaluation);
+  const record = fastRecordOf(evaluation);
   if (record) {
     // Fast path: read the compact statuses, build objects only for what is left to do.
     const indicators = record.plan.edition.indicators;
@@ -128,7 +129,7 @@ function collectGaps(evaluation: Evaluation, unmet: GapItem[], missing: GapItem[
 function criterionStatuses(
   evaluation: Evaluation,
 ): Array<{ id: string; name: LocalizedText; status: CriterionStatus }> {
-  const record = recordOf(evaluation);
+  const record = fastRecordOf(evaluation);
   if (record) {
     return record.plan.edition.criteria.map((criterion) => ({
       id: criterion.id,

@@ -6,7 +6,7 @@ import {
   type Evaluation,
   type ProgressReport,
   summarize,
-} from '@nongthonmoi/core';
+} from '@nongthonmoi/core/review';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { defineElement } from '../internal/define-once.js';

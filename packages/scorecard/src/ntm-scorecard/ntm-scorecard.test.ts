@@ -166,7 +166,7 @@ describe('<ntm-scorecard> with a result from core', () => {
     expect(text(marker)).toContain(unverified.basis);
     const notEvaluable = indicator(card, '2.x');
     expect(text(notEvaluable.querySelector('.badge'))).toBe('Không đánh giá được');
-    expect(text(notEvaluable)).toContain('no target known');
+    expect(text(notEvaluable)).toContain('chưa có mức mục tiêu cho vùng Đồng bằng sông Hồng');
     expect(notEvaluable.querySelector('[role="meter"]')).toBeNull();
   });
 

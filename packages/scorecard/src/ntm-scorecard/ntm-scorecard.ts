@@ -6,7 +6,7 @@ import {
   type Evaluation,
   type IndicatorChange,
   type IndicatorResult,
-} from '@nongthonmoi/core';
+} from '@nongthonmoi/core/review';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import {
@@ -710,7 +710,7 @@ export class NtmScorecard extends NtmElement {
       }
       ${
         indicator.reason && status !== 'met' && status !== 'not-met'
-          ? html`<p class="reason">${m.reason}: <span lang="en">${indicator.reason}</span></p>`
+          ? html`<p class="reason">${m.reason}: ${localized(indicator.reason as Localized, lang)}</p>`
           : nothing
       }
       <p class="citation" part="citation">

@@ -1,0 +1,28 @@
+/**
+ * `@nongthonmoi/core/review`: district views built from evaluations, without the engine or the rules.
+ * For pages that receive evaluations (e.g. as JSON) and only show them.
+ *
+ * @packageDocumentation
+ */
+
+export type {
+  CriterionResult,
+  CriterionStatus,
+  Evaluation,
+  EvaluationCounts,
+  IndicatorResult,
+  IndicatorStatus,
+  RegionBasis,
+  RulesetInfo,
+  TierStatus,
+} from '../engine/types.js';
+export type {
+  CommuneProgress,
+  CriterionChange,
+  Direction,
+  IndicatorChange,
+  ProgressReport,
+} from './compare.js';
+export { compare } from './compare.js';
+export type { CommuneRow, CriterionColumn, DistrictSummary, GapItem } from './summarize.js';
+export { summarize } from './summarize.js';
