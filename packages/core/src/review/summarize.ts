@@ -126,27 +126,105 @@ function collectGaps(evaluation: Evaluation, unmet: GapItem[], missing: GapItem[
   }
 }
 
-function criterionStatuses(
+/** One row of the matrix; its criteria and gap lists are built on first read (a dashboard may never read them). */
+class Row implements CommuneRow {
+  readonly id: string;
+  readonly name: string;
+  readonly status: TierStatus;
+  readonly criteriaMet: number;
+  readonly criteriaTotal: number;
+  readonly prerequisites: CommuneRow['prerequisites'];
+  readonly #evaluation: Evaluation;
+  #criteria: Record<string, CriterionStatus> | null = null;
+  #unmet: GapItem[] | null = null;
+  #missing: GapItem[] | null = null;
+
+  constructor(evaluation: Evaluation) {
+    this.id = evaluation.commune.id;
+    this.name = evaluation.commune.name;
+    this.status = evaluation.status;
+    this.criteriaMet = evaluation.counts.criteriaMet;
+    this.criteriaTotal = evaluation.counts.criteriaTotal;
+    this.prerequisites = evaluation.prerequisites.map((prerequisite) => ({
+      level: prerequisite.level,
+      status: prerequisite.status,
+      criteriaMet: prerequisite.counts.criteriaMet,
+      criteriaTotal: prerequisite.counts.criteriaTotal,
+    }));
+    this.#evaluation = evaluation;
+  }
+
+  get criteria(): Record<string, CriterionStatus> {
+    if (!(#evaluation in this)) return undefined as never;
+    if (!this.#criteria) {
+      const criteria: Record<string, CriterionStatus> = {};
+      eachCriterion(this.#evaluation, (id, _name, status) => {
+        criteria[id] = status;
+      });
+      this.#criteria = criteria;
+    }
+    return this.#criteria;
+  }
+
+  get unmet(): GapItem[] {
+    if (!(#evaluation in this)) return undefined as never;
+    this.#gaps();
+    return this.#unmet as GapItem[];
+  }
+
+  get missing(): GapItem[] {
+    if (!(#evaluation in this)) return undefined as never;
+    this.#gaps();
+    return this.#missing as GapItem[];
+  }
+
+  #gaps(): void {
+    if (this.#unmet) return;
+    this.#unmet = [];
+    this.#missing = [];
+    collectGaps(this.#evaluation, this.#unmet, this.#missing);
+  }
+
+  toJSON(): CommuneRow {
+    if (!(#evaluation in this)) return { ...(this as object) } as CommuneRow;
+    return {
+      id: this.id,
+      name: this.name,
+      status: this.status,
+      criteriaMet: this.criteriaMet,
+      criteriaTotal: this.criteriaTotal,
+      criteria: this.criteria,
+      prerequisites: this.prerequisites,
+      unmet: this.unmet,
+      missing: this.missing,
+    };
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): CommuneRow {
+    return this.toJSON();
+  }
+}
+
+/** Calls `visit` for each criterion of the assessed tier, in the edition's order, without building objects. */
+function eachCriterion(
   evaluation: Evaluation,
-): Array<{ id: string; name: LocalizedText; status: CriterionStatus }> {
+  visit: (id: string, name: LocalizedText, status: CriterionStatus) => void,
+): void {
   const record = fastRecordOf(evaluation);
   if (record) {
-    return record.plan.edition.criteria.map((criterion) => ({
-      id: criterion.id,
-      name: criterion.name,
-      status: CRITERION_STATUS[record.criterionStatus(criterion.index)] as CriterionStatus,
-    }));
+    const criteria = record.plan.edition.criteria;
+    for (let c = 0; c < criteria.length; c++) {
+      const criterion = criteria[c] as (typeof criteria)[number];
+      visit(criterion.id, criterion.name, CRITERION_STATUS[record.criterionStatus(c)] as CriterionStatus);
+    }
+    return;
   }
-  return evaluation.criteria.map((criterion) => ({
-    id: criterion.id,
-    name: criterion.name,
-    status: criterion.status,
-  }));
+  for (const criterion of evaluation.criteria) visit(criterion.id, criterion.name, criterion.status);
 }
 
 /**
  * Builds the communes × criteria view of a batch of evaluations: how many communes meet each criterion,
- * which criteria hold most communes back, and each commune's remaining gaps.
+ * which criteria hold most communes back, and each commune's remaining gaps (built when first read).
  */
 export function summarize(evaluations: readonly Evaluation[]): DistrictSummary {
   if (!Array.isArray(evaluations as unknown))
@@ -158,34 +236,23 @@ export function summarize(evaluations: readonly Evaluation[]): DistrictSummary {
   const totals = { communes: 0, met: 0, notMet: 0, incomplete: 0, averageCriteriaMet: 0 };
   const communes: CommuneRow[] = [];
   let criteriaMetSum = 0;
-  evaluations.forEach((evaluation, index) => {
+  let lastRuleset: RulesetInfo | null = null;
+  for (let index = 0; index < evaluations.length; index++) {
+    const evaluation = evaluations[index];
     if (!isEvaluation(evaluation)) throw new OptionsError(`summarize: item ${index} is not an evaluation`);
     levels.add(evaluation.level);
     dates.add(evaluation.asOf);
-    rulesets.set(evaluation.ruleset.hash, evaluation.ruleset);
-    const row: CommuneRow = {
-      id: evaluation.commune.id,
-      name: evaluation.commune.name,
-      status: evaluation.status,
-      criteriaMet: evaluation.counts.criteriaMet,
-      criteriaTotal: evaluation.counts.criteriaTotal,
-      criteria: {},
-      prerequisites: evaluation.prerequisites.map((prerequisite) => ({
-        level: prerequisite.level,
-        status: prerequisite.status,
-        criteriaMet: prerequisite.counts.criteriaMet,
-        criteriaTotal: prerequisite.counts.criteriaTotal,
-      })),
-      unmet: [],
-      missing: [],
-    };
-    for (const criterion of criterionStatuses(evaluation)) {
-      row.criteria[criterion.id] = criterion.status;
-      let column = columns.get(criterion.id);
+    if (evaluation.ruleset !== lastRuleset) {
+      rulesets.set(evaluation.ruleset.hash, evaluation.ruleset);
+      lastRuleset = evaluation.ruleset;
+    }
+    const row = new Row(evaluation);
+    eachCriterion(evaluation, (id, name, status) => {
+      let column = columns.get(id);
       if (!column) {
         column = {
-          id: criterion.id,
-          name: criterion.name,
+          id,
+          name,
           met: 0,
           notMet: 0,
           incomplete: 0,
@@ -193,26 +260,25 @@ export function summarize(evaluations: readonly Evaluation[]): DistrictSummary {
           communesNotMet: [],
           communesIncomplete: [],
         };
-        columns.set(criterion.id, column);
+        columns.set(id, column);
       }
       column.total++;
-      if (criterion.status === 'met') column.met++;
-      else if (criterion.status === 'not-met') {
+      if (status === 'met') column.met++;
+      else if (status === 'not-met') {
         column.notMet++;
         column.communesNotMet.push(row.id);
       } else {
         column.incomplete++;
         column.communesIncomplete.push(row.id);
       }
-    }
-    collectGaps(evaluation, row.unmet, row.missing);
+    });
     totals.communes++;
     if (evaluation.status === 'met') totals.met++;
     else if (evaluation.status === 'not-met') totals.notMet++;
     else totals.incomplete++;
     criteriaMetSum += row.criteriaMet;
     communes.push(row);
-  });
+  }
   totals.averageCriteriaMet =
     totals.communes === 0 ? 0 : Math.round((criteriaMetSum / totals.communes) * 100) / 100;
   const criteria = [...columns.values()];
