@@ -1,5 +1,6 @@
 import { defineConfig, type Options } from 'tsup';
 import { lazyEvaluate, minifyTemplates } from './scripts/esbuild-plugins.js';
+import { litReservedProps } from './scripts/reserved-props.js';
 
 const common: Options = {
   format: ['esm'],
@@ -34,6 +35,8 @@ export default defineConfig([
     esbuildPlugins: [minifyTemplates],
     esbuildOptions(options) {
       esbuildOptions(options);
+      // lit is external here: keep the mangled names clear of lit's own (scripts/reserved-props.ts).
+      options.mangleCache = litReservedProps(import.meta.dirname);
       options.chunkNames = 'chunks/[name]-[hash]';
     },
   },
