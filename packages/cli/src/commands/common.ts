@@ -16,6 +16,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from '../i18n.js';
 import { readBytes } from '../io/read.js';
 import { decodeText } from '../io/read-csv.js';
+import { preview } from '../io/text.js';
 import { InputError, type RowProblem } from '../io/types.js';
 import { problemsToCsv } from '../io/write-csv.js';
 
@@ -138,7 +139,8 @@ export function problemLine(problem: RowProblem, lang: Lang, unit: 'row' | 'item
   const where = problem.row !== null ? `, ${f[unit]} ${problem.row}` : '';
   const who = problem.communeId ? ` (${f.commune} ${problem.communeId})` : '';
   const column = problem.column ? `, ${f.column} "${problem.column}"` : '';
-  const value = problem.value !== '' ? ` ${JSON.stringify(problem.value)}` : '';
+  // Shortened: a 100 000-character cell would make the line unreadable (errors.csv keeps it whole).
+  const value = problem.value !== '' ? ` ${JSON.stringify(preview(problem.value))}` : '';
   return `${problem.file}${where}${who}${column}:${value} ${problem.reason}`;
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type CellResult,
   checkValue,
+  isExcelError,
   type MeasureSpec,
   parseBoolean,
   parseCell,
@@ -221,6 +222,26 @@ describe('spreadsheet cells', () => {
     expect(reason(parseCell({ kind: 'date', value: new Date('2023-11-15T00:00:00Z') }, yesNo))).toMatch(
       /date/,
     );
+  });
+
+  it('reads Excel error values exported as text (#N/A in a CSV) as errors, and formulas as text as errors', () => {
+    for (const text of ['#N/A', '#DIV/0!', '#REF!', '#VALUE!', '#NAME?', '#NUM!', '#NULL!', ' #n/a ']) {
+      expect(isExcelError(text)).toBe(true);
+      expect(reason(parseCell(text, percent))).toMatch(/spreadsheet error #/);
+      expect(reason(parseCell(text, yesNo))).toMatch(/spreadsheet error #/);
+    }
+    expect(isExcelError('#vi-du')).toBe(false);
+    expect(isExcelError('#N/A note')).toBe(false);
+    expect(reason(parseCell('=90+6.5', percent))).toMatch(/formula, not its result/);
+    expect(reason(parseCell({ kind: 'error', error: '=C2+1', reason: 'no stored result' }, percent))).toBe(
+      'no stored result',
+    );
+  });
+
+  it('keeps messages short whatever the length of the cell', () => {
+    expect(reason(parseCell('a'.repeat(50_000), percent)).length).toBeLessThan(200);
+    expect(reason(parseCell('b'.repeat(50_000), yesNo)).length).toBeLessThan(200);
+    expect(reason(parseCell('9'.repeat(5_000), percent))).toBe('the number is too large');
   });
 
   it('reads booleans and 1/0 in yes/no columns, and refuses them elsewhere', () => {

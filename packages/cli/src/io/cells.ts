@@ -28,8 +28,11 @@ export type RawCell =
   | { kind: 'number'; value: number; percentFormat?: boolean }
   | { kind: 'boolean'; value: boolean }
   | { kind: 'date'; value: Date }
-  /** An Excel error value such as #DIV/0!, or a formula without a stored result. */
-  | { kind: 'error'; error: string };
+  /**
+   * An Excel error value such as #DIV/0! (`error`), or a cell that cannot be read for another reason
+   * (a formula without a stored result, a merged cell): `error` is what the cell shows, `reason` says why.
+   */
+  | { kind: 'error'; error: string; reason?: string };
 
 export type CellResult = { ok: true; value: MeasureValue } | { ok: false; reason: string };
 
@@ -69,7 +72,8 @@ function maxOf(measure: MeasureSpec): number {
 
 /** Why `value` does not fit the measure's range and type, or null. */
 export function checkNumber(value: number, measure: MeasureSpec): string | null {
-  if (!Number.isFinite(value)) return `${value} is not a finite number`;
+  if (Number.isNaN(value)) return 'not a number';
+  if (!Number.isFinite(value)) return 'the number is too large';
   if (measure.type === 'count' && !Number.isInteger(value)) return `expected a whole number, got ${value}`;
   const unit = unitOf(measure);
   const min = minOf(measure);
@@ -90,6 +94,20 @@ function fits(value: number, measure: MeasureSpec): boolean {
 
 const DATE_LIKE = /^\d{1,4}[/-]\d{1,2}[/-]\d{1,4}$/;
 
+/** Excel's error values, as a CSV export writes them (`#N/A`, `#DIV/0!`…). */
+const EXCEL_ERRORS =
+  /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)$/i;
+
+/** True when `text` is an Excel error value written out as text (a CSV export of an error cell). */
+export function isExcelError(text: string): boolean {
+  return EXCEL_ERRORS.test(text.trim());
+}
+
+/** A cell's text for a message: quoted, and shortened when it is long. */
+export function quote(text: string): string {
+  return JSON.stringify(preview(text));
+}
+
 /**
  * Reads a number written as text, with the Vietnamese conventions above. `measure` decides whether a
  * percent sign and thousands separators are allowed, and settles "1.234" when its range allows one reading.
@@ -99,7 +117,10 @@ export function parseNumber(input: string, measure: MeasureSpec): CellResult {
     .trim()
     .replace(/\u2212/g, '-');
   if (text === '') return ok(null);
-  const shown = JSON.stringify(input.trim());
+  const shown = quote(input.trim());
+  if (text.startsWith('=')) {
+    return fail(`${shown} is a formula, not its result: save the values (a CSV keeps no calculated result)`);
+  }
   let percent = false;
   const percentMatch = /^(.*?)\s*%$/.exec(text);
   if (percentMatch) {
@@ -192,12 +213,10 @@ export function parseBoolean(input: string): CellResult {
   if (FALSE_WORDS.has(word)) return ok(false);
   if (word === 'x' || word === 'v') {
     return fail(
-      `${JSON.stringify(text)} is ambiguous (some sheets mark "yes" with it, others "no"): write Có or Không`,
+      `${quote(text)} is ambiguous (some sheets mark "yes" with it, others "no"): write Có or Không`,
     );
   }
-  return fail(
-    `expected Có or Không (also Đạt/Chưa đạt, true/false, yes/no, 1/0), got ${JSON.stringify(text)}`,
-  );
+  return fail(`expected Có or Không (also Đạt/Chưa đạt, true/false, yes/no, 1/0), got ${quote(text)}`);
 }
 
 function enumLookup(measure: MeasureSpec): Map<string, string> {
@@ -226,7 +245,7 @@ export function parseEnum(input: string, measure: MeasureSpec): CellResult {
   const one = (part: string): string | null => lookup.get(part) ?? lookup.get(fold(part)) ?? null;
   if (!measure.multiple) {
     const id = one(text);
-    return id ? ok(id) : fail(`unknown value ${JSON.stringify(text)}; expected one of ${allowed}`);
+    return id ? ok(id) : fail(`unknown value ${quote(text)}; expected one of ${allowed}`);
   }
   if (EMPTY_LIST_WORDS.has(fold(text))) return ok([]);
   const parts = (text.includes(';') ? text.split(';') : text.split(','))
@@ -235,7 +254,7 @@ export function parseEnum(input: string, measure: MeasureSpec): CellResult {
   const ids: string[] = [];
   for (const part of parts) {
     const id = one(part);
-    if (!id) return fail(`unknown value ${JSON.stringify(part)}; expected values among ${allowed}`);
+    if (!id) return fail(`unknown value ${quote(part)}; expected values among ${allowed}`);
     if (ids.includes(id)) return fail(`the list names ${id} twice`);
     ids.push(id);
   }
@@ -257,12 +276,13 @@ export function parseCell(cell: RawCell | string | null | undefined, measure: Me
     case 'empty':
       return ok(null);
     case 'error':
-      return fail(`the cell holds the spreadsheet error ${raw.error}`);
+      return fail(raw.reason ?? `the cell holds the spreadsheet error ${raw.error}`);
     case 'date':
       return fail(
         `the cell holds a date (${describeDate(raw.value)}), not a ${measure.type === 'boolean' ? 'yes/no value' : 'value'}: the spreadsheet formatted the number as a date; format the column as Number and retype it`,
       );
     case 'text':
+      if (isExcelError(raw.text)) return fail(`the cell holds the spreadsheet error ${raw.text.trim()}`);
       if (measure.type === 'boolean') return parseBoolean(raw.text);
       if (measure.type === 'enum') return parseEnum(raw.text, measure);
       return parseNumber(raw.text, measure);
@@ -323,7 +343,7 @@ export function checkValue(value: unknown, measure: MeasureSpec): string | null 
     }
     default:
       if (typeof value !== 'number') {
-        return `expected a number, got ${typeof value === 'string' ? `the text ${JSON.stringify(value)} (JSON values are not converted: write 85.5, not "85,5")` : preview(value)}`;
+        return `expected a number, got ${typeof value === 'string' ? `the text ${quote(value)} (JSON values are not converted: write 85.5, not "85,5")` : preview(value)}`;
       }
       return checkNumber(value, measure);
   }

@@ -4,6 +4,7 @@
  * spreadsheet's (header = row 1).
  */
 import { parse } from 'csv-parse/sync';
+import { isExcelError } from './cells.js';
 import { type Dictionary, mapHeaders } from './columns.js';
 import { buildCommune, IdRegister } from './rows.js';
 import { InputError, type ReadCommune, type ReadResult, type RowProblem } from './types.js';
@@ -12,10 +13,40 @@ export interface CsvOptions {
   ignoreUnknownColumns?: boolean;
 }
 
+/**
+ * Why `bytes` are not text at all (a workbook or another binary file, UTF-16 without its byte-order mark),
+ * judged from the first 4 KB: NUL bytes and control characters do not occur in CSV or JSON text.
+ */
+function notText(bytes: Uint8Array, file: string): string | null {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    return `${file} is a zip archive, not text: an Excel workbook with another extension? Rename it to .xlsx`;
+  }
+  const head = bytes.subarray(0, 4096);
+  let nulEven = 0;
+  let nulOdd = 0;
+  let control = 0;
+  head.forEach((byte, i) => {
+    if (byte === 0) {
+      if (i % 2 === 0) nulEven++;
+      else nulOdd++;
+    } else if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f) control++;
+  });
+  const half = head.length / 2;
+  if (half >= 2 && (nulOdd > half * 0.6 || nulEven > half * 0.6) && nulOdd + nulEven < half * 1.2) {
+    return `${file} looks like UTF-16 text without a byte-order mark: save it as "CSV UTF-8"`;
+  }
+  if (nulEven + nulOdd > 0 || control > head.length / 100) {
+    return `${file} is a binary file, not text: expected CSV (or JSON) text, or an .xlsx workbook`;
+  }
+  return null;
+}
+
 /** Decodes the bytes of a text file; refuses what is not UTF-8 instead of showing garbled names. */
 export function decodeText(bytes: Uint8Array, file: string): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const binary = notText(bytes, file);
+  if (binary) throw new InputError(file, binary);
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
@@ -83,11 +114,15 @@ export function readCsvText(
   const problems: RowProblem[] = [];
   const communes: ReadCommune[] = [];
   const ids = new IdRegister();
+  const idIndex = columns.find((c) => c.target.kind === 'field' && c.target.field === 'id')?.index ?? -1;
   let rows = 0;
   for (let i = 1; i < records.length; i++) {
     const record = records[i] as string[];
     const row = i + 1;
     const cells = record.map((text) => ({ kind: 'text' as const, text }));
+    const idText = record[idIndex]?.trim() ?? '';
+    // A comment row ("# …" in the id column) may hold anything, separators included.
+    if (idText.startsWith('#') && !isExcelError(idText)) continue;
     if (record.length > header.length && record.slice(header.length).some((cell) => cell.trim() !== '')) {
       problems.push({
         file,
@@ -95,7 +130,7 @@ export function readCsvText(
         column: `(column ${header.length + 1})`,
         value: record.slice(header.length).join(delimiter),
         reason: `the row has ${record.length} cells but the header has ${header.length} columns (a separator inside an unquoted value?)`,
-        communeId: null,
+        communeId: idText.normalize('NFC') || null,
       });
       rows++;
       continue;

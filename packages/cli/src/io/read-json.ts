@@ -3,7 +3,7 @@
  * already be typed (85.5, true, ["giao-duc"]): JSON text is not converted the way spreadsheet cells are.
  */
 import type { Commune } from '@nongthonmoi/core';
-import { checkValue } from './cells.js';
+import { checkValue, isExcelError } from './cells.js';
 import { COMMUNE_FIELDS, type Dictionary } from './columns.js';
 import { IdRegister } from './rows.js';
 import { closest } from './text.js';
@@ -15,7 +15,8 @@ export interface JsonOptions {
 
 function show(value: unknown): string {
   if (value === undefined) return '';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const text =
+    typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
@@ -45,6 +46,7 @@ export function readJsonText(
   const ignored = new Set<string>();
   const fields = new Set<string>(COMMUNE_FIELDS);
   fields.add('values');
+  let rows = 0;
   list.forEach((item, index) => {
     const row = index + 1;
     const before = problems.length;
@@ -56,11 +58,23 @@ export function readJsonText(
     const add = (column: string, value: unknown, reason: string) =>
       problems.push({ file, row, column, value: show(value), reason, communeId });
     if (!item || typeof item !== 'object' || Array.isArray(item)) {
+      rows++;
       add('', item, 'expected a commune object { id, name, province or region, values }');
       return;
     }
-    if (communeId?.startsWith('#')) return;
+    if (communeId?.startsWith('#') && !isExcelError(communeId)) return;
+    rows++;
+    if (communeId !== null && isExcelError(communeId)) {
+      add('id', communeId, `the id holds the spreadsheet error ${communeId.trim()}`);
+    }
     const values = record.values;
+    if (values === undefined || values === null || typeof values !== 'object' || Array.isArray(values)) {
+      add(
+        'values',
+        values,
+        `expected "values": { "measure_key": value, … }${values === undefined ? ' (the item has none; {} when no value is known)' : ''}`,
+      );
+    }
     let kept: Record<string, unknown> | undefined;
     if (values && typeof values === 'object' && !Array.isArray(values)) {
       kept = {};
@@ -109,7 +123,7 @@ export function readJsonText(
     unit: 'item',
     communes,
     problems,
-    rows: list.length,
+    rows,
     columns: [],
     ignoredColumns: [...ignored],
   };

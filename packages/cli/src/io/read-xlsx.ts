@@ -54,9 +54,11 @@ function fromValue(value: Value, numFmt: string | undefined, inFormula: boolean)
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as { result?: Value }).result;
       if (result === undefined) {
+        const formula = (value as { formula?: string }).formula;
         return {
           kind: 'error',
-          error: 'a formula with no stored result (open and save the file in Excel to calculate it)',
+          error: formula ? `=${formula}` : 'formula',
+          reason: 'a formula with no stored result (open and save the file in Excel to calculate it)',
         };
       }
       return fromValue(result, numFmt, true);
@@ -76,10 +78,29 @@ function fromValue(value: Value, numFmt: string | undefined, inFormula: boolean)
   return { kind: 'text', text: String(value) };
 }
 
-/** The raw content of one Excel cell. */
-export function rawCell(cell: ExcelJS.Cell): RawCell {
-  // 1 = ValueType.Merge: the covered cells of a merged range.
-  if ((cell.type as number) === 1) return { kind: 'empty' };
+/** 1 = ExcelJS.ValueType.Merge: a cell covered by a merged range (not its top-left "master" cell). */
+function isCovered(cell: ExcelJS.Cell): boolean {
+  return (cell.type as number) === 1;
+}
+
+/**
+ * The raw content of one Excel cell. A cell covered by a merged range is empty, except in data rows
+ * (`mergedIsError`) when the range holds a value: reading it as empty would silently drop the value (or let
+ * --province stand in for a merged province), and repeating it would be a guess, so it is an error.
+ */
+export function rawCell(cell: ExcelJS.Cell, mergedIsError = false): RawCell {
+  if (isCovered(cell)) {
+    const master = cell.master;
+    if (!mergedIsError || master === cell) return { kind: 'empty' };
+    const shown = fromValue(master.value, master.numFmt, false);
+    if (shown.kind === 'empty' || (shown.kind === 'text' && shown.text.trim() === ''))
+      return { kind: 'empty' };
+    return {
+      kind: 'error',
+      error: `(merged with ${master.address})`,
+      reason: `the cell is merged with ${master.address}: unmerge the cells and fill in every row (merged cells are not read as repeated values)`,
+    };
+  }
   return fromValue(cell.value, cell.numFmt, false);
 }
 
@@ -94,6 +115,21 @@ function textOf(cell: RawCell): string {
     default:
       return '';
   }
+}
+
+/** The merged ranges that start on the header row (as "A1:C1"), found from the cells they cover. */
+function mergedHeaders(sheet: ExcelJS.Worksheet, width: number): string[] {
+  const ranges = new Map<string, string>();
+  for (const rowNumber of [1, 2]) {
+    const row = sheet.getRow(rowNumber);
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c);
+      if (isCovered(cell) && Number(cell.master.row) === 1) {
+        ranges.set(cell.master.address, `${cell.master.address}:${cell.address}`);
+      }
+    }
+  }
+  return [...ranges.values()];
 }
 
 export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<ExcelJS.Workbook> {
@@ -128,10 +164,10 @@ export async function readXlsx(
     );
   }
   const width = sheet.columnCount;
-  const rowCells = (rowNumber: number): RawCell[] => {
+  const rowCells = (rowNumber: number, data = false): RawCell[] => {
     const row = sheet.getRow(rowNumber);
     const cells: RawCell[] = [];
-    for (let c = 1; c <= width; c++) cells.push(rawCell(row.getCell(c)));
+    for (let c = 1; c <= width; c++) cells.push(rawCell(row.getCell(c), data));
     return cells;
   };
   const labels = rowCells(1).map(textOf);
@@ -153,6 +189,13 @@ export async function readXlsx(
     ignoreUnknown: options.ignoreUnknownColumns ?? false,
   });
   if (headerProblems.length > 0) {
+    const merged = mergedHeaders(sheet, width);
+    if (merged.length > 0) {
+      headerProblems.push({
+        column: '',
+        reason: `row 1 has merged cells (${merged.join(', ')}): ntm reads one header row, with one header per column; remove the row of group titles, or unmerge it`,
+      });
+    }
     throw new InputError(file, `${file}, sheet "${sheet.name}": the header row has problems`, headerProblems);
   }
   if (keyRow) {
@@ -168,7 +211,7 @@ export async function readXlsx(
   let rows = 0;
   const last = sheet.rowCount;
   for (let rowNumber = keyRow ? 3 : 2; rowNumber <= last; rowNumber++) {
-    const cells = rowCells(rowNumber);
+    const cells = rowCells(rowNumber, true);
     const result = buildCommune(cells, columns, { file, row: rowNumber, dictionary, ids, problems });
     if (result === null) continue;
     rows++;

@@ -68,6 +68,32 @@ describe('CSV', () => {
     expect(() => decodeText(Buffer.from([0x4d, 0xe3, 0x20, 0x78, 0xe3]), 'old.csv')).toThrow(/not UTF-8/);
   });
 
+  it('refuses binary files, UTF-16 without a byte-order mark and workbooks under a text name', () => {
+    expect(() =>
+      decodeText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'a.csv'),
+    ).toThrow(/binary file/);
+    expect(() => decodeText(Buffer.from('id,name\n1,A\n', 'utf16le'), 'a.csv')).toThrow(/UTF-16/);
+    expect(() => decodeText(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0]), 'a.csv')).toThrow(/zip.*xlsx/);
+    expect(decodeText(Buffer.from('id\tname\r\n1\tA\r\n'), 'a.csv')).toBe('id\tname\r\n1\tA\r\n');
+  });
+
+  it('reports an id that is an Excel error (#N/A) instead of skipping the row as a # comment', () => {
+    const read = readCsvText('id,name\n#N/A,A\n# note, with, commas\n1,B\n', 'a.csv', dictionary);
+    expect(read.rows).toBe(2);
+    expect(read.problems).toMatchObject([
+      { row: 2, column: 'id', reason: expect.stringMatching(/spreadsheet error #N\/A/) },
+    ]);
+    expect(read.communes.map((c) => c.row)).toEqual([4]);
+  });
+
+  it('compares ids in Unicode NFC: the same id typed with combining accents is a duplicate', () => {
+    const read = readCsvText(`id,name\nxã-1,A\n${'xã-1'.normalize('NFD')},B\n`, 'a.csv', dictionary);
+    expect(read.problems).toMatchObject([
+      { row: 3, reason: expect.stringMatching(/duplicate commune id xã-1 \(first on row 2\)/) },
+    ]);
+    expect(read.communes[0]?.commune.id).toBe('xã-1');
+  });
+
   it('counts rows as a spreadsheet does, skipping empty rows and # comments', () => {
     const text = 'id,name,health_insurance_pct\n# ghi chú,,\n1,A,90\n\n2,B,abc\n3,C,"95,5"\n';
     const read = readCsvText(text, 'a.csv', dictionary);
@@ -84,6 +110,7 @@ describe('CSV', () => {
   it('refuses extra cells beyond the header', () => {
     const read = readCsvText('id,name\n1,A,extra\n', 'a.csv', dictionary);
     expect(read.problems[0]?.reason).toMatch(/has 3 cells but the header has 2 columns/);
+    expect(read.problems[0]?.communeId).toBe('1');
   });
 });
 
@@ -104,6 +131,21 @@ describe('JSON', () => {
       [3, 'values.health_insurance_pc'],
       [4, ''],
     ]);
+  });
+});
+
+describe('JSON items', () => {
+  it('does not count # comment items, and names a missing values object', () => {
+    const read = readJsonText(
+      JSON.stringify([{ id: '#note' }, { id: 'a', name: 'A' }, { id: 'b', name: 'B', values: {} }]),
+      'c.json',
+      dictionary,
+    );
+    expect(read.rows).toBe(2);
+    expect(read.problems).toMatchObject([
+      { row: 2, column: 'values', reason: expect.stringMatching(/expected "values"/) },
+    ]);
+    expect(read.communes.map((c) => c.row)).toEqual([3]);
   });
 });
 

@@ -1,6 +1,6 @@
 /** Builds communes from spreadsheet rows (CSV and Excel share this). */
 import type { Commune, MeasureValue } from '@nongthonmoi/core';
-import { parseCell, type RawCell } from './cells.js';
+import { isExcelError, parseCell, type RawCell } from './cells.js';
 import { type Column, type Dictionary, parseCategories, parseProvince, parseRegion } from './columns.js';
 import type { ReadCommune, RowProblem } from './types.js';
 
@@ -35,16 +35,24 @@ export function isEmptyRow(cells: readonly (RawCell | undefined)[]): boolean {
   return cells.every(isBlank);
 }
 
+/**
+ * The text of a commune field (id, name, province…), trimmed and in Unicode NFC, so that "xã" typed with a
+ * combining accent (NFD, as some Mac and web tools write it) is the same text as the precomposed one.
+ */
 function textOf(cell: RawCell): { ok: true; value: string } | { ok: false; reason: string } {
   switch (cell.kind) {
     case 'text':
-      return { ok: true, value: cell.text.trim() };
+      // A CSV export writes an Excel error cell as its text: "#N/A" is not an id (nor a "#" comment).
+      if (isExcelError(cell.text)) {
+        return { ok: false, reason: `the cell holds the spreadsheet error ${cell.text.trim()}` };
+      }
+      return { ok: true, value: cell.text.trim().normalize('NFC') };
     case 'number':
       return { ok: true, value: String(cell.value) };
     case 'empty':
       return { ok: true, value: '' };
     case 'error':
-      return { ok: false, reason: `the cell holds the spreadsheet error ${cell.error}` };
+      return { ok: false, reason: cell.reason ?? `the cell holds the spreadsheet error ${cell.error}` };
     case 'date':
       return { ok: false, reason: 'the cell holds a date, not text' };
     case 'boolean':
@@ -54,14 +62,16 @@ function textOf(cell: RawCell): { ok: true; value: string } | { ok: false; reaso
 
 /**
  * Tracks the ids already seen in a file, so that a repeated id is an error on the later rows.
- * Returns the row where the id first appeared, or null.
+ * Returns the row where the id first appeared, or null. Ids are compared in Unicode NFC: two ids that look
+ * the same are the same id.
  */
 export class IdRegister {
   readonly #first = new Map<string, number>();
   claim(id: string, row: number): number | null {
-    const first = this.#first.get(id);
+    const key = id.normalize('NFC');
+    const first = this.#first.get(key);
     if (first !== undefined) return first;
-    this.#first.set(id, row);
+    this.#first.set(key, row);
     return null;
   }
 }
@@ -94,7 +104,7 @@ export function buildCommune(
     (column) => column.target.kind === 'field' && column.target.field === 'name',
   );
   if (
-    communeId === null &&
+    isBlank(idCell) &&
     (!nameColumn || isBlank(cells[nameColumn.index])) &&
     columns.every((column) => column.target.kind !== 'measure' || isBlank(cells[column.index]))
   ) {
