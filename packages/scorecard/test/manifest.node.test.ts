@@ -32,7 +32,7 @@ beforeAll(() => {
     modules: Array<{ declarations?: Declaration[] }>;
   };
   elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((d) => d.tagName);
-});
+}, 120_000); // the analyzer type-checks the package: seconds on a quiet machine, more on a busy CI runner
 
 afterAll(() => rmSync(join(root, '.tmp'), { recursive: true, force: true }));
 
