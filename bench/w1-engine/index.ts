@@ -11,6 +11,7 @@ import {
   timingOf,
   type Variant,
 } from '../harness.js';
+import type { SummaryRow, TargetRow } from '../workload.js';
 import { coreDashboard, coreEvaluateOnly, coreFull, readFull } from './core.js';
 import { type BenchCommune, generateCommunes } from './generate.js';
 import { handFull, handPassFail } from './handwritten.js';
@@ -426,4 +427,64 @@ export function formatW1(report: W1Report): string[] {
       `  context: the hand-written pass/fail loop (the practical upper bound) is ${handVsJsonLogic === null ? 'n/a' : `${fmt(handVsJsonLogic, 2)}×`} faster than json-logic-js and ${handVsRulesEngine === null ? 'n/a' : `${fmt(handVsRulesEngine, 1)}×`} faster than json-rules-engine here.`,
     );
   return lines;
+}
+
+/** W1's lines of the summary table (each variant once, compared with core on its path) and its targets. */
+export function summaryW1(report: W1Report): { rows: SummaryRow[]; targets: TargetRow[] } {
+  const byId = new Map(report.timings.map((t) => [t.id, t]));
+  const order: Array<[VariantId, VariantId]> = [
+    ['core-full', 'core-full'],
+    ['hand-full', 'core-full'],
+    ['json-logic', 'core-full'],
+    ['core-dashboard', 'core-dashboard'],
+    ['core-evaluate', 'core-dashboard'],
+    ['hand-passfail', 'core-dashboard'],
+    ['rules-engine', 'core-dashboard'],
+  ];
+  const rows: SummaryRow[] = [];
+  for (const [id, coreId] of order) {
+    const t = byId.get(id);
+    if (!t) continue;
+    const core = byId.get(coreId);
+    let versus = '';
+    if (core && id !== coreId) {
+      const r = t.perCommuneUs / core.perCommuneUs;
+      versus =
+        id === 'core-evaluate'
+          ? `${fmt(100 * r)} % of ${coreId}`
+          : r >= 1
+            ? `${coreId} ${fmt(r, r < 10 ? 2 : 1)}× faster`
+            : `${coreId} ${fmt(1 / r, 2)}× slower`;
+    }
+    rows.push({
+      workload: 'W1',
+      measurement: `${VARIANTS[id].paths.join('/')}: ${VARIANTS[id].name}`,
+      size: `${fmt(t.communes)} communes`,
+      medianMs: t.medianMs,
+      minMs: t.minMs,
+      cpuMs: t.cpuMedianMs,
+      versus,
+    });
+  }
+  const targets: TargetRow[] = report.targets.map((target) => {
+    const describe = (value: number | null) =>
+      value === null
+        ? 'n/a'
+        : target.unit === 'slowdown'
+          ? `core takes ${fmt(value, 2)}× its time`
+          : value >= 1
+            ? `core ${fmt(value, 2)}× faster`
+            : `core ${fmt(1 / value, 2)}× slower`;
+    return {
+      workload: 'W1',
+      description: `${target.path}: ${target.description}`,
+      measured:
+        target.value === null
+          ? 'a variant was not run'
+          : `${describe(target.value)}; ${describe(target.valueFromMin)}`,
+      pass: target.pass,
+      passFromMin: target.passFromMin,
+    };
+  });
+  return { rows, targets };
 }
