@@ -270,8 +270,9 @@ export async function runW2(options: W2Options, log: (line: string) => void): Pr
 
   const { chromium } = await import('playwright');
   const { server, origin } = await serve(data);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  let browser: Awaited<ReturnType<typeof chromium.launch>> | null = null;
   try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     const page = await browser.newPage({ viewport: VIEWPORT });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -498,7 +499,7 @@ export async function runW2(options: W2Options, log: (line: string) => void): Pr
       targets,
     };
   } finally {
-    await browser.close();
+    await browser?.close();
     await new Promise((done) => server.close(done));
   }
 }
