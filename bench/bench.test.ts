@@ -44,7 +44,9 @@ describe('W1 benchmark variants', () => {
   });
 
   it('builds the same result objects by hand as core (targets, gaps, citations, reasons, counts)', () => {
-    const core = evaluateMany(communes, context.options).results.map((evaluation) => evaluation.toJSON());
+    const core = evaluateMany(communes, context.options).results.map((evaluation) =>
+      JSON.parse(JSON.stringify(evaluation)),
+    );
     const hand = handFull(context.hand, communes).map((evaluation) => JSON.parse(JSON.stringify(evaluation)));
     expect(hand).toEqual(JSON.parse(JSON.stringify(core)));
   });

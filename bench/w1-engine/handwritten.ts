@@ -44,6 +44,8 @@ const COMPOSITE: Record<string, (v: Values) => boolean> = {
     (v.literacy_level as number) >= 2,
 };
 
+const RANK = { official: 3, secondary: 2, assumed: 1, unknown: 0 } as const;
+const CONFIDENCE = ['unknown', 'assumed', 'secondary', 'official'] as const;
 const GE = 0;
 const GT = 1;
 const LE = 2;
@@ -63,8 +65,8 @@ export interface HandTables {
   logicVars: string[][];
   /** Targets per region (null = unknown: not evaluable). */
   targets: Record<Region, Array<number | boolean | null>>;
-  /** Whether a source confirms the target, per region. */
-  verified: Record<Region, Uint8Array>;
+  /** Confidence of the target, per region (its rank: 3 official … 0 unknown). */
+  rank: Record<Region, Uint8Array>;
 }
 
 export function handTables(rules: BenchRules): HandTables {
@@ -89,13 +91,13 @@ export function handTables(rules: BenchRules): HandTables {
     }),
     logicVars: indicators.map((indicator) => indicator.logicVars),
     targets: {} as HandTables['targets'],
-    verified: {} as HandTables['verified'],
+    rank: {} as HandTables['rank'],
   };
   for (const region of REGIONS) {
     tables.targets[region] = indicators.map((indicator) => indicator.targets?.[region].value ?? null);
-    tables.verified[region] = Uint8Array.from(
-      indicators.map((indicator) =>
-        (indicator.targets ? indicator.targets[region].verified : indicator.verified) ? 1 : 0,
+    tables.rank[region] = Uint8Array.from(
+      indicators.map(
+        (indicator) => RANK[indicator.targets ? indicator.targets[region].confidence : indicator.confidence],
       ),
     );
   }
@@ -197,19 +199,67 @@ const NOT_APPLICABLE_REASON = {
   vi: 'không áp dụng với xã này (điều kiện áp dụng của chỉ tiêu không thỏa mãn)',
   en: 'does not apply to this commune: its condition of applicability is not met',
 };
-const NO_TARGET = { vi: 'chưa có mức mục tiêu', en: 'no target known' };
+const NO_TARGET = { vi: 'chưa có mức chỉ tiêu chính thức', en: 'no official target known' };
 const TIER = ['met', 'not-met', 'incomplete'] as const;
+
+function undecidedOf(missingData: number, unknownTargets: number): Evaluation['undecided'] {
+  if (missingData === 0 && unknownTargets === 0) return null;
+  return {
+    cause:
+      missingData > 0 && unknownTargets > 0 ? 'both' : missingData > 0 ? 'missing-data' : 'unknown-target',
+    missingData,
+    unknownTargets,
+  };
+}
 
 function gapOf(op: number, actual: number, target: number): number {
   const raw = op === LE || op === LT ? target - actual : actual - target;
   return Math.round(raw * 1e9) / 1e9;
 }
 
-function missingReason(indicator: BenchIndicator, v: Values): { vi: string; en: string } {
+function missingReason(
+  indicator: BenchIndicator,
+  v: Values,
+  measures: BenchRules['measures'],
+): { vi: string; en: string } {
   const keys = [...indicator.applicableVars, ...indicator.logicVars];
   if (indicator.measure) keys.push(indicator.measure);
   const missing = [...new Set(keys)].filter((key) => v[key] === undefined || v[key] === null);
-  return { vi: `chưa có số liệu: ${missing.join(', ')}`, en: `no value for ${missing.join(', ')}` };
+  return {
+    vi: `thiếu số liệu: ${missing.map((key) => measures[key]?.label.vi ?? key).join('; ')}`,
+    en: `no value for ${missing.join(', ')}`,
+  };
+}
+
+/** Which parts of the composite test 14.1 failed, in core's words. */
+function compositeReason(indicator: BenchIndicator, v: Values, measures: BenchRules['measures']) {
+  if (indicator.key !== 'ntm:14.1') return null;
+  const parts: Array<[string, string, number | boolean]> = [
+    ['grade1_enrolment_age6_pct', '>=', 98],
+    ['universal_preschool_age5_met', '==', true],
+    ['universal_primary_level', '>=', 2],
+    ['universal_lower_secondary_level', '>=', 2],
+    ['literacy_level', '>=', 2],
+  ];
+  const show = (value: unknown, key: string, lang: 'vi' | 'en') => {
+    if (typeof value === 'boolean')
+      return value ? (lang === 'vi' ? 'Có' : 'Yes') : lang === 'vi' ? 'Không' : 'No';
+    const text = lang === 'vi' ? String(value).replace('.', ',') : String(value);
+    const unit = measures[key]?.unit?.[lang] ?? (measures[key]?.type === 'percent' ? '%' : '');
+    return unit ? `${text} ${unit}` : text;
+  };
+  const failed = parts.filter(([key, op, target]) =>
+    op === '>=' ? !((v[key] as number) >= (target as number)) : v[key] !== target,
+  );
+  const say = (lang: 'vi' | 'en') =>
+    failed
+      .map(([key, op, target]) => {
+        const label = measures[key]?.label[lang] ?? key;
+        const want = op === '>=' ? `≥ ${show(target, key, lang)}` : show(target, key, lang);
+        return `${label}: ${show(v[key], key, lang)} / ${lang === 'vi' ? 'cần' : 'needs'} ${want}`;
+      })
+      .join('; ');
+  return failed.length === 0 ? null : { vi: say('vi'), en: say('en') };
 }
 
 /** Full path: the same result objects as core (one `Evaluation` per commune, its prerequisite inside). */
@@ -222,7 +272,7 @@ export function handFull(t: HandTables, communes: readonly BenchCommune[]): Eval
     const v = commune.values as Values;
     const region = regionOf(rules, commune);
     handStatuses(t, commune, region, statuses);
-    const verified = t.verified[region];
+    const rank = t.rank[region];
     let previous: Evaluation | null = null;
     let previousStatus: Evaluation['status'] = 'met';
     for (const tier of rules.tiers) {
@@ -248,7 +298,10 @@ export function handFull(t: HandTables, communes: readonly BenchCommune[]): Eval
         indicatorsNotEvaluable: 0,
         indicatorsNotApplicable: 0,
         unverifiedTargets: 0,
+        confidence: { official: 0, secondary: 0, assumed: 0, unknown: 0 },
       };
+      let missingData: number = previous?.undecided?.missingData ?? 0;
+      let unknownTargets: number = previous?.undecided?.unknownTargets ?? 0;
       let anyNotMet: boolean = previousStatus === 'not-met';
       let anyIncomplete: boolean = previousStatus === 'incomplete';
       const criteria: CriterionResult[] = new Array(tier.criteria.length);
@@ -256,6 +309,8 @@ export function handFull(t: HandTables, communes: readonly BenchCommune[]): Eval
         const criterion = tier.criteria[k] as (typeof tier.criteria)[number];
         let notMet = false;
         let incomplete = false;
+        let criterionMissing = 0;
+        let criterionUnknown = 0;
         const results: IndicatorResult[] = new Array(criterion.indicators.length);
         for (let j = 0; j < criterion.indicators.length; j++) {
           const i = tier.offset + (criterion.indicators[j] as number);
@@ -271,9 +326,12 @@ export function handFull(t: HandTables, communes: readonly BenchCommune[]): Eval
             const op = t.op[i] as number;
             if (typeof target === 'number' && typeof actual === 'number' && op !== NE && op !== -1)
               gap = gapOf(op, actual, target);
-          } else if (status === MISSING) reason = missingReason(indicator, v);
+            if (status === NOT_MET && indicator.logic !== null)
+              reason = compositeReason(indicator, v, rules.measures);
+          } else if (status === MISSING) reason = missingReason(indicator, v, rules.measures);
           else if (status === NOT_APPLICABLE) reason = NOT_APPLICABLE_REASON;
           else reason = target === null ? (cell?.reason ?? NO_TARGET) : null;
+          const confidence = cell ? cell.confidence : indicator.confidence;
           results[j] = {
             id: indicator.id,
             name: indicator.name,
@@ -286,9 +344,12 @@ export function handFull(t: HandTables, communes: readonly BenchCommune[]): Eval
             unit: indicator.unit,
             gap,
             citation: indicator.citation,
-            verified: cell ? cell.verified : indicator.verified,
-            basis: cell ? cell.basis : indicator.basis,
+            confidence,
+            bound: false,
+            verified: confidence === 'official',
+            rationale: cell ? cell.rationale : indicator.rationale,
             source: cell ? cell.source : indicator.source,
+            quote: cell ? cell.quote : indicator.quote,
             origin: cell ? cell.origin : indicator.origin,
             originRuleset: indicator.originRuleset,
             reason,
@@ -298,14 +359,21 @@ export function handFull(t: HandTables, communes: readonly BenchCommune[]): Eval
             continue;
           }
           counts.indicatorsTotal++;
-          if (verified[i] === 0) counts.unverifiedTargets++;
+          const level = CONFIDENCE[rank[i] as number] as keyof EvaluationCounts['confidence'];
+          counts.confidence[level]++;
+          if (level !== 'official') counts.unverifiedTargets++;
           if (status === MET) counts.indicatorsMet++;
           else if (status === NOT_MET) {
             counts.indicatorsNotMet++;
             notMet = true;
           } else {
-            if (status === MISSING) counts.indicatorsMissing++;
-            else counts.indicatorsNotEvaluable++;
+            if (status === MISSING) {
+              counts.indicatorsMissing++;
+              criterionMissing++;
+            } else {
+              counts.indicatorsNotEvaluable++;
+              criterionUnknown++;
+            }
             incomplete = true;
           }
         }
@@ -313,14 +381,18 @@ export function handFull(t: HandTables, communes: readonly BenchCommune[]): Eval
         if (status === 0) counts.criteriaMet++;
         else if (status === 1) anyNotMet = true;
         else anyIncomplete = true;
+        missingData += criterionMissing;
+        unknownTargets += criterionUnknown;
         criteria[k] = {
           id: criterion.id,
           name: criterion.name,
           group: criterion.group,
           status: TIER[status] as CriterionResult['status'],
+          undecided: status === 2 ? undecidedOf(criterionMissing, criterionUnknown) : null,
           indicators: results,
         };
       }
+      const tierStatus: Evaluation['status'] = anyNotMet ? 'not-met' : anyIncomplete ? 'incomplete' : 'met';
       previous = {
         commune: {
           id: commune.id,
@@ -329,12 +401,15 @@ export function handFull(t: HandTables, communes: readonly BenchCommune[]): Eval
           provinceName: null,
           district: commune.district,
         },
-        status: anyNotMet ? 'not-met' : anyIncomplete ? 'incomplete' : 'met',
+        status: tierStatus,
+        undecided: tierStatus === 'incomplete' ? undecidedOf(missingData, unknownTargets) : null,
         level: tier.level,
         asOf: rules.asOf,
         year: rules.year,
         region,
         regionBasis,
+        group: null,
+        minConfidence: 'assumed',
         requireVerified: false,
         ruleset: tier.ruleset,
         prerequisites: previous ? [previous] : [],

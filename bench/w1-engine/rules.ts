@@ -1,15 +1,17 @@
 // The rules every W1 variant uses, read once from @nongthonmoi/core so that all variants (core, json-logic-js,
 // json-rules-engine, hand-written) apply the same thresholds. Targets, comparators, measures and citations
 // come from the public `getRuleset()`; `applicableIf` and composite (`logic`) tests are not in that detail,
-// so they are read from the edition in force (the registry stores amendments already applied).
+// so they are read from the edition in force (`engine.resolve`, amendments already applied).
 import {
   type Citation,
   type Comparator,
+  type Confidence,
   getEngine,
   getRuleset,
   type IndicatorDetail,
   type LocalizedText,
   type Measure,
+  type Rationale,
   REGIONS,
   type Region,
   type RulesetDetail,
@@ -35,9 +37,11 @@ export const STATUS_CODE: Readonly<Record<StatusName, number>> = {
 /** The target of one indicator for one region in the assessed year, with what core reports with it. */
 export interface RegionTarget {
   value: number | boolean | null;
-  verified: boolean;
-  basis: string;
+  confidence: Confidence;
+  bound: boolean;
+  rationale: Rationale | null;
   source: string | null;
+  quote: string | null;
   origin: 'national' | 'province';
   /** Why the target is null (core's wording), else null. */
   reason: { vi: string; en: string } | null;
@@ -57,9 +61,10 @@ export interface BenchIndicator {
   requirement: LocalizedText | null;
   unit: LocalizedText | null;
   citation: Citation;
-  verified: boolean;
-  basis: string;
+  confidence: Confidence;
+  rationale: Rationale | null;
   source: string | null;
+  quote: string | null;
   origin: 'national' | 'province';
   originRuleset: string;
   /** JSON-logic condition of applicability, or null. */
@@ -129,10 +134,14 @@ interface RawIndicator {
 }
 
 function rawIndicators(level: string, asOf: string): Map<string, RawIndicator> {
-  const { edition } = getEngine().registry.resolve(level, asOf, null);
+  const edition = getEngine().resolve(level, asOf, null);
   const map = new Map<string, RawIndicator>();
-  for (const criterion of edition.data.criteria) {
-    for (const indicator of criterion.indicators as RawIndicator[]) map.set(indicator.id, indicator);
+  for (const indicator of edition.indicators) {
+    map.set(indicator.id, {
+      id: indicator.id,
+      test: indicator.measure ? { measure: indicator.measure } : { logic: indicator.logic },
+      ...(indicator.applicableIf !== undefined ? { applicableIf: indicator.applicableIf } : {}),
+    });
   }
   return map;
 }
@@ -145,11 +154,15 @@ function regionTargets(detail: IndicatorDetail, year: number): Record<Region, Re
     if (!row) throw new Error(`bench: indicator ${detail.id} has no target row for ${region} in ${year}`);
     if (row.dependsOn)
       throw new Error(`bench: indicator ${detail.id} has a per-commune target; W1 does not model those`);
+    if (row.bound)
+      throw new Error(`bench: indicator ${detail.id} has a bound target; W1 does not model those`);
     out[region] = {
       value: row.value,
-      verified: row.verified,
-      basis: row.basis,
+      confidence: row.confidence,
+      bound: row.bound,
+      rationale: row.rationale,
       source: row.source,
+      quote: row.quote,
       origin: row.origin,
       reason: row.reason,
     };
@@ -181,9 +194,10 @@ function tierOf(detail: RulesetDetail, year: number): BenchTier {
       requirement: indicator.requirement,
       unit: indicator.unit,
       citation: indicator.citation,
-      verified: indicator.verified,
-      basis: indicator.basis,
+      confidence: indicator.confidence,
+      rationale: indicator.rationale,
       source: indicator.source,
+      quote: indicator.quote,
       origin: indicator.origin,
       originRuleset: detail.ruleset.id,
       applicableIf,

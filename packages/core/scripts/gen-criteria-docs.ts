@@ -264,22 +264,36 @@ function renderCell(row: TargetRow, comparator: Comparator | null): string {
 function targetTable(indicator: IndicatorDetail): string[] {
   const rows = indicator.targets;
   if (rows.length === 0) return [];
+  const placeOf = (row: TargetRow) => row.region ?? row.group ?? '*';
+  const places = [...new Set(rows.map(placeOf))];
   const years = [...new Set(rows.map((row) => row.year))];
-  const byKey = new Map(rows.map((row) => [`${row.region}|${row.year ?? ''}`, row]));
-  const at = (region: Region, year: number | null) => byKey.get(`${region}|${year ?? ''}`) as TargetRow;
+  const byKey = new Map(rows.map((row) => [`${placeOf(row)}|${row.year ?? ''}`, row]));
+  const at = (place: string, year: number | null) => byKey.get(`${place}|${year ?? ''}`) as TargetRow;
   const uniform = years.every((year) =>
-    REGIONS.every((region) => sameCell(at(region, year), at(REGIONS[0], year))),
+    places.every((place) => sameCell(at(place, year), at(places[0] as string, year))),
   );
-  const columns: Region[] = uniform ? [REGIONS[0]] : [...REGIONS];
-  const head = uniform ? ['Mọi vùng _(all regions)_'] : columns.map((region) => REGION_ABBR[region]);
+  const columns: string[] = uniform ? [places[0] as string] : places;
+  const label = (place: string) =>
+    place === '*'
+      ? 'Mức _(target)_'
+      : ((REGION_ABBR as Record<string, string>)[place] ?? place.replace('nhom-', 'Nhóm '));
+  const head = uniform
+    ? [
+        rows[0]?.group
+          ? 'Mọi nhóm xã _(all commune groups)_'
+          : rows[0]?.region
+            ? 'Mọi vùng _(all regions)_'
+            : 'Mức _(target)_',
+      ]
+    : columns.map(label);
   const lines: string[] = [];
   const yearHead = years[0] === null ? '' : 'Năm _(year)_';
   lines.push(`| ${[yearHead, ...head].join(' | ')} |`);
   lines.push(`|${[yearHead, ...head].map(() => '---').join('|')}|`);
   for (const year of years) {
-    const label = year === null ? 'Mức _(target)_' : String(year);
+    const yearLabel = year === null ? 'Mức _(target)_' : String(year);
     lines.push(
-      `| ${[label, ...columns.map((region) => cell(renderCell(at(region, year), indicator.comparator)))].join(' | ')} |`,
+      `| ${[yearLabel, ...columns.map((place) => cell(renderCell(at(place, year), indicator.comparator)))].join(' | ')} |`,
     );
   }
   return lines;
@@ -289,9 +303,12 @@ function targetTable(indicator: IndicatorDetail): string[] {
 function cellNotes(indicator: IndicatorDetail): string[] {
   const notes = new Map<string, Set<string>>();
   for (const row of indicator.targets) {
-    const text = row.basis !== indicator.basis ? row.basis : null;
+    const text =
+      rationaleText(row.rationale) !== rationaleText(indicator.rationale)
+        ? rationaleText(row.rationale)
+        : null;
     if (!text) continue;
-    const where = `${REGION_ABBR[row.region]}${row.year === null ? '' : ` ${row.year}`}`;
+    const where = `${row.region ? REGION_ABBR[row.region] : (row.group ?? '')}${row.year === null ? '' : ` ${row.year}`}`;
     notes.set(text, (notes.get(text) ?? new Set()).add(where));
   }
   return [...notes].map(([text, where]) => `- ${[...where].join(', ')}: ${cell(text)}`);
@@ -400,7 +417,7 @@ function indicatorBlock(detail: RulesetDetail, indicator: IndicatorDetail, level
   lines.push(
     `- Xác minh _(verified)_: ${indicator.verified ? `${VERIFIED} có nguồn đã đọc _(a source read states it)_` : `${UNVERIFIED} chưa xác minh _(unverified)_`}`,
   );
-  lines.push(`- Căn cứ của mức _(basis)_: ${indicator.basis}`);
+  lines.push(`- Căn cứ của mức _(rationale)_: ${rationaleText(indicator.rationale)}`);
   lines.push(`- Nguồn _(source)_: ${link(indicator.source)}`);
   lines.push(
     `- Đặt bởi _(set by)_: ${indicator.origin === 'province' ? `tỉnh _(the province)_ ${PROVINCE}` : 'trung ương _(national)_'}`,
@@ -532,9 +549,16 @@ function overlayPage(summary: RulesetSummary, catalog: Catalog): string {
 // Diff pages
 
 /** "TDMNPB 2022–2025; ĐBSH" — the cells of a group, by region then years. */
-function cellsOf(cells: ReadonlyArray<{ region: Region; year: number | null }>): string {
+function cellsOf(
+  cells: ReadonlyArray<{ region: Region | null; group?: string | null; year: number | null }>,
+): string {
+  const groups = [...new Set(cells.map((item) => item.group).filter((group): group is string => !!group))];
+  if (groups.length > 0) return groups.join(', ');
   const byRegion = new Map<Region, Array<number | null>>();
-  for (const item of cells) byRegion.set(item.region, [...(byRegion.get(item.region) ?? []), item.year]);
+  for (const item of cells) {
+    const regions = item.region ? [item.region] : [...REGIONS];
+    for (const region of regions) byRegion.set(region, [...(byRegion.get(region) ?? []), item.year]);
+  }
   const regionsAll = REGIONS.every((region) => byRegion.has(region));
   const yearsOf = (years: Array<number | null>) => years.filter((year): year is number => year !== null);
   const sameYears = [...byRegion.values()].every(
@@ -569,8 +593,8 @@ function targetChanges(changes: TargetChange[]): string[] {
       change.indicator,
       change.from,
       change.to,
-      change.fromVerified,
-      change.toVerified,
+      change.fromConfidence,
+      change.toConfidence,
       change.fromOrigin,
       change.toOrigin,
     ]);
@@ -583,7 +607,7 @@ function targetChanges(changes: TargetChange[]): string[] {
   for (const group of groups.values()) {
     const sample = group[0] as TargetChange;
     lines.push(
-      `| ${sample.indicator} | ${cell(cellsOf(group))} | ${cell(changeSide(sample.from, sample.fromVerified, sample.fromOrigin))} | ${cell(changeSide(sample.to, sample.toVerified, sample.toOrigin))} |`,
+      `| ${sample.indicator} | ${cell(cellsOf(group))} | ${cell(changeSide(sample.from, sample.fromConfidence === null ? null : sample.fromConfidence === 'official', sample.fromOrigin))} | ${cell(changeSide(sample.to, sample.toConfidence === null ? null : sample.toConfidence === 'official', sample.toOrigin))} |`,
     );
   }
   return lines;
@@ -728,7 +752,8 @@ function diffPage(page: DiffPage): string {
 // Pending verification
 
 interface PendingCell {
-  region: Region;
+  region: Region | null;
+  group?: string | null;
   year: number | null;
   value: number | boolean | null;
   basis: string;
@@ -767,7 +792,7 @@ function pendingOf(summary: RulesetSummary, catalog: Catalog): PendingIndicator[
         region: row.region,
         year: row.year,
         value: row.value,
-        basis: row.basis,
+        basis: rationaleText(row.rationale),
         source: row.source,
       }));
     if (cells.length > 0) pending.push({ indicator, cells, composite: false });
@@ -789,7 +814,7 @@ function pendingRows(item: PendingIndicator): string[] {
   const name = `${item.indicator.id}. ${item.indicator.name.vi}`;
   if (item.composite) {
     return [
-      `| ${cell(name)} | _(phép thử tổng hợp; composite test)_ | ${cell(item.indicator.requirement?.vi ?? '—')} | ${cell(item.indicator.basis)} | ${cell(link(item.indicator.source))} |`,
+      `| ${cell(name)} | _(phép thử tổng hợp; composite test)_ | ${cell(item.indicator.requirement?.vi ?? '—')} | ${cell(rationaleText(item.indicator.rationale))} | ${cell(link(item.indicator.source))} |`,
     ];
   }
   return pendingGroups(item).map((group, i) => {
@@ -1012,3 +1037,8 @@ function main(): void {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();
+
+function rationaleText(rationale: { vi: string; en?: string | undefined } | null): string {
+  if (!rationale) return '';
+  return rationale.en && rationale.en !== rationale.vi ? `${rationale.vi} _(${rationale.en})_` : rationale.vi;
+}

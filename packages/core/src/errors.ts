@@ -1,3 +1,5 @@
+import type { LocalizedText } from './schema/common.js';
+
 /** Base class of every error the toolkit throws on purpose; `code` is stable for programs to test. */
 export class NtmError extends Error {
   override name = 'NtmError';
@@ -33,6 +35,8 @@ export class RulesetError extends NtmError {
 
 /** One problem with one field of one commune. */
 export interface CommuneIssue {
+  /** What is wrong, in Vietnamese and English (`reason` is the English). */
+  message: LocalizedText;
   /** Position in the batch (0-based); for `evaluate`, 0. */
   index: number;
   /** The commune's id when it has a usable one. */
@@ -65,15 +69,39 @@ export class CommuneValidationError extends NtmError {
 /** No edition applies to the request (none in force, unknown level, ambiguous province…). */
 export class EditionNotFoundError extends NtmError {
   override name = 'EditionNotFoundError';
-  constructor(message: string) {
-    super('edition-not-found', message);
+  /** The message in Vietnamese and English (`message` is the English). */
+  readonly localized: LocalizedText;
+  constructor(message: string | LocalizedText) {
+    const localized = typeof message === 'string' ? { vi: message, en: message } : message;
+    super('edition-not-found', localized.en);
+    this.localized = localized;
   }
 }
 
 /** The evaluation options themselves are wrong (not one commune's data). */
 export class OptionsError extends NtmError {
   override name = 'OptionsError';
-  constructor(message: string) {
-    super('invalid-options', message);
+  /** The message in Vietnamese and English (`message` is the English). */
+  readonly localized: LocalizedText;
+  constructor(message: string | LocalizedText) {
+    const localized = typeof message === 'string' ? { vi: message, en: message } : message;
+    super('invalid-options', localized.en);
+    this.localized = localized;
+  }
+}
+
+/**
+ * Evaluating one commune failed for a reason that is not its data: a rule ran past its step budget, or the
+ * commune object itself threw (a getter, a Proxy). In `evaluateMany` it becomes that commune's error.
+ */
+export class EvaluationError extends NtmError {
+  override name = 'EvaluationError';
+  readonly localized: LocalizedText;
+  /** The indicator being evaluated, when known. */
+  readonly indicator: string | null;
+  constructor(code: string, message: LocalizedText, indicator: string | null = null) {
+    super(code, message.en);
+    this.localized = message;
+    this.indicator = indicator;
   }
 }

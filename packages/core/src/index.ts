@@ -15,9 +15,9 @@ import {
 } from './engine/catalog.js';
 import { diffDetails, type RulesetDiff } from './engine/diff.js';
 import { type BatchResult, Engine, type EvaluateOptions } from './engine/engine.js';
-import type { Evaluation } from './engine/types.js';
 import type { CompiledExpression } from './logic/compile.js';
 import { LogicEngine } from './logic/compile.js';
+import type { Evaluation } from './result/types.js';
 import { BUNDLED_RULESETS } from './rules.js';
 
 export { FILE_LIMITS, parseRuleset } from './editions/parse.js';
@@ -26,23 +26,13 @@ export { listProvinces, regionOfProvince } from './editions/provinces.js';
 export type { RulesetInput } from './editions/registry.js';
 export type { IndicatorDetail, RulesetDetail, RulesetSummary, TargetRow } from './engine/catalog.js';
 export type { RulesetDiff, TargetChange } from './engine/diff.js';
-export type { BatchError, BatchResult, EvaluateOptions } from './engine/engine.js';
+export type { BatchError, BatchResult, EvaluateOptions, MeasureInfo } from './engine/engine.js';
 export { Engine, EvaluateOptionsSchema } from './engine/engine.js';
-export type {
-  CriterionResult,
-  CriterionStatus,
-  Evaluation,
-  EvaluationCounts,
-  IndicatorResult,
-  IndicatorStatus,
-  RegionBasis,
-  RulesetInfo,
-  TierStatus,
-} from './engine/types.js';
 export type { CommuneIssue, RulesetIssue } from './errors.js';
 export {
   CommuneValidationError,
   EditionNotFoundError,
+  EvaluationError,
   NtmError,
   OptionsError,
   RulesetError,
@@ -51,6 +41,20 @@ export type { CompiledExpression, LogicLimits, OperatorDefinition } from './logi
 export { DEFAULT_LIMITS, LogicEngine, REFUSED_OPERATORS, STANDARD_OPERATORS } from './logic/compile.js';
 export { LogicError } from './logic/errors.js';
 export type {
+  CriterionResult,
+  CriterionStatus,
+  Evaluation,
+  EvaluationCounts,
+  IndicatorResult,
+  IndicatorStatus,
+  RegionBasis,
+  RequiredConfidence,
+  RulesetInfo,
+  TierStatus,
+  Undecided,
+  UndecidedCause,
+} from './result/types.js';
+export type {
   CommuneProgress,
   CriterionChange,
   Direction,
@@ -58,11 +62,27 @@ export type {
   ProgressReport,
 } from './review/compare.js';
 export { compare } from './review/compare.js';
-export type { CommuneRow, CriterionColumn, DistrictSummary, GapItem } from './review/summarize.js';
+export { COMPARATOR_SYMBOLS, type GapItem, gapItems, roundGap, tiers } from './review/gaps.js';
+export type { CommuneRow, CriterionColumn, DistrictSummary } from './review/summarize.js';
 export { summarize } from './review/summarize.js';
 export { BUNDLED_RULESETS } from './rules.js';
-export type { Citation, LegalDocument, LocalizedText, Region } from './schema/common.js';
-export { REGION_NAMES, REGIONS } from './schema/common.js';
+export type {
+  Citation,
+  CommuneGroup,
+  Confidence,
+  LegalDocument,
+  LocalizedText,
+  Rationale,
+  Region,
+} from './schema/common.js';
+export {
+  COMMUNE_GROUP_NAMES,
+  COMMUNE_GROUPS,
+  CONFIDENCE_LEVELS,
+  CONFIDENCE_NAMES,
+  REGION_NAMES,
+  REGIONS,
+} from './schema/common.js';
 export type { Commune, MeasureValue } from './schema/commune.js';
 export { CommuneSchema } from './schema/commune.js';
 export type {
@@ -81,16 +101,20 @@ export {
   OverlaySchema,
   RulesetFileSchema,
 } from './schema/edition.js';
+export type { ResolvedTarget } from './schema/provenance.js';
 
 let defaultEngine: Engine | null = null;
 const customEngines = new WeakMap<readonly unknown[], Engine>();
 
-/** The engine over the bundled rulesets (built on first use), or one that adds `rulesets` to them. */
+/**
+ * The engine over the bundled rulesets (built on first use), or one that adds `rulesets` to them. A ruleset
+ * whose id is the id of a bundled one replaces it (a corrected table): `engine.replaced` lists those ids.
+ */
 export function getEngine(rulesets?: readonly RulesetInput[]): Engine {
   if (rulesets && rulesets.length > 0) {
     let engine = customEngines.get(rulesets);
     if (!engine) {
-      engine = new Engine([...BUNDLED_RULESETS, ...rulesets]);
+      engine = new Engine(rulesets, { base: BUNDLED_RULESETS });
       customEngines.set(rulesets, engine);
     }
     return engine;

@@ -28,7 +28,7 @@ const Region = z.enum(REGIONS);
 const Comparator = z.enum(['>=', '>', '<=', '<', '==', '!=']);
 const Scalar = z.union([z.number(), z.boolean(), z.string(), z.null()]);
 
-/** Expected fields of one IndicatorResult (a subset). `reason` and `basis` are matched as substrings. */
+/** Expected fields of one IndicatorResult (a subset). `reason` and `rationale` are matched as substrings. */
 const IndicatorExpectation = z
   .object({
     status: IndicatorStatus.optional(),
@@ -37,10 +37,12 @@ const IndicatorExpectation = z
     gap: z.union([z.number(), z.null()]).optional(),
     comparator: z.union([Comparator, z.null()]).optional(),
     verified: z.boolean().optional(),
+    confidence: z.enum(['official', 'secondary', 'assumed', 'unknown']).optional(),
+    bound: z.boolean().optional(),
     origin: z.enum(['national', 'province']).optional(),
     originRuleset: z.string().optional(),
     source: z.union([z.string(), z.null()]).optional(),
-    basis: z.string().optional().describe('substring of the result basis'),
+    rationale: z.string().optional().describe('substring of the rationale (vi or en)'),
     reason: z
       .union([z.string(), z.null()])
       .optional()
@@ -273,7 +275,7 @@ function checkIndicator(
   expected: z.infer<typeof IndicatorExpectation>,
   key: string,
 ) {
-  const { reason, basis, requirement, ...exact } = expected;
+  const { reason, rationale, requirement, ...exact } = expected;
   const shape: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(exact)) shape[field] = closeNumbers(value);
   expect(actual, `indicator ${key}`).toMatchObject(shape);
@@ -284,7 +286,10 @@ function checkIndicator(
       `indicator ${key}: reason ${JSON.stringify(actual.reason)} should contain '${reason}'`,
     ).toBe(true);
   }
-  if (basis !== undefined) expect(actual.basis, `indicator ${key}: basis`).toContain(basis);
+  if (rationale !== undefined) {
+    const text = actual.rationale ? `${actual.rationale.vi}\n${actual.rationale.en ?? ''}` : '';
+    expect(text, `indicator ${key}: rationale`).toContain(rationale);
+  }
   if (requirement !== undefined) {
     expect(
       localizedContains(actual.requirement, requirement),

@@ -91,7 +91,7 @@ function targetText(
   lang: Lang,
 ): string {
   const rows = indicator.targets.filter(
-    (row) => (region === null || row.region === region) && (row.year === null || row.year === year),
+    (row) => (region === null || row.region === null || row.region === region) && (row.year === null || row.year === year),
   );
   const one = (row: (typeof rows)[number]) => {
     if (row.dependsOn) return `${lang === 'en' ? 'computed from' : 'tính từ'} ${row.dependsOn.join(', ')}`;
@@ -239,11 +239,11 @@ export function formatDiff(diff: RulesetDiff, lang: Lang, ids: { from?: string; 
   // Group target changes by indicator and change, listing the regions/years they apply to.
   const groups = new Map<string, string[]>();
   for (const change of diff.targetsChanged) {
-    const verified = (v: boolean | null) => (v === false ? '*' : '');
+    const verified = (v: string | null) => (v !== null && v !== 'official' ? '*' : '');
     const origin = (o: string | null) => (o === 'province' ? (en ? ' [province]' : ' [tỉnh]') : '');
-    const key = `${change.indicator}: ${show(change.from)}${verified(change.fromVerified)}${origin(change.fromOrigin)} → ${show(change.to)}${verified(change.toVerified)}${origin(change.toOrigin)}`;
+    const key = `${change.indicator}: ${show(change.from)}${verified(change.fromConfidence)}${origin(change.fromOrigin)} → ${show(change.to)}${verified(change.toConfidence)}${origin(change.toOrigin)}`;
     const list = groups.get(key) ?? [];
-    list.push(`${change.region}${change.year ? ` ${change.year}` : ''}`);
+    list.push(`${change.region ?? change.group ?? ''}${change.year ? ` ${change.year}` : ''}`);
     groups.set(key, list);
   }
   section(

@@ -75,7 +75,7 @@ export function dictionaryFor(rulesets: readonly RulesetInput[] = NO_RULESETS): 
   if (cached) return cached;
   const engine = getEngine(rulesets.length > 0 ? rulesets : undefined);
   const measures = new Map<string, Measure>();
-  for (const [key, entry] of engine.registry.measures) measures.set(key, entry.measure);
+  for (const [key, measure] of engine.measures()) measures.set(key, measure);
   const labels = new Map<string, string[]>();
   const addLabel = (text: string, key: string) => {
     const folded = fold(text);
@@ -90,7 +90,7 @@ export function dictionaryFor(rulesets: readonly RulesetInput[] = NO_RULESETS): 
   }
   const dictionary: Dictionary = {
     measures,
-    categories: new Map(engine.registry.categories),
+    categories: new Map(engine.categories()),
     labels,
     rulesets,
   };

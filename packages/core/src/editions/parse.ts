@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { RulesetError, type RulesetIssue } from '../errors.js';
 import { LogicError } from '../logic/errors.js';
+import type { Confidence, Rationale } from '../schema/common.js';
 import {
   type Amendment,
   type Edition,
@@ -10,6 +11,7 @@ import {
   type Target,
 } from '../schema/edition.js';
 import { ruleLogic } from './rule-logic.js';
+import { isDerived, isGroupTable, isRegionTable, isYearTable, parseYearKey } from './targets.js';
 
 /** Limits on the raw JSON of a ruleset file, checked before any schema work. */
 export const FILE_LIMITS = Object.freeze({ maxDepth: 100, maxNodes: 500_000, maxArrayLength: 10_000 });
@@ -131,8 +133,26 @@ function checkContent(parsed: ParsedRuleset, issues: RulesetIssue[]): void {
       checkIndicator(indicator, `indicators[${i}]`);
   }
   if ('targets' in data) {
+    const defaults = data.defaults ?? {};
     (data.targets ?? []).forEach((override, i) => {
-      checkTarget(override.target, `targets[${i}].target`, override, null, add);
+      const provenance = {
+        confidence: override.confidence ?? defaults.confidence,
+        source: override.source ?? defaults.source,
+        rationale: override.rationale ?? defaults.rationale,
+      };
+      if (!override.citation && !defaults.citation) {
+        add(`targets[${i}].citation`, 'a target needs a citation (its own, or defaults.citation)');
+      }
+      if (!provenance.confidence) {
+        add(`targets[${i}].confidence`, 'a target needs a confidence (its own, or defaults.confidence)');
+      }
+      checkTarget(
+        override.target,
+        `targets[${i}].target`,
+        { ...provenance, confidence: provenance.confidence ?? 'unknown' },
+        null,
+        add,
+      );
     });
   }
   if (parsed.kind === 'edition' && parsed.data.requires?.level === parsed.data.level) {
@@ -173,55 +193,133 @@ function checkIndicatorContent(
     checkTarget(
       test.target,
       `${path}.test.target`,
-      indicator,
+      // A placeholder's value ("the criterion is met as a whole") is known; what it stands for is not.
+      indicator.placeholder
+        ? { ...indicator, confidence: 'assumed', rationale: indicator.rationale }
+        : indicator,
       measure?.type === 'boolean' ? 'boolean' : 'number',
       add,
       measures,
     );
+    if (indicator.placeholder && indicator.confidence !== 'unknown') {
+      add(
+        `${path}.confidence`,
+        'a placeholder stands for indicators not yet known: its confidence is "unknown"',
+      );
+    }
   } else {
     checkExpression(test.logic, `${path}.test.logic`, measures, add);
   }
   if (indicator.applicableIf !== undefined) {
     checkExpression(indicator.applicableIf, `${path}.applicableIf`, measures, add);
   }
-  if (indicator.verified && !indicator.source) {
-    add(`${path}.source`, 'a verified target needs the URL of the source that states it');
+  if ('measure' in test) return;
+  // A composite test has no target table: its provenance is the indicator's own.
+  checkProvenance(
+    { ...indicator, value: indicator.confidence === 'unknown' ? null : true },
+    { confidence: indicator.confidence },
+    path,
+    add,
+  );
+}
+
+interface Provenance {
+  confidence?: Confidence | undefined;
+  source?: string | undefined;
+  rationale?: Rationale | undefined;
+}
+
+/**
+ * The integrity rules of provenance, for one cell with what it inherits: a claim of an official or secondary
+ * value names its source; an assumed or unknown value says why; only an assumed value may be a bound.
+ */
+function checkProvenance(
+  cell: { value: unknown; bound?: unknown } & Provenance,
+  inherited: Provenance,
+  path: string,
+  add: AddIssue,
+): void {
+  const confidence =
+    cell.value === null ? (cell.confidence ?? 'unknown') : (cell.confidence ?? inherited.confidence);
+  const source = cell.source ?? inherited.source;
+  const rationale = cell.rationale ?? inherited.rationale;
+  if (cell.value === null && cell.confidence !== undefined && cell.confidence !== 'unknown') {
+    add(path, `an unknown target (null) has confidence "unknown", not "${cell.confidence}"`);
+  }
+  if (cell.value !== null && confidence === 'unknown') {
+    add(
+      path,
+      'a target with a value cannot have confidence "unknown": use "assumed" and say why in rationale',
+    );
+  }
+  if ((confidence === 'official' || confidence === 'secondary') && !source) {
+    add(path, `a target of ${confidence} confidence needs the URL of the source that states it (source)`);
+  }
+  if ((confidence === 'assumed' || cell.value === null) && !rationale) {
+    add(
+      path,
+      cell.value === null
+        ? 'an unknown target (null) needs a rationale saying why'
+        : 'an assumed target needs a rationale saying what it rests on',
+    );
+  }
+  if (cell.bound && confidence !== 'assumed') {
+    add(path, 'only an assumed target can be a bound ("bound": true)');
   }
 }
 
 function checkTarget(
   target: Target,
   path: string,
-  provenance: { verified: boolean; source?: string | undefined },
+  provenance: Provenance,
   expected: 'boolean' | 'number' | null,
   add: AddIssue,
   measures?: Edition['measures'],
 ): void {
-  const checkCell = (cell: unknown, cellPath: string) => {
-    const value = cell && typeof cell === 'object' ? (cell as { value: unknown }).value : cell;
-    if (value !== null && expected && typeof value !== expected) {
-      add(cellPath, `target ${JSON.stringify(value)} is a ${typeof value}, the measure needs a ${expected}`);
+  const checkCell = (entry: unknown, cellPath: string) => {
+    const isObject = !!entry && typeof entry === 'object';
+    const cell = (isObject ? entry : { value: entry }) as { value: unknown; bound?: unknown } & Provenance;
+    if (cell.value !== null && expected && typeof cell.value !== expected) {
+      add(
+        cellPath,
+        `target ${JSON.stringify(cell.value)} is a ${typeof cell.value}, the measure needs a ${expected}`,
+      );
     }
-    if (cell && typeof cell === 'object') {
-      const { verified, source, basis } = cell as { verified?: boolean; source?: string; basis?: string };
-      if ((verified ?? provenance.verified) && !(source ?? provenance.source)) {
-        add(cellPath, 'a verified target needs the URL of the source that states it');
-      }
-      if (value === null && !basis) add(cellPath, 'an unknown target (null) needs a basis saying why');
-    }
+    checkProvenance(cell, provenance, cellPath, add);
   };
   const checkEntry = (entry: unknown, entryPath: string) => {
-    if (entry && typeof entry === 'object' && 'byYear' in entry) {
-      for (const [year, cell] of Object.entries((entry as { byYear: Record<string, unknown> }).byYear)) {
-        checkCell(cell, `${entryPath}.byYear.${year}`);
+    if (isYearTable(entry)) {
+      const ranges = Object.keys(entry.byYear)
+        .map((key) => ({ key, ...parseYearKey(key) }))
+        .sort((a, b) => a.from - b.from);
+      for (let i = 1; i < ranges.length; i++) {
+        const before = ranges[i - 1] as (typeof ranges)[number];
+        const range = ranges[i] as (typeof ranges)[number];
+        if (range.from <= before.to) {
+          add(`${entryPath}.byYear.${range.key}`, `the years ${range.key} overlap ${before.key}`);
+        }
       }
+      for (const [year, cell] of Object.entries(entry.byYear)) checkCell(cell, `${entryPath}.byYear.${year}`);
     } else checkCell(entry, entryPath);
   };
-  if (target && typeof target === 'object' && 'logic' in target) {
+  if (isDerived(target)) {
     checkExpression(target.logic, `${path}.logic`, measures ?? null, add);
-  } else if (target && typeof target === 'object' && 'byRegion' in target) {
+    if (
+      (provenance.confidence === 'official' || provenance.confidence === 'secondary') &&
+      !provenance.source
+    ) {
+      add(
+        path,
+        `a target of ${provenance.confidence} confidence needs the URL of the source that states it (source)`,
+      );
+    }
+  } else if (isRegionTable(target)) {
     for (const [region, entry] of Object.entries(target.byRegion))
       checkEntry(entry, `${path}.byRegion.${region}`);
+    if (target.default !== undefined) checkEntry(target.default, `${path}.default`);
+  } else if (isGroupTable(target)) {
+    for (const [group, entry] of Object.entries(target.byGroup))
+      checkEntry(entry, `${path}.byGroup.${group}`);
     if (target.default !== undefined) checkEntry(target.default, `${path}.default`);
   } else checkEntry(target, path);
 }

@@ -184,15 +184,41 @@ describe('Registry refuses hostile or invalid rulesets', () => {
     });
   });
 
-  it('refuses a target that is verified without a source', () => {
+  it.each(['official', 'secondary'])('refuses a target of %s confidence without a source', (confidence) => {
     const file = base();
     const criteria = file.criteria as Array<{ indicators: Array<Record<string, unknown>> }>;
     const first = criteria[0]?.indicators[0] as Record<string, unknown>;
+    first.confidence = confidence;
     delete first.source;
     expect(issuesOf(() => new Registry([file]))[0]).toMatchObject({
-      path: 'criteria[0].indicators[0].source',
-      reason: 'a verified target needs the URL of the source that states it',
+      path: 'criteria[0].indicators[0].test.target',
+      reason: `a target of ${confidence} confidence needs the URL of the source that states it (source)`,
     });
+  });
+
+  it('refuses an overlay target claiming official confidence without a source', () => {
+    const file = overlay() as Record<string, unknown>;
+    const targets = file.targets as Array<Record<string, unknown>>;
+    (targets[0] as Record<string, unknown>).confidence = 'official';
+    delete (targets[0] as Record<string, unknown>).source;
+    const issues = issuesOf(
+      () => new Registry([base(), advanced(), { file: 'overlay.json', ruleset: file }]),
+    );
+    expect(issues.map((issue) => issue.reason)).toContain(
+      'a target of official confidence needs the URL of the source that states it (source)',
+    );
+  });
+
+  it('refuses an assumed target without a rationale, and a bound that is not assumed', () => {
+    const file = base();
+    const criteria = file.criteria as Array<{ indicators: Array<Record<string, unknown>> }>;
+    const first = criteria[0]?.indicators[0] as Record<string, unknown>;
+    first.confidence = 'assumed';
+    delete first.rationale;
+    const test = first.test as Record<string, unknown>;
+    test.target = { value: 90, bound: true, confidence: 'secondary', source: 'https://example.org/a' };
+    const reasons = issuesOf(() => new Registry([file])).map((issue) => issue.reason);
+    expect(reasons).toContain('only an assumed target can be a bound ("bound": true)');
   });
 
   it('leaves the registry unchanged when a batch is refused', () => {

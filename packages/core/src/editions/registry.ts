@@ -1,5 +1,11 @@
 import { EditionNotFoundError, RulesetError, type RulesetIssue } from '../errors.js';
-import { type LocalizedText, REGIONS } from '../schema/common.js';
+import {
+  COMMUNE_GROUPS,
+  type CommuneGroup,
+  type LocalizedText,
+  REGIONS,
+  type Region,
+} from '../schema/common.js';
 import type {
   Amendment,
   Comparator,
@@ -19,6 +25,7 @@ import {
   allowedProvinceOps,
   isAtLeastAsStrict,
   isDerived,
+  isGroupTable,
   lookupTarget,
   type TargetProvenance,
   targetYears,
@@ -138,8 +145,12 @@ export class Registry {
     for (const item of parsed) {
       if (item.kind !== 'overlay') continue;
       const overlay = item.data;
-      const targets = typeof overlay.extends === 'string' ? [overlay.extends] : overlay.extends;
+      const named = typeof overlay.extends === 'string' ? [overlay.extends] : overlay.extends;
+      // A province decision stays in force when the national edition it tightens is amended: it applies to
+      // the amended edition too (and is checked against it).
+      const targets = withAmendments(named, editions);
       checkOverlay(overlay, item.file, targets, editions, add);
+      checkCoverage(overlay, item.file, targets, editions, add);
       overlays.set(overlay.id, {
         kind: 'overlay',
         data: overlay,
@@ -215,34 +226,62 @@ export class Registry {
     asOf: string,
     ofLevel: RegisteredEdition[],
     all: RegisteredEdition[],
-  ): string {
-    const lines: string[] = [];
+  ): LocalizedText {
+    const vi: string[] = [];
+    const en: string[] = [];
+    const viDate = (iso: string) => iso.split('-').reverse().join('/');
+    const inForce = all.filter((entry) => inPeriod(asOf, entry.data.effective));
+    const levelsToday = [...new Map(inForce.map((entry) => [entry.data.level, entry.data.name])).entries()];
     if (ofLevel.length === 0) {
-      lines.push(`Unknown level '${level}'. Known levels: ${this.levels().join(', ')}.`);
+      vi.push(`Không có cấp '${level}'. Các cấp đã mã hóa: ${this.levels().join(', ')}.`);
+      en.push(`Unknown level '${level}'. Known levels: ${this.levels().join(', ')}.`);
     } else {
-      lines.push(`No edition of level '${level}' is in force on ${asOf}. Editions of this level:`);
-      for (const entry of ofLevel) {
-        lines.push(
-          `  ${entry.data.id} (${entry.data.basis[0]?.number}): ${formatPeriod(entry.data.effective)}`,
-        );
-      }
+      const periods = ofLevel.map((entry) => ({
+        id: entry.data.id,
+        document: entry.data.basis[0]?.number ?? '',
+        from: entry.data.effective.from,
+        to: entry.data.effective.to ?? null,
+      }));
+      vi.push(
+        `Ngày ${viDate(asOf)} không có bộ tiêu chí cấp '${level}' nào có hiệu lực. Cấp này có hiệu lực: ${periods
+          .map((p) => `${viDate(p.from)} – ${p.to ? viDate(p.to) : 'nay'} (${p.document})`)
+          .join('; ')}.`,
+      );
+      en.push(
+        `No edition of level '${level}' is in force on ${asOf}. Editions of this level: ${periods
+          .map((p) => `${p.id} (${p.document}): ${formatPeriod({ from: p.from, to: p.to })}`)
+          .join('; ')}.`,
+      );
+    }
+    if (levelsToday.length > 0) {
+      vi.push(
+        `Các cấp có hiệu lực ngày ${viDate(asOf)}: ${levelsToday.map(([id, name]) => `${id} (${name.vi})`).join(', ')}.`,
+      );
+      en.push(
+        `Levels in force on ${asOf}: ${levelsToday.map(([id, name]) => `${id} (${name.en})`).join(', ')}.`,
+      );
     }
     const frameworks = new Map<string, Edition>();
-    for (const entry of all) {
-      if (entry.data.framework && inPeriod(asOf, entry.data.effective))
-        frameworks.set(entry.data.framework.id, entry.data);
-    }
+    for (const entry of inForce)
+      if (entry.data.framework) frameworks.set(entry.data.framework.id, entry.data);
     for (const data of frameworks.values()) {
       const framework = data.framework as NonNullable<Edition['framework']>;
-      const levels = framework.levels
-        .map((item) => `${item.level} (${item.name.vi}${item.encoded ? '' : ', not yet encoded'})`)
-        .join(', ');
-      lines.push(
-        `On ${asOf} the criteria in force are those of ${data.basis[0]?.number} (${framework.name.vi}), whose levels are: ${levels}.`,
+      vi.push(
+        `Bộ tiêu chí đang có hiệu lực là ${data.basis[0]?.number} (${framework.name.vi}), gồm: ${framework.levels
+          .map((item) => `${item.level} (${item.name.vi}${item.encoded ? '' : ', chưa mã hóa'})`)
+          .join(', ')}.`,
       );
-      if (framework.note) lines.push(framework.note.en);
+      en.push(
+        `On ${asOf} the criteria in force are those of ${data.basis[0]?.number} (${framework.name.en}), whose levels are: ${framework.levels
+          .map((item) => `${item.level} (${item.name.en}${item.encoded ? '' : ', not yet encoded'})`)
+          .join(', ')}.`,
+      );
+      if (framework.note) {
+        vi.push(framework.note.vi);
+        en.push(framework.note.en);
+      }
     }
-    return lines.join('\n');
+    return { vi: vi.join('\n'), en: en.join('\n') };
   }
 }
 
@@ -273,20 +312,30 @@ function applyAmendment(
         return indicator;
       }
       const { override } = found;
-      return {
+      const defaults = amendment.defaults ?? {};
+      const replaced: Indicator = {
         ...indicator,
         test: { ...indicator.test, target: override.target },
-        citation: override.citation,
-        verified: override.verified,
-        basis: override.basis,
-        ...(override.source ? { source: override.source } : { source: undefined }),
+        citation: override.citation ?? defaults.citation ?? indicator.citation,
+        confidence: override.confidence ?? defaults.confidence ?? 'unknown',
       };
+      // The amendment's provenance replaces the old one as a whole: nothing of the old value's sources stays.
+      delete replaced.source;
+      delete replaced.quote;
+      delete replaced.rationale;
+      const source = override.source ?? defaults.source;
+      const quote = override.quote ?? defaults.quote;
+      const rationale = override.rationale ?? defaults.rationale;
+      if (source) replaced.source = source;
+      if (quote) replaced.quote = quote;
+      if (rationale) replaced.rationale = rationale;
+      return replaced;
     }),
   }));
   for (const { override, i } of overrides.values()) {
     add(file, `targets[${i}].indicator`, `indicator '${override.indicator}' does not exist in ${base.id}`);
   }
-  const { amends: _amends, targets: _targets, ...identity } = amendment;
+  const { amends: _amends, targets: _targets, defaults: _defaults, ...identity } = amendment;
   return {
     ...base,
     ...identity,
@@ -416,21 +465,27 @@ function checkTightens(
     return;
   }
   // Derived targets are compared at evaluation time instead: the stricter of the two applies.
-  if (isDerived(test.target) || isDerived(override.target)) return;
+  if (isDerived(test.target) || isDerived(override.target as Target)) return;
   const provenance: TargetProvenance = {
-    verified: false,
-    basis: '',
-    citation: override.citation,
+    confidence: 'unknown',
+    citation: indicator.citation,
     origin: 'national',
     ruleset: nationalId,
   };
   const years = [...new Set([...targetYears(test.target), ...targetYears(override.target as Target)])];
-  for (const region of REGIONS) {
+  const keys: Array<{ region: Region | null; group: CommuneGroup | null; where: string }> = [];
+  if (isGroupTable(test.target) || isGroupTable(override.target)) {
+    for (const group of COMMUNE_GROUPS) keys.push({ region: null, group, where: group });
+  } else {
+    for (const region of REGIONS) keys.push({ region, group: null, where: `region ${region}` });
+  }
+  for (const key of keys) {
     for (const year of years.length > 0 ? years : [0]) {
-      const national = lookupTarget(test.target, region, year, provenance);
-      const province = lookupTarget(override.target as Target, region, year, provenance);
+      const at = { region: key.region, group: key.group, year };
+      const national = lookupTarget(test.target, at, provenance);
+      const province = lookupTarget(override.target as Target, at, provenance);
       if (!national || !province || province.absent || national.value === null) continue;
-      const where = `region ${region}${years.length > 0 ? `, year ${year}` : ''}`;
+      const where = `${key.where}${years.length > 0 ? `, year ${year}` : ''}`;
       if (province.value === null) {
         add(
           file,
@@ -446,6 +501,65 @@ function checkTightens(
       }
     }
   }
+}
+
+/** The editions named, and every edition built (directly or not) by amending one of them. */
+function withAmendments(named: readonly string[], editions: Map<string, RegisteredEdition>): string[] {
+  const ids = [...named];
+  for (let k = 0; k < ids.length; k++) {
+    for (const entry of editions.values()) {
+      if (entry.amends === ids[k] && !ids.includes(entry.data.id)) ids.push(entry.data.id);
+    }
+  }
+  return ids;
+}
+
+function nextDay(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * An overlay must apply on every day it claims to be in force: a day on which none of the editions it
+ * extends is in force would make it silently drop out of evaluations. Such days are a validation error.
+ */
+function checkCoverage(
+  overlay: Overlay,
+  file: string,
+  targets: readonly string[],
+  editions: Map<string, RegisteredEdition>,
+  add: (file: string, path: string, reason: string) => void,
+): void {
+  const periods = targets
+    .map((id) => editions.get(id)?.data.effective)
+    .filter((period): period is NonNullable<typeof period> => !!period)
+    .map((period) => ({ from: period.from, to: period.to ?? '9999-12-31' }))
+    .sort((a, b) => a.from.localeCompare(b.from));
+  if (periods.length === 0) return;
+  const gaps: string[] = [];
+  let day = overlay.effective.from;
+  const end = overlay.effective.to ?? '9999-12-31';
+  for (const period of periods) {
+    if (day > end) break;
+    if (period.to < day) continue;
+    if (period.from > day) gaps.push(`${day} – ${period.from < end ? prevDay(period.from) : end}`);
+    if (period.to >= day) day = period.to === '9999-12-31' ? '9999-12-31' : nextDay(period.to);
+  }
+  if (day <= end && day !== '9999-12-31') gaps.push(`${day} – ${overlay.effective.to ?? 'open'}`);
+  if (gaps.length > 0) {
+    add(
+      file,
+      'effective',
+      `the overlay claims to be in force on days when none of the editions it extends (${targets.join(', ')}) is: ${gaps.join(', ')}. It would not apply then; end it earlier (effective.to) or extend the edition in force on those days`,
+    );
+  }
+}
+
+function prevDay(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
 }
 
 function checkPeriods(

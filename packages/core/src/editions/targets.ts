@@ -1,94 +1,171 @@
-import { type Citation, type LocalizedText, REGION_NAMES, type Region } from '../schema/common.js';
+import {
+  type Citation,
+  COMMUNE_GROUP_NAMES,
+  type CommuneGroup,
+  type Confidence,
+  confidenceRank,
+  type Rationale,
+  REGION_NAMES,
+  type Region,
+} from '../schema/common.js';
 import type { Comparator, Target } from '../schema/edition.js';
+import type { ResolvedTarget } from '../schema/provenance.js';
 
-/** One resolved target with its provenance, as reported in results. */
-export interface ResolvedTarget {
-  value: number | boolean | null;
-  verified: boolean;
-  source: string | null;
-  basis: string;
-  citation: Citation;
-  /** `national` or `province`: who set the value that applies. */
-  origin: 'national' | 'province';
-  /** Id of the ruleset file that set it. */
-  ruleset: string;
-  /** Why the value is null, when it is. */
-  reason: LocalizedText | null;
-  /** The comparator that applies with this value (a province may make ≥ into >). */
-  comparator: Comparator | null;
-  /** True when the ruleset sets no value here (a province table that skips a region). */
-  absent?: boolean;
-}
+export type { ResolvedTarget };
 
+/** Provenance inherited by every cell of one target table (the indicator's, or an overlay target's). */
 export interface TargetProvenance {
   comparator?: Comparator | null | undefined;
-  verified: boolean;
+  confidence: Confidence;
   source?: string | undefined;
-  basis: string;
+  quote?: string | undefined;
+  rationale?: Rationale | undefined;
   citation: Citation;
   origin: 'national' | 'province';
   ruleset: string;
+}
+
+/** Where a commune stands for a target lookup: the region and group whose targets it uses, and the year. */
+export interface TargetKey {
+  region: Region | null;
+  group: CommuneGroup | null;
+  year: number;
 }
 
 export function isDerived(target: Target): target is { logic: unknown } {
   return !!target && typeof target === 'object' && 'logic' in target;
 }
 
+export function isRegionTable(
+  target: unknown,
+): target is { byRegion: Partial<Record<Region, unknown>>; default?: unknown } {
+  return !!target && typeof target === 'object' && 'byRegion' in target;
+}
+
+export function isGroupTable(
+  target: unknown,
+): target is { byGroup: Partial<Record<CommuneGroup, unknown>>; default?: unknown } {
+  return !!target && typeof target === 'object' && 'byGroup' in target;
+}
+
+export function isYearTable(target: unknown): target is { byYear: Record<string, unknown> } {
+  return !!target && typeof target === 'object' && 'byYear' in target;
+}
+
+/** The years a year key covers: `2023`, `2022-2025`, or `2026-` (that year and every later one). */
+export function parseYearKey(key: string): { from: number; to: number } {
+  const [from, to] = key.split('-');
+  return {
+    from: Number(from),
+    to: to === undefined ? Number(from) : to === '' ? Number.POSITIVE_INFINITY : Number(to),
+  };
+}
+
+/** The entry of a year table that covers `year`, if any. */
+export function yearEntry(byYear: Record<string, unknown>, year: number): unknown {
+  const exact = String(year);
+  if (Object.hasOwn(byYear, exact)) return byYear[exact];
+  for (const key of Object.keys(byYear)) {
+    const range = parseYearKey(key);
+    if (year >= range.from && year <= range.to) return byYear[key];
+  }
+  return undefined;
+}
+
+/** The dimensions a target table varies by. */
+export function targetDimensions(target: Target): { region: boolean; group: boolean } {
+  return { region: isRegionTable(target), group: isGroupTable(target) };
+}
+
+function describeYears(byYear: Record<string, unknown>): string {
+  return Object.keys(byYear)
+    .sort()
+    .map((key) => key.replace(/-$/, '–').replace('-', '–'))
+    .join(', ');
+}
+
 /**
- * Looks a static target up for a region and a year. Returns `undefined` for a derived target (an expression),
- * which the engine computes itself.
+ * Looks a static target up for a region, group and year. Returns `undefined` for a derived target (an
+ * expression), which the engine computes itself.
  */
 export function lookupTarget(
   target: Target,
-  region: Region,
-  year: number,
+  key: TargetKey,
   provenance: TargetProvenance,
 ): ResolvedTarget | undefined {
   if (isDerived(target)) return undefined;
   let entry: unknown = target;
-  if (entry && typeof entry === 'object' && 'byRegion' in entry) {
-    const table = entry as { byRegion: Partial<Record<Region, unknown>>; default?: unknown };
-    entry = Object.hasOwn(table.byRegion, region) ? table.byRegion[region] : table.default;
+  if (isRegionTable(entry)) {
+    const region = key.region;
+    entry = region !== null && Object.hasOwn(entry.byRegion, region) ? entry.byRegion[region] : entry.default;
     if (entry === undefined)
       return {
         ...cell(null, provenance),
         absent: true,
-        reason: { vi: `không quy định cho vùng ${region}`, en: `not set for region ${region}` },
+        reason: {
+          vi: `không quy định cho vùng ${region ? REGION_NAMES[region].vi : '(chưa rõ)'}`,
+          en: `not set for region ${region ? REGION_NAMES[region].en : '(unknown)'}`,
+        },
       };
-  }
-  if (entry && typeof entry === 'object' && 'byYear' in entry) {
-    const byYear = (entry as { byYear: Record<string, unknown> }).byYear;
-    const key = String(year);
-    if (!Object.hasOwn(byYear, key)) {
-      const years = Object.keys(byYear).sort();
+  } else if (isGroupTable(entry)) {
+    const group = key.group;
+    entry = group !== null && Object.hasOwn(entry.byGroup, group) ? entry.byGroup[group] : entry.default;
+    if (entry === undefined)
       return {
         ...cell(null, provenance),
+        absent: true,
         reason: {
-          vi: `chưa có mức cho năm ${year}: bảng mức có các năm ${years[0]}–${years[years.length - 1]}`,
-          en: `no target for ${year}: the table covers ${years[0]}–${years[years.length - 1]}`,
+          vi: `không quy định cho ${group ? COMMUNE_GROUP_NAMES[group].vi.toLowerCase() : 'nhóm xã này'}`,
+          en: `not set for ${group ? COMMUNE_GROUP_NAMES[group].en.toLowerCase() : 'this commune group'}`,
+        },
+      };
+  }
+  if (isYearTable(entry)) {
+    const byYear = entry.byYear;
+    const found = yearEntry(byYear, key.year);
+    if (found === undefined) {
+      return {
+        ...cell(null, provenance),
+        confidence: 'unknown',
+        reason: {
+          vi: `chưa có mức cho năm ${key.year}: bảng mức có các năm ${describeYears(byYear)}`,
+          en: `no target for ${key.year}: the table covers ${describeYears(byYear)}`,
         },
       };
     }
-    entry = byYear[key];
+    entry = found;
   }
   if (entry && typeof entry === 'object') {
     const c = entry as {
       value: number | boolean | null;
-      verified?: boolean;
+      confidence?: Confidence;
       source?: string;
-      basis?: string;
+      quote?: string;
+      rationale?: Rationale;
+      bound?: true;
     };
     const resolved = cell(c.value, {
       ...provenance,
-      // An unknown value is never "verified", whatever the indicator says of its other cells.
-      verified: c.value === null ? false : (c.verified ?? provenance.verified),
+      confidence: c.confidence ?? provenance.confidence,
       source: c.source ?? provenance.source,
-      basis: c.basis ?? provenance.basis,
+      quote: c.quote ?? provenance.quote,
+      rationale: c.rationale ?? provenance.rationale,
     });
+    resolved.bound = c.bound === true;
     if (c.value === null) {
+      resolved.confidence = 'unknown';
+      const where = key.group
+        ? {
+            vi: COMMUNE_GROUP_NAMES[key.group].vi.toLowerCase(),
+            en: COMMUNE_GROUP_NAMES[key.group].en.toLowerCase(),
+          }
+        : key.region
+          ? { vi: `vùng ${REGION_NAMES[key.region].vi}`, en: `the ${REGION_NAMES[key.region].en}` }
+          : { vi: 'xã này', en: 'this commune' };
+      const why = resolved.rationale;
       resolved.reason = {
-        vi: `chưa có mức mục tiêu cho vùng ${REGION_NAMES[region].vi}: ${resolved.basis}`,
-        en: `no target known for the ${REGION_NAMES[region].en}: ${resolved.basis}`,
+        vi: `chưa có mức chỉ tiêu chính thức cho ${where.vi}${why ? `: ${why.vi}` : ''}`,
+        en: `no target known for ${where.en}${why ? `: ${why.en ?? why.vi}` : ''}`,
       };
     }
     return resolved;
@@ -99,9 +176,11 @@ export function lookupTarget(
 function cell(value: number | boolean | null, provenance: TargetProvenance): ResolvedTarget {
   return {
     value,
-    verified: provenance.verified,
+    confidence: value === null ? 'unknown' : provenance.confidence,
+    bound: false,
     source: provenance.source ?? null,
-    basis: provenance.basis,
+    quote: provenance.quote ?? null,
+    rationale: provenance.rationale ?? null,
     citation: provenance.citation,
     origin: provenance.origin,
     ruleset: provenance.ruleset,
@@ -110,19 +189,39 @@ function cell(value: number | boolean | null, provenance: TargetProvenance): Res
   };
 }
 
-/** Years named anywhere in a target table (empty when it does not vary by year). */
-export function targetYears(target: Target): number[] {
-  const years = new Set<number>();
+/** Year keys named anywhere in a target table (empty when it does not vary by year), sorted. */
+export function targetYearKeys(target: Target): string[] {
+  const keys = new Set<string>();
   const visit = (entry: unknown) => {
-    if (entry && typeof entry === 'object' && 'byYear' in entry) {
-      for (const year of Object.keys((entry as { byYear: object }).byYear)) years.add(Number(year));
-    }
+    if (isYearTable(entry)) for (const key of Object.keys(entry.byYear)) keys.add(key);
   };
-  if (target && typeof target === 'object' && 'byRegion' in target) {
+  if (isRegionTable(target)) {
     Object.values(target.byRegion).forEach(visit);
     visit(target.default);
+  } else if (isGroupTable(target)) {
+    Object.values(target.byGroup).forEach(visit);
+    visit(target.default);
   } else visit(target);
-  return [...years].sort();
+  return [...keys].sort();
+}
+
+/**
+ * Representative years of a target table: the first year of every key, and the year after a closed range
+ * (where the value may change). Enough to compare two tables year by year.
+ */
+export function targetYears(target: Target): number[] {
+  const years = new Set<number>();
+  for (const key of targetYearKeys(target)) {
+    const range = parseYearKey(key);
+    years.add(range.from);
+    if (Number.isFinite(range.to)) years.add(range.to + 1);
+  }
+  return [...years].sort((a, b) => a - b);
+}
+
+/** The lower of two confidence levels. */
+export function weakest(a: Confidence, b: Confidence): Confidence {
+  return confidenceRank(a) <= confidenceRank(b) ? a : b;
 }
 
 /**

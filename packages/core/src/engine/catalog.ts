@@ -1,17 +1,24 @@
-import type { CompiledIndicator, Plan, RulesetInfo } from '../editions/compile.js';
 import type { RegisteredEdition, RegisteredOverlay } from '../editions/registry.js';
-import { targetYears } from '../editions/targets.js';
+import type { ResolvedIndicator } from '../editions/resolve.js';
+import { requiredTargetRefs } from '../editions/rule-logic.js';
+import { isDerived, parseYearKey, targetYearKeys } from '../editions/targets.js';
 import { EditionNotFoundError } from '../errors.js';
 import {
   type Citation,
+  COMMUNE_GROUPS,
+  type CommuneGroup,
+  type Confidence,
   type LegalDocument,
   type LocalizedText,
+  type Rationale,
   REGIONS,
   type Region,
 } from '../schema/common.js';
 import type { Comparator, Edition, Measure } from '../schema/edition.js';
+import type { RulesetInfo } from '../schema/provenance.js';
 import { today } from '../util/dates.js';
 import type { Engine } from './engine.js';
+import type { Tier } from './lower.js';
 
 /** One line of `listRulesets()`. */
 export interface RulesetSummary {
@@ -36,17 +43,27 @@ export interface RulesetSummary {
   notes: LocalizedText | null;
 }
 
-/** A target cell as a table row: one per region, and per year where the table varies by year. */
+/** A target cell as a table row: one per region or commune group, and per year where the table varies by year. */
 export interface TargetRow {
-  region: Region;
-  /** Null when the target does not vary by year. */
+  /** The region of the row (null when the targets do not vary by region). */
+  region: Region | null;
+  /** The commune group of the row (null when the targets do not vary by group). */
+  group: CommuneGroup | null;
+  /** First year of the row's years (null when the target does not vary by year). */
   year: number | null;
+  /** The years the row covers as written in the table: `2023`, `2022-2025` or `2026-` (null: every year). */
+  years: string | null;
   value: number | boolean | null;
   /** The comparator that applies with this value. */
   comparator: Comparator | null;
+  confidence: Confidence;
+  /** The value is an assumed lower bound of the real target. */
+  bound: boolean;
   verified: boolean;
-  basis: string;
+  rationale: Rationale | null;
   source: string | null;
+  quote: string | null;
+  citation: Citation;
   origin: 'national' | 'province';
   /** Set when the target is computed from the commune's own data. */
   dependsOn: string[] | null;
@@ -63,10 +80,14 @@ export interface IndicatorDetail {
   requirement: LocalizedText | null;
   unit: LocalizedText | null;
   applicableIf: boolean;
+  /** Stands for indicators not yet known (a whole criterion as the commune assesses it). */
+  placeholder: boolean;
   citation: Citation;
+  confidence: Confidence;
   verified: boolean;
-  basis: string;
+  rationale: Rationale | null;
   source: string | null;
+  quote: string | null;
   origin: 'national' | 'province';
   targets: TargetRow[];
   notes: LocalizedText | null;
@@ -79,6 +100,9 @@ export interface RulesetDetail {
   requires: string | null;
   /** The date used to resolve the required tiers and year tables. */
   asOf: string;
+  /** What a commune must give for its targets to be found. */
+  dimensions: { region: boolean; group: boolean };
+  communeGroups: Edition['communeGroups'] | null;
   measures: Record<string, Measure>;
   categories: Record<string, LocalizedText>;
   regionRules: Array<{ categories: string[]; region: Region; reason: LocalizedText; citation: Citation }>;
@@ -93,7 +117,7 @@ export interface RulesetDetail {
 
 export function listRulesets(engine: Engine): RulesetSummary[] {
   const summaries: RulesetSummary[] = [];
-  for (const entry of engine.registry.editions()) {
+  for (const entry of engine.rulesets().editions) {
     const data = entry.data;
     summaries.push({
       id: data.id,
@@ -114,7 +138,7 @@ export function listRulesets(engine: Engine): RulesetSummary[] {
       notes: data.notes ?? null,
     });
   }
-  for (const entry of engine.registry.overlays()) {
+  for (const entry of engine.rulesets().overlays) {
     const data = entry.data;
     summaries.push({
       id: data.id,
@@ -143,51 +167,84 @@ export function listRulesets(engine: Engine): RulesetSummary[] {
   );
 }
 
-function targetRows(plan: Plan, indicator: CompiledIndicator, asOfYear: number): TargetRow[] {
+function targetRows(tier: Tier, indicator: ResolvedIndicator, asOfYear: number): TargetRow[] {
   if (!indicator.national) return [];
-  const sources = [indicator.national, ...(indicator.province ? [indicator.province] : [])];
-  const dependsOn = [...new Set(sources.flatMap((source) => source.derivedVars))];
-  let years = [...new Set(sources.flatMap((source) => targetYears(source.target)))].sort();
+  const specs = [indicator.national, ...(indicator.province ? [indicator.province] : [])];
+  const derived = tier.derived[indicator.index];
+  const dependsOn = [
+    ...new Set(
+      [...(derived?.national?.reads ?? []), ...(derived?.province?.reads ?? [])].map(
+        (slot) => tier.chain.keys[slot] as string,
+      ),
+    ),
+  ];
+  let keys = [...new Set(specs.flatMap((spec) => targetYearKeys(spec.target)))];
   // Derived targets take their years from the tier they refer to.
-  for (const source of sources) {
-    for (const ref of source.refs) {
-      const required = plan.requires?.find(ref.level);
-      const other = required?.edition.indicators.find((candidate) => candidate.id === ref.indicator);
-      if (other?.national) years = [...new Set([...years, ...targetYears(other.national.target)])].sort();
+  for (const spec of specs) {
+    if (!isDerived(spec.target)) continue;
+    for (const ref of requiredTargetRefs(spec.target.logic)) {
+      const other = tier.requires
+        ?.find(ref.level)
+        ?.edition.indicators.find((candidate) => candidate.id === ref.indicator);
+      if (other?.national) keys = [...new Set([...keys, ...targetYearKeys(other.national.target)])];
     }
   }
+  keys.sort();
+  // A target computed from a required tier's varies as that tier's does: ask the whole chain.
+  const chain = tier.chain;
+  const places: Array<{ region: Region | null; group: CommuneGroup | null }> = chain.needsGroup
+    ? COMMUNE_GROUPS.map((group) => ({ region: null, group }))
+    : chain.needsRegion
+      ? REGIONS.map((region) => ({ region, group: null }))
+      : [{ region: null, group: null }];
   const rows: TargetRow[] = [];
-  for (const region of REGIONS) {
-    for (const year of years.length > 0 ? years : [null]) {
+  for (const place of places) {
+    for (const key of keys.length > 0 ? keys : [null]) {
+      const year = key === null ? null : parseYearKey(key).from;
+      const base = {
+        region: place.region,
+        group: place.group,
+        year,
+        years: key,
+        comparator: indicator.comparator,
+        origin: indicator.province ? ('province' as const) : indicator.origin,
+      };
       if (dependsOn.length > 0) {
+        const provenance = indicator.national.provenance;
         rows.push({
-          region,
-          year,
+          ...base,
           value: null,
-          comparator: indicator.comparator,
-          verified: indicator.national.provenance.verified,
-          basis: indicator.national.provenance.basis,
-          source: indicator.national.provenance.source ?? null,
-          origin: indicator.province ? 'province' : indicator.origin,
+          confidence: provenance.confidence,
+          bound: false,
+          verified: provenance.confidence === 'official',
+          rationale: provenance.rationale ?? null,
+          source: provenance.source ?? null,
+          quote: provenance.quote ?? null,
+          citation: provenance.citation,
           dependsOn,
-          reason: { vi: `tính từ ${dependsOn.join(', ')}`, en: `computed from ${dependsOn.join(', ')}` },
+          reason: {
+            vi: `tính từ số liệu ${dependsOn.join(', ')}`,
+            en: `computed from ${dependsOn.join(', ')}`,
+          },
         });
         continue;
       }
-      const cell = plan.resolveTarget(
+      const cell = tier.resolveTarget(
         indicator,
-        { declared: region, categories: [] },
-        year ?? asOfYear,
+        { declared: place.region, categories: [], group: place.group, year: year ?? asOfYear },
         null,
       );
       rows.push({
-        region,
-        year,
+        ...base,
         value: cell.value,
         comparator: cell.comparator ?? indicator.comparator,
-        verified: cell.verified,
-        basis: cell.basis,
+        confidence: cell.confidence,
+        bound: cell.bound,
+        verified: cell.confidence === 'official',
+        rationale: cell.rationale,
         source: cell.source,
+        quote: cell.quote,
+        citation: cell.citation,
         origin: cell.origin,
         dependsOn: null,
         reason: cell.reason,
@@ -197,8 +254,9 @@ function targetRows(plan: Plan, indicator: CompiledIndicator, asOfYear: number):
   return rows;
 }
 
-export function describePlan(plan: Plan, asOf: string): RulesetDetail {
-  const edition = plan.edition;
+/** The detail of a lowered tier: its indicators with their target tables. */
+export function describeTier(tier: Tier, asOf: string): RulesetDetail {
+  const edition = tier.edition;
   const year = Number(asOf.slice(0, 4));
   return {
     ruleset: edition.info,
@@ -206,6 +264,8 @@ export function describePlan(plan: Plan, asOf: string): RulesetDetail {
     notes: edition.edition.notes ?? null,
     requires: edition.requires,
     asOf,
+    dimensions: edition.dimensions,
+    communeGroups: edition.edition.communeGroups ?? null,
     measures: Object.fromEntries(edition.measures),
     categories: { ...(edition.edition.categories ?? {}) },
     regionRules: edition.regionRules.map((rule) => ({ ...rule })),
@@ -213,7 +273,7 @@ export function describePlan(plan: Plan, asOf: string): RulesetDetail {
       id: criterion.id,
       name: criterion.name,
       group: criterion.group,
-      indicators: criterion.indicators.map((i) => (edition.indicators[i] as CompiledIndicator).id),
+      indicators: criterion.indicators.map((i) => (edition.indicators[i] as ResolvedIndicator).id),
     })),
     indicators: edition.indicators.map((indicator) => {
       const provenance =
@@ -225,14 +285,17 @@ export function describePlan(plan: Plan, asOf: string): RulesetDetail {
         measure: indicator.measure,
         comparator: indicator.comparator,
         requirement: indicator.requirement,
-        unit: indicator.unit,
-        applicableIf: indicator.applicable !== null,
+        unit: indicator.measure ? (edition.measures.get(indicator.measure)?.unit ?? null) : null,
+        applicableIf: indicator.applicableIf !== undefined,
+        placeholder: indicator.placeholder,
         citation: provenance.citation,
-        verified: provenance.verified,
-        basis: provenance.basis,
+        confidence: provenance.confidence,
+        verified: provenance.confidence === 'official',
+        rationale: provenance.rationale ?? null,
         source: provenance.source ?? null,
+        quote: provenance.quote ?? null,
         origin: indicator.province ? 'province' : indicator.origin,
-        targets: targetRows(plan, indicator, year),
+        targets: targetRows(tier, indicator, year),
         notes: indicator.notes,
       };
     }),
@@ -246,22 +309,29 @@ export function getRuleset(
   options: { asOf?: string; province?: string } = {},
 ): RulesetDetail {
   const asOf = options.asOf ?? today();
-  return describePlan(engine.plan(level, asOf, options.province ?? null), asOf);
+  return describeTier(engine.chain(level, asOf, options.province ?? null).main, asOf);
 }
 
 /** The detail of one registered edition or overlay by id, resolved on its first day in force. */
 export function getRulesetById(engine: Engine, id: string): RulesetDetail {
-  const entry = engine.registry.get(id);
+  const entry = engine.ruleset(id);
   if (!entry) {
     const known = listRulesets(engine).map((summary) => summary.id);
-    throw new EditionNotFoundError(`unknown ruleset '${id}'. Known: ${known.join(', ')}`);
+    throw new EditionNotFoundError({
+      vi: `không có bộ tiêu chí nào mã '${id}'. Các mã: ${known.join(', ')}`,
+      en: `unknown ruleset '${id}'. Known: ${known.join(', ')}`,
+    });
   }
-  const asOf = entry.data.effective.from;
-  if (entry.kind === 'edition')
-    return describePlan(engine.planFor(entry as RegisteredEdition, [], asOf, null), asOf);
+  if (entry.kind === 'edition') {
+    const asOf = entry.data.effective.from;
+    return describeTier(engine.chainOf(engine.resolveEntries(entry, []), asOf, null).main, asOf);
+  }
   const overlay = entry as RegisteredOverlay;
-  const base = engine.registry.get(overlay.extends[0] as string) as RegisteredEdition;
+  const base = engine.ruleset(overlay.extends[0] as string) as RegisteredEdition;
   // ISO dates: the later of the two (text comparison).
-  const from = [base.data.effective.from, asOf].sort()[1] as string;
-  return describePlan(engine.planFor(base, [overlay], from, overlay.data.jurisdiction.province), from);
+  const from = [base.data.effective.from, overlay.data.effective.from].sort()[1] as string;
+  return describeTier(
+    engine.chainOf(engine.resolveEntries(base, [overlay]), from, overlay.data.jurisdiction.province).main,
+    from,
+  );
 }

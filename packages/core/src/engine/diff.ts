@@ -1,15 +1,16 @@
-import type { Citation, LocalizedText, Region } from '../schema/common.js';
+import type { Citation, CommuneGroup, Confidence, LocalizedText, Region } from '../schema/common.js';
 import type { Comparator } from '../schema/edition.js';
 import type { RulesetDetail, TargetRow } from './catalog.js';
 
 export interface TargetChange {
   indicator: string;
-  region: Region;
+  region: Region | null;
+  group: CommuneGroup | null;
   year: number | null;
   from: number | boolean | null;
   to: number | boolean | null;
-  fromVerified: boolean | null;
-  toVerified: boolean | null;
+  fromConfidence: Confidence | null;
+  toConfidence: Confidence | null;
   fromOrigin: 'national' | 'province' | null;
   toOrigin: 'national' | 'province' | null;
 }
@@ -25,7 +26,7 @@ export interface RulesetDiff {
   indicatorsRemoved: Array<{ id: string; criterion: string; name: LocalizedText }>;
   indicatorsRenamed: Array<{ id: string; from: LocalizedText; to: LocalizedText }>;
   comparatorsChanged: Array<{ indicator: string; from: Comparator | null; to: Comparator | null }>;
-  /** Targets whose value, verification or origin changed, per region and year. */
+  /** Targets whose value, confidence or origin changed, per region or group and year. */
   targetsChanged: TargetChange[];
   citationsChanged: Array<{ indicator: string; from: Citation; to: Citation }>;
   regionRulesChanged: { from: RulesetDetail['regionRules']; to: RulesetDetail['regionRules'] } | null;
@@ -38,7 +39,7 @@ export interface RulesetDiff {
 const json = (value: unknown) => JSON.stringify(value);
 
 function rowKey(row: TargetRow): string {
-  return `${row.region}|${row.year ?? ''}`;
+  return `${row.region ?? ''}|${row.group ?? ''}|${row.year ?? ''}`;
 }
 
 export function diffDetails(a: RulesetDetail, b: RulesetDetail): RulesetDiff {
@@ -97,7 +98,7 @@ export function diffDetails(a: RulesetDetail, b: RulesetDetail): RulesetDiff {
         before &&
         after &&
         before.value === after.value &&
-        before.verified === after.verified &&
+        before.confidence === after.confidence &&
         before.origin === after.origin
       ) {
         continue;
@@ -106,11 +107,12 @@ export function diffDetails(a: RulesetDetail, b: RulesetDetail): RulesetDiff {
       diff.targetsChanged.push({
         indicator: indicator.id,
         region: sample.region,
+        group: sample.group,
         year: sample.year,
         from: before?.value ?? null,
         to: after?.value ?? null,
-        fromVerified: before?.verified ?? null,
-        toVerified: after?.verified ?? null,
+        fromConfidence: before?.confidence ?? null,
+        toConfidence: after?.confidence ?? null,
         fromOrigin: before?.origin ?? null,
         toOrigin: after?.origin ?? null,
       });

@@ -55,7 +55,8 @@ describe('evaluate', () => {
       target: 16.5,
       gap: -1.5,
       verified: false,
-      basis: 'Press summary only',
+      confidence: 'assumed',
+      rationale: { vi: 'Press summary only', en: 'Press summary only' },
     });
     expect(result.status).toBe('not-met');
   });
@@ -84,7 +85,7 @@ describe('evaluate', () => {
       status: 'missing',
       target: 90,
       gap: null,
-      reason: { vi: 'chưa có số liệu: insurance_pct', en: 'no value for insurance_pct' },
+      reason: { vi: expect.stringContaining('thiếu số liệu'), en: 'no value for insurance_pct' },
     });
     expect(result.counts.indicatorsMissing).toBe(2);
   });
@@ -180,7 +181,7 @@ describe('evaluate', () => {
     });
     expect(unknownCount.criteria[2]?.indicators[2]).toMatchObject({
       status: 'missing',
-      reason: { vi: 'chưa có số liệu: school_count', en: 'no value for school_count' },
+      reason: { vi: expect.stringContaining('thiếu số liệu'), en: 'no value for school_count' },
     });
   });
 });
@@ -379,11 +380,14 @@ describe('results as data', () => {
     expect(Object.keys(JSON.parse(a))).toEqual([
       'commune',
       'status',
+      'undecided',
       'level',
       'asOf',
       'year',
       'region',
       'regionBasis',
+      'group',
+      'minConfidence',
       'requireVerified',
       'ruleset',
       'prerequisites',

@@ -1,17 +1,39 @@
 import * as z from 'zod';
-import { CompiledEdition, Plan } from '../editions/compile.js';
-import { findProvince, isKnownProvince, regionOfProvince } from '../editions/provinces.js';
+import { findProvince, isKnownProvince, provinceProblem, regionOfProvince } from '../editions/provinces.js';
 import {
   type RegisteredEdition,
   type RegisteredOverlay,
   Registry,
   type RulesetInput,
 } from '../editions/registry.js';
-import { type CommuneIssue, CommuneValidationError, NtmError, OptionsError } from '../errors.js';
-import { IsoDateSchema, type Region, RegionSchema, SlugSchema } from '../schema/common.js';
+import { type ResolvedEdition, resolveEdition } from '../editions/resolve.js';
+import {
+  type CommuneIssue,
+  CommuneValidationError,
+  EvaluationError,
+  NtmError,
+  OptionsError,
+} from '../errors.js';
+import type { EvaluationRecord } from '../result/record.js';
+import type { Evaluation, RequiredConfidence } from '../result/types.js';
+import {
+  COMMUNE_GROUP_NAMES,
+  COMMUNE_GROUPS,
+  type CommuneGroup,
+  confidenceRank,
+  IsoDateSchema,
+  type LocalizedText,
+  type Region,
+  RegionSchema,
+  SlugSchema,
+} from '../schema/common.js';
+import type { Edition, Measure } from '../schema/edition.js';
 import { today } from '../util/dates.js';
-import { type EvaluationRecord, runPlan } from './run.js';
-import { acceptCommune, MeasureIndex, show, type ValidCommune, validateCommune } from './validate-commune.js';
+import { execute, type LoadedCommune, type RunContext } from './execute.js';
+import { Chain, type Placement } from './lower.js';
+import { MeasureDictionary } from './measures.js';
+import { loadValues, readFields } from './read-commune.js';
+import { communeIssues, show } from './validate-commune.js';
 
 export const EvaluateOptionsSchema = z
   .object({
@@ -21,11 +43,17 @@ export const EvaluateOptionsSchema = z
     ),
     region: RegionSchema.optional().describe('Region for communes that carry none'),
     province: SlugSchema.optional().describe('Province for communes that carry none (selects its overlay)'),
-    rulesets: z.array(z.unknown()).optional().describe('Extra editions, amendments or overlays'),
-    requireVerified: z
-      .boolean()
+    rulesets: z
+      .array(z.unknown())
       .optional()
-      .describe('Treat targets no source confirms as not evaluable (for official use)'),
+      .describe('Extra editions, amendments or overlays; one with the id of a bundled ruleset replaces it'),
+    minConfidence: z
+      .enum(['official', 'secondary', 'assumed'])
+      .optional()
+      .describe(
+        'Lowest confidence of target that counts; weaker targets make their indicator not evaluable (default assumed)',
+      ),
+    requireVerified: z.boolean().optional().describe('Same as minConfidence: "official" (for official use)'),
     recognition: z
       .boolean()
       .optional()
@@ -44,57 +72,81 @@ export interface BatchError {
 }
 
 export interface BatchResult {
-  results: EvaluationRecord[];
+  results: Evaluation[];
   errors: BatchError[];
 }
 
-interface Resolved {
-  asOf: string;
-  year: number;
-  requireVerified: boolean;
+/** One measure of the data dictionary, with the editions that read it. */
+export interface MeasureInfo {
+  key: string;
+  measure: Measure;
+}
+
+interface Resolved extends RunContext {
   level: string;
   recognition: boolean;
   defaultRegion: Region | null;
   defaultProvince: string | null;
-  /** Plans already resolved in this batch, by province. */
-  plans?: Map<string | null, Plan>;
+  /** Chains already lowered in this call, by province. */
+  chains: Map<string | null, Chain>;
 }
 
 const MAX_REQUIRES_DEPTH = 8;
 
-/** An engine over a set of rulesets. Create one per set; it caches compiled editions and target tables. */
+/**
+ * An engine over a set of rulesets. Create one per set; it caches lowered editions and target tables.
+ * Ask it about its rules through its queries (levels, measures, categories, editions in force).
+ */
 export class Engine {
-  readonly registry: Registry;
-  readonly #measures: MeasureIndex;
+  readonly #registry: Registry;
+  readonly #dictionary: MeasureDictionary;
   readonly #categories: Set<string>;
-  readonly #compiled = new Map<string, CompiledEdition>();
-  readonly #plans = new Map<string, Plan>();
+  readonly #resolved = new Map<string, ResolvedEdition>();
+  readonly #chains = new Map<string, Chain>();
 
-  constructor(rulesets: readonly RulesetInput[] = []) {
-    this.registry = new Registry(rulesets);
-    this.#measures = new MeasureIndex(
-      [...this.registry.measures].map(([key, { measure }]) => [key, measure]),
+  /**
+   * @param rulesets editions, amendments and overlays to evaluate with.
+   * @param options.base rulesets to start from (e.g. the bundled ones); one with the id of a ruleset in
+   *   `rulesets` is replaced by it, so a corrected table takes the place of the one it corrects.
+   */
+  constructor(rulesets: readonly RulesetInput[] = [], options: { base?: readonly RulesetInput[] } = {}) {
+    const given = new Set(rulesets.map(rulesetId).filter((id): id is string => id !== null));
+    const base = (options.base ?? []).filter((input) => !given.has(rulesetId(input) ?? ''));
+    this.replaced = (options.base ?? [])
+      .map(rulesetId)
+      .filter((id): id is string => id !== null && given.has(id));
+    this.#registry = new Registry([...base, ...rulesets]);
+    this.#dictionary = new MeasureDictionary(
+      [...this.#registry.measures].map(([key, { measure }]) => [key, measure]),
     );
-    this.#categories = new Set(this.registry.categories.keys());
+    this.#categories = new Set(this.#registry.categories.keys());
   }
 
   /** Evaluates one commune. Throws {@link CommuneValidationError} when its data does not fit the edition. */
-  evaluate(commune: unknown, options: EvaluateOptions): EvaluationRecord {
+  evaluate(commune: unknown, options: EvaluateOptions): Evaluation {
     const resolved = this.#options(options);
     const outcome = this.#evaluateOne(commune, 0, resolved);
-    if ('issues' in outcome) throw new CommuneValidationError(outcome.issues);
+    if ('issues' in outcome) {
+      const failure = outcome.failure;
+      if (failure) throw failure;
+      throw new CommuneValidationError(outcome.issues);
+    }
     return outcome;
   }
 
   /**
-   * Evaluates a batch. Every valid commune gets a result; every invalid one (including entries that are not
-   * objects) gets an error, and the rest of the batch is kept: results + errors = input length.
+   * Evaluates a batch. Every valid commune gets a result; every other entry (invalid data, not an object, an
+   * object whose getters throw, a rule past its step budget) gets an error, and the rest of the batch is
+   * kept: results + errors = input length. Nothing is thrown for one commune.
    */
   evaluateMany(communes: readonly unknown[], options: EvaluateOptions): BatchResult {
-    if (!Array.isArray(communes)) throw new OptionsError('evaluateMany expects an array of communes');
+    if (!Array.isArray(communes))
+      throw new OptionsError({
+        vi: 'evaluateMany cần một mảng các xã',
+        en: 'evaluateMany expects an array of communes',
+      });
     const resolved = this.#options(options);
-    resolved.plans = new Map();
-    const results: EvaluationRecord[] = [];
+    const results: Evaluation[] = [];
     const errors: BatchError[] = [];
     for (let index = 0; index < communes.length; index++) {
       const outcome = this.#evaluateOne(communes[index], index, resolved);
@@ -110,70 +162,140 @@ export class Engine {
     return { results, errors };
   }
 
-  /** The compiled plan (edition chain with overlays) for a level, date and province. */
-  plan(level: string, asOf: string, province: string | null, depth = 0): Plan {
-    if (depth > MAX_REQUIRES_DEPTH)
-      throw new NtmError('requires-too-deep', `'requires' chain deeper than ${MAX_REQUIRES_DEPTH}`);
-    const { edition, overlays } = this.registry.resolve(level, asOf, province);
-    return this.planFor(edition, overlays, asOf, province, depth);
+  /** The tiers (levels) any registered edition encodes. */
+  levels(): string[] {
+    return this.#registry.levels();
   }
 
-  /** @internal */
-  planFor(
-    edition: RegisteredEdition,
-    overlays: RegisteredOverlay[],
-    asOf: string,
-    province: string | null,
-    depth = 0,
-  ): Plan {
-    const requires = edition.data.requires
-      ? this.plan(edition.data.requires.level, asOf, province, depth + 1)
-      : null;
-    const compiledKey = [edition.data.id, ...overlays.map((overlay) => overlay.data.id)].join('+');
-    const key = `${compiledKey}>${requires ? this.#keyOf(requires) : ''}`;
-    let plan = this.#plans.get(key);
-    if (!plan) {
-      let compiled = this.#compiled.get(compiledKey);
-      if (!compiled) {
-        compiled = new CompiledEdition(edition, overlays, this.#measures);
-        this.#compiled.set(compiledKey, compiled);
-      }
-      plan = new Plan(compiled, requires);
-      this.#plans.set(key, plan);
+  /** Every measure any registered ruleset declares (the data dictionary: CSV headers, JSON keys). */
+  measures(): ReadonlyMap<string, Measure> {
+    return new Map(this.#dictionary.entries.map((entry) => [entry.key, entry.measure]));
+  }
+
+  /** Commune categories any registered edition recognises, with their names. */
+  categories(): ReadonlyMap<string, LocalizedText> {
+    return new Map(this.#registry.categories);
+  }
+
+  /** Ids of base rulesets replaced by given rulesets of the same id. */
+  readonly replaced: readonly string[];
+
+  /**
+   * The measures a level reads on `asOf` (its edition, the tiers it requires, a province's overlays and,
+   * with `recognition`, the recognition conditions), in the order of the editions: the columns of a
+   * data-entry template.
+   */
+  measuresOf(
+    level: string,
+    options: { asOf?: string; province?: string | null; recognition?: boolean } = {},
+  ): MeasureInfo[] {
+    const chain = this.chain(
+      level,
+      options.asOf ?? today(),
+      options.province ?? null,
+      options.recognition ?? false,
+    );
+    return chain.entries.map((entry) => ({ key: entry.key, measure: entry.measure }));
+  }
+
+  /** The registered national editions (amendments applied) and province overlays. */
+  rulesets(): { editions: RegisteredEdition[]; overlays: RegisteredOverlay[] } {
+    return { editions: this.#registry.editions(), overlays: this.#registry.overlays() };
+  }
+
+  /** One registered edition or overlay by id. */
+  ruleset(id: string): RegisteredEdition | RegisteredOverlay | undefined {
+    return this.#registry.get(id);
+  }
+
+  /** The national edition of `level` in force on `asOf`, with the overlays of `province` that apply to it. */
+  resolve(level: string, asOf: string, province: string | null = null): ResolvedEdition {
+    const { edition, overlays } = this.#registry.resolve(level, asOf, province);
+    return this.resolveEntries(edition, overlays);
+  }
+
+  /** @internal An edition with given overlays, resolved (cached). */
+  resolveEntries(edition: RegisteredEdition, overlays: readonly RegisteredOverlay[]): ResolvedEdition {
+    const key = [edition.data.id, ...overlays.map((overlay) => overlay.data.id)].join('+');
+    let resolved = this.#resolved.get(key);
+    if (!resolved) {
+      resolved = resolveEdition(edition, overlays);
+      this.#resolved.set(key, resolved);
     }
-    return plan;
+    return resolved;
   }
 
-  #keyOf(plan: Plan): string {
-    const ids = [plan.edition.info.id, ...plan.edition.info.overlays.map((overlay) => overlay.id)].join('+');
-    return `${ids}>${plan.requires ? this.#keyOf(plan.requires) : ''}`;
+  /** The editions of a chain: `level` in force on `asOf` and every tier it requires. */
+  tiersOf(level: string, asOf: string, province: string | null): ResolvedEdition[] {
+    const tiers: ResolvedEdition[] = [];
+    let next: string | null = level;
+    while (next) {
+      if (tiers.length > MAX_REQUIRES_DEPTH)
+        throw new NtmError('requires-too-deep', `'requires' chain deeper than ${MAX_REQUIRES_DEPTH}`);
+      const resolved = this.resolve(next, asOf, province);
+      tiers.push(resolved);
+      next = resolved.requires;
+    }
+    return tiers;
+  }
+
+  /** @internal The lowered chain for a level, date and province (cached). */
+  chain(level: string, asOf: string, province: string | null, recognition = false): Chain {
+    return this.chainOf(this.resolve(level, asOf, province), asOf, province, recognition);
+  }
+
+  /** @internal The lowered chain of a given edition, with the tiers it requires on `asOf` (cached). */
+  chainOf(main: ResolvedEdition, asOf: string, province: string | null, recognition = false): Chain {
+    const tiers = [main, ...(main.requires ? this.tiersOf(main.requires, asOf, province) : [])];
+    const conditions = recognition ? this.resolve('cong-nhan', asOf, null) : null;
+    const key = [...tiers, ...(conditions ? [conditions] : [])]
+      .map((tier) => `${tier.info.id}#${tier.info.hash}`)
+      .join('>');
+    let chain = this.#chains.get(key);
+    if (!chain) {
+      chain = new Chain(this.#dictionary, tiers, conditions);
+      this.#chains.set(key, chain);
+    }
+    return chain;
   }
 
   #options(options: EvaluateOptions): Resolved {
     if (!options || typeof options !== 'object')
-      throw new OptionsError('options are required, e.g. { level: "nang-cao" }');
+      throw new OptionsError({
+        vi: 'thiếu tùy chọn, ví dụ { level: "nang-cao" }',
+        en: 'options are required, e.g. { level: "nang-cao" }',
+      });
     const parsed = EvaluateOptionsSchema.safeParse(options);
     if (!parsed.success) {
       const lines = parsed.error.issues.map(
         (issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`,
       );
-      throw new OptionsError(`Invalid options: ${lines.join('; ')}`);
+      throw new OptionsError({
+        vi: `Tùy chọn không hợp lệ: ${lines.join('; ')}`,
+        en: `Invalid options: ${lines.join('; ')}`,
+      });
     }
     const data = parsed.data;
-    if (data.province && !isKnownProvince(data.province))
-      throw new OptionsError(`unknown province '${data.province}'`);
     const asOf = data.asOf ?? today();
+    if (data.province) {
+      const problem = provinceProblem(data.province, asOf);
+      if (problem) throw new OptionsError(problem);
+    }
     // Fails now, for the whole batch, when no edition is in force.
-    this.plan(data.level, asOf, data.province ?? null);
-    if (data.recognition) this.plan('cong-nhan', asOf, null);
+    this.chain(data.level, asOf, data.province ?? null, data.recognition ?? false);
+    const minConfidence: RequiredConfidence = data.requireVerified
+      ? 'official'
+      : (data.minConfidence ?? 'assumed');
     return {
       asOf,
       year: Number(asOf.slice(0, 4)),
-      requireVerified: data.requireVerified ?? false,
+      minConfidence,
+      minRank: confidenceRank(minConfidence),
       level: data.level,
       recognition: data.recognition ?? false,
       defaultRegion: data.region ?? null,
       defaultProvince: data.province ?? null,
+      chains: new Map(),
     };
   }
 
@@ -181,60 +303,147 @@ export class Engine {
     input: unknown,
     index: number,
     options: Resolved,
-  ): EvaluationRecord | { issues: CommuneIssue[] } {
-    let commune = acceptCommune(input, this.#measures, this.#categories, isKnownProvince);
-    if (!commune) {
-      const validated = validateCommune(input, index, this.#measures, this.#categories, isKnownProvince);
-      if (validated.issues) return { issues: validated.issues };
-      commune = validated.commune;
+  ): EvaluationRecord | { issues: CommuneIssue[]; failure?: NtmError } {
+    let communeId: string | null = null;
+    try {
+      const fields = readFields(input, this.#categories, isKnownProvince);
+      if (!fields) return { issues: this.#issues(input, index, null) };
+      communeId = fields.id;
+      const province = fields.province ?? options.defaultProvince;
+      const issue = (field: string, value: unknown, message: LocalizedText) => ({
+        issues: [{ index, communeId: fields.id, field, value: show(value), message, reason: message.en }],
+      });
+      if (fields.province) {
+        const problem = provinceProblem(fields.province, options.asOf);
+        if (problem) return issue('province', fields.province, problem);
+      }
+      let chain = options.chains.get(province);
+      if (!chain) {
+        chain = this.chain(options.level, options.asOf, province, options.recognition);
+        options.chains.set(province, chain);
+      }
+      const values = loadValues(fields.values, chain);
+      if (!values) return { issues: this.#issues(input, index, chain) };
+      const region = this.#regionOf(fields, province, options, chain.needsRegion);
+      if (typeof region === 'object' && region !== null)
+        return issue(region.field, region.value, region.message);
+      if (chain.needsGroup && fields.group === null)
+        return issue('group', null, groupMissing(chain.main.edition.edition));
+      const placement: Placement = {
+        declared: region,
+        categories: fields.categories,
+        group: fields.group,
+        year: options.year,
+      };
+      const loaded: LoadedCommune = {
+        info: {
+          id: fields.id,
+          name: fields.name,
+          province,
+          provinceName: province ? (findProvince(province, options.asOf)?.name ?? null) : null,
+          district: fields.district,
+        },
+        values,
+        object: fields.values,
+        placement,
+      };
+      const record = execute(chain.main, loaded, options);
+      if (chain.recognition) record.recognition = execute(chain.recognition, loaded, options);
+      return record;
+    } catch (error) {
+      // The commune object itself threw (a getter, a Proxy), or a rule ran past its budget: this commune
+      // becomes an error; the batch goes on.
+      const failure =
+        error instanceof NtmError
+          ? error
+          : new EvaluationError('unreadable-commune', {
+              vi: `không đọc được dữ liệu xã: ${String((error as Error)?.message ?? error)}`,
+              en: `the commune's data could not be read: ${String((error as Error)?.message ?? error)}`,
+            });
+      const message =
+        failure instanceof EvaluationError ? failure.localized : { vi: failure.message, en: failure.message };
+      return {
+        issues: [{ index, communeId, field: '', value: '', message, reason: message.en }],
+        failure,
+      };
     }
-    const region = this.#regionOf(commune, index, options);
-    if (typeof region !== 'string') return region;
-    const province = commune.province ?? options.defaultProvince;
-    commune.info = {
-      id: commune.id,
-      name: commune.name,
-      province,
-      provinceName: province ? (findProvince(province, options.asOf)?.name ?? null) : null,
-      district: commune.district,
-    };
-    let plan = options.plans?.get(province);
-    if (!plan) {
-      plan = this.plan(options.level, options.asOf, province);
-      options.plans?.set(province, plan);
-    }
-    const record = runPlan(plan, commune, region, options);
-    if (options.recognition)
-      record.recognition = runPlan(this.plan('cong-nhan', options.asOf, null), commune, region, options);
-    return record;
   }
 
-  #regionOf(commune: ValidCommune, index: number, options: Resolved): Region | { issues: CommuneIssue[] } {
-    const issue = (field: string, value: unknown, reason: string) => ({
-      issues: [{ index, communeId: commune.id, field, value: show(value), reason }],
-    });
-    const province = commune.province ?? options.defaultProvince;
-    const fromProvince = province ? regionOfProvince(province, options.asOf) : null;
-    if (commune.region) {
-      if (fromProvince && 'region' in fromProvince && fromProvince.region !== commune.region) {
-        const name = findProvince(province as string, options.asOf)?.name ?? province;
-        return issue(
-          'region',
-          commune.region,
-          `region ${commune.region} contradicts province ${name}, which is in region ${fromProvince.region}`,
-        );
-      }
-      return commune.region;
-    }
-    if (fromProvince) {
-      if ('region' in fromProvince) return fromProvince.region;
-      if (!options.defaultRegion) return issue('province', province, fromProvince.error);
-    }
-    if (options.defaultRegion) return options.defaultRegion;
-    return issue(
-      'region',
-      null,
-      'no region: give the commune a region or a province, or pass options.region',
+  #issues(input: unknown, index: number, chain: Chain | null): CommuneIssue[] {
+    const issues = communeIssues(
+      input,
+      index,
+      this.#dictionary,
+      this.#categories,
+      isKnownProvince,
+      chain?.positionOf ?? null,
     );
+    if (issues.length > 0) return issues;
+    // The fast path refused what the slow path accepts: never report an empty error.
+    const message = { vi: 'dữ liệu xã không hợp lệ', en: 'invalid commune data' };
+    return [{ index, communeId: null, field: '', value: show(input), message, reason: message.en }];
   }
+
+  /** The region whose targets the commune uses, or null when no target varies by region (and none is known). */
+  #regionOf(
+    fields: { region: Region | null; province: string | null },
+    province: string | null,
+    options: Resolved,
+    needed: boolean,
+  ): Region | null | { field: string; value: unknown; message: LocalizedText } {
+    const fromProvince = province ? regionOfProvince(province, options.asOf) : null;
+    if (fields.region) {
+      if (fromProvince && 'region' in fromProvince && fromProvince.region !== fields.region) {
+        const name = findProvince(province as string, options.asOf)?.name ?? province;
+        return {
+          field: 'region',
+          value: fields.region,
+          message: {
+            vi: `vùng ${fields.region} mâu thuẫn với tỉnh ${name}, thuộc vùng ${fromProvince.region}`,
+            en: `region ${fields.region} contradicts province ${name}, which is in region ${fromProvince.region}`,
+          },
+        };
+      }
+      return fields.region;
+    }
+    if (fromProvince && 'region' in fromProvince) return fromProvince.region;
+    if (options.defaultRegion) return options.defaultRegion;
+    if (!needed) return null;
+    if (fromProvince) return { field: 'province', value: province, message: fromProvince.message };
+    return {
+      field: 'region',
+      value: null,
+      message: {
+        vi: 'chưa rõ vùng: hãy ghi vùng hoặc tỉnh của xã (hoặc truyền options.region)',
+        en: 'no region: give the commune a region or a province, or pass options.region',
+      },
+    };
+  }
+}
+
+/** The id of a ruleset given as parsed JSON or as `{ file, ruleset }`, if it has one. */
+function rulesetId(input: RulesetInput): string | null {
+  const ruleset =
+    input && typeof input === 'object' && 'ruleset' in input && 'file' in input
+      ? (input as { ruleset: unknown }).ruleset
+      : input;
+  const id = ruleset && typeof ruleset === 'object' ? (ruleset as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : null;
+}
+
+/** The error a commune without a group gets from an edition whose targets differ by commune group. */
+function groupMissing(edition: Edition): LocalizedText {
+  const definitions = edition.communeGroups ?? {};
+  const lines = COMMUNE_GROUPS.map((group: CommuneGroup) => {
+    const definition = definitions[group];
+    return {
+      vi: `${group} (${COMMUNE_GROUP_NAMES[group].vi})${definition ? `: ${definition.definition.vi}` : ''}`,
+      en: `${group} (${COMMUNE_GROUP_NAMES[group].en})${definition ? `: ${definition.definition.en}` : ''}`,
+    };
+  });
+  const document = edition.basis[0]?.number ?? edition.id;
+  return {
+    vi: `chưa có nhóm xã: mức chỉ tiêu của ${document} khác nhau theo nhóm xã; hãy ghi nhóm (group) của xã, một trong: ${lines.map((l) => l.vi).join('; ')}`,
+    en: `no commune group: the targets of ${document} differ by commune group; give the commune's group, one of: ${lines.map((l) => l.en).join('; ')}`,
+  };
 }

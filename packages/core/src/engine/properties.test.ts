@@ -40,8 +40,8 @@ const validValues = fc.record(
 );
 const region = fc.constantFrom('tdmnpb', 'dbsh', 'btb', 'dhntb', 'tn', 'dnb', 'dbscl');
 const validCommune = fc.record({
-  id: fc.string({ minLength: 1, maxLength: 8 }),
-  name: fc.string({ minLength: 1, maxLength: 20 }),
+  id: fc.string({ minLength: 1, maxLength: 8 }).filter((text) => text.trim().length > 0),
+  name: fc.string({ minLength: 1, maxLength: 20 }).filter((text) => text.trim().length > 0),
   region,
   values: validValues,
 });

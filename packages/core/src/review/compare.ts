@@ -1,12 +1,13 @@
+import { OptionsError } from '../errors.js';
 import type {
   CriterionStatus,
   Evaluation,
   IndicatorResult,
   IndicatorStatus,
   TierStatus,
-} from '../engine/types.js';
-import { OptionsError } from '../errors.js';
+} from '../result/types.js';
 import type { LocalizedText } from '../schema/common.js';
+import { roundGap, tiers } from './gaps.js';
 
 export type Direction = 'improved' | 'worsened' | 'unchanged' | 'changed';
 
@@ -93,10 +94,6 @@ const CRITERION_RANK: Record<CriterionStatus, number> = { met: 2, incomplete: 1,
 
 function byRank(before: number, after: number): Direction {
   return after > before ? 'improved' : after < before ? 'worsened' : 'unchanged';
-}
-
-function tiers(evaluation: Evaluation): Evaluation[] {
-  return [...evaluation.prerequisites.flatMap(tiers), evaluation];
 }
 
 function keyOf(evaluation: Evaluation): string {
@@ -238,7 +235,7 @@ export function compare(previous: readonly Evaluation[], current: readonly Evalu
           }
           const gapChange =
             oldIndicator.gap !== null && indicator.gap !== null
-              ? Math.round((indicator.gap - oldIndicator.gap) * 1e9) / 1e9
+              ? roundGap(indicator.gap - oldIndicator.gap)
               : null;
           if (direction === 'improved') totals.gapsClosed++;
           if (direction === 'worsened') totals.gapsWidened++;

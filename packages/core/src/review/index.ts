@@ -13,9 +13,21 @@ export type {
   IndicatorResult,
   IndicatorStatus,
   RegionBasis,
+  RequiredConfidence,
   RulesetInfo,
   TierStatus,
-} from '../engine/types.js';
+  Undecided,
+  UndecidedCause,
+} from '../result/types.js';
+export type { CommuneGroup, Confidence, Region } from '../schema/constants.js';
+export {
+  COMMUNE_GROUP_NAMES,
+  COMMUNE_GROUPS,
+  CONFIDENCE_LEVELS,
+  CONFIDENCE_NAMES,
+  REGION_NAMES,
+  REGIONS,
+} from '../schema/constants.js';
 export type {
   CommuneProgress,
   CriterionChange,
@@ -24,5 +36,6 @@ export type {
   ProgressReport,
 } from './compare.js';
 export { compare } from './compare.js';
-export type { CommuneRow, CriterionColumn, DistrictSummary, GapItem } from './summarize.js';
+export { COMPARATOR_SYMBOLS, type GapItem, gapItems, roundGap, tiers } from './gaps.js';
+export type { CommuneRow, CriterionColumn, DistrictSummary } from './summarize.js';
 export { summarize } from './summarize.js';

@@ -1,26 +1,11 @@
-import type { RulesetInfo } from '../editions/compile.js';
-import { CRITERION_STATUS, INDICATOR_STATUS, MET, NOT_APPLICABLE } from '../engine/status-codes.js';
-import type { CriterionStatus, Evaluation, IndicatorStatus, TierStatus } from '../engine/types.js';
 import { OptionsError } from '../errors.js';
+import { isRecord } from '../result/record.js';
+import { CRITERION_STATUS } from '../result/status.js';
+import type { CriterionStatus, Evaluation, RulesetInfo, TierStatus } from '../result/types.js';
 import type { LocalizedText } from '../schema/common.js';
-import type { Comparator } from '../schema/edition.js';
-import { fastRecordOf } from './fast-path.js';
+import { type GapItem, gapItems } from './gaps.js';
 
-/** An indicator a commune has not (yet) met, with what is left to do. */
-export interface GapItem {
-  /** Tier the indicator belongs to (the assessed one, or a prerequisite). */
-  level: string;
-  criterion: string;
-  indicator: string;
-  name: LocalizedText;
-  status: IndicatorStatus;
-  actual: Evaluation['criteria'][number]['indicators'][number]['actual'];
-  target: number | boolean | null;
-  comparator: Comparator | null;
-  unit: LocalizedText | null;
-  gap: number | null;
-  verified: boolean;
-}
+export type { GapItem };
 
 export interface CommuneRow {
   id: string;
@@ -35,6 +20,8 @@ export interface CommuneRow {
   unmet: GapItem[];
   /** Indicators that could not be judged (missing data or unknown target). */
   missing: GapItem[];
+  /** Why the commune's tier is incomplete (null when met or not met). */
+  undecided: Evaluation['undecided'];
 }
 
 export interface CriterionColumn {
@@ -72,58 +59,6 @@ function isEvaluation(value: unknown): value is Evaluation {
     typeof (value as Evaluation).commune === 'object' &&
     Array.isArray((value as Evaluation).prerequisites)
   );
-}
-
-/** Collects gap items of one tier (and its prerequisites) into `unmet` and `missing`. */
-function collectGaps(evaluation: Evaluation, unmet: GapItem[], missing: GapItem[]): void {
-  for (const prerequisite of evaluation.prerequisites) collectGaps(prerequisite, unmet, missing);
-  const record = fastRecordOf(evaluation);
-  if (record) {
-    // Fast path: read the compact statuses, build objects only for what is left to do.
-    const indicators = record.plan.edition.indicators;
-    const criteria = record.plan.edition.criteria;
-    for (let i = 0; i < indicators.length; i++) {
-      const status = record.statuses[i] as number;
-      if (status === MET || status === NOT_APPLICABLE) continue;
-      const indicator = indicators[i] as (typeof indicators)[number];
-      const cell = record.targetCell(i);
-      const actual = record.actual(i);
-      const item: GapItem = {
-        level: evaluation.level,
-        criterion: (criteria[indicator.criterionIndex] as { id: string }).id,
-        indicator: indicator.id,
-        name: indicator.name,
-        status: INDICATOR_STATUS[status] as IndicatorStatus,
-        actual: actual as GapItem['actual'],
-        target: cell ? cell.value : null,
-        comparator: cell?.comparator ?? indicator.comparator,
-        unit: indicator.unit,
-        gap: status === 1 ? record.gap(i) : null,
-        verified: cell ? cell.verified : indicator.provenance.verified,
-      };
-      (status === 1 ? unmet : missing).push(item);
-    }
-    return;
-  }
-  for (const criterion of evaluation.criteria) {
-    for (const indicator of criterion.indicators) {
-      if (indicator.status === 'met' || indicator.status === 'not-applicable') continue;
-      const item: GapItem = {
-        level: evaluation.level,
-        criterion: criterion.id,
-        indicator: indicator.id,
-        name: indicator.name,
-        status: indicator.status,
-        actual: indicator.actual,
-        target: indicator.target,
-        comparator: indicator.comparator,
-        unit: indicator.unit,
-        gap: indicator.gap,
-        verified: indicator.verified,
-      };
-      (indicator.status === 'not-met' ? unmet : missing).push(item);
-    }
-  }
 }
 
 /** One row of the matrix; its criteria and gap lists are built on first read (a dashboard may never read them). */
@@ -178,11 +113,15 @@ class Row implements CommuneRow {
     return this.#missing as GapItem[];
   }
 
+  get undecided(): Evaluation['undecided'] {
+    return #evaluation in this ? (this.#evaluation.undecided ?? null) : (undefined as never);
+  }
+
   #gaps(): void {
     if (this.#unmet) return;
-    this.#unmet = [];
-    this.#missing = [];
-    collectGaps(this.#evaluation, this.#unmet, this.#missing);
+    const { unmet, undecided } = gapItems(this.#evaluation);
+    this.#unmet = unmet;
+    this.#missing = undecided;
   }
 
   toJSON(): CommuneRow {
@@ -197,6 +136,7 @@ class Row implements CommuneRow {
       prerequisites: this.prerequisites,
       unmet: this.unmet,
       missing: this.missing,
+      undecided: this.undecided,
     };
   }
 
@@ -210,12 +150,11 @@ function eachCriterion(
   evaluation: Evaluation,
   visit: (id: string, name: LocalizedText, status: CriterionStatus) => void,
 ): void {
-  const record = fastRecordOf(evaluation);
-  if (record) {
-    const criteria = record.plan.edition.criteria;
+  if (isRecord(evaluation)) {
+    const criteria = evaluation.layout.criteria;
     for (let c = 0; c < criteria.length; c++) {
       const criterion = criteria[c] as (typeof criteria)[number];
-      visit(criterion.id, criterion.name, CRITERION_STATUS[record.criterionStatus(c)] as CriterionStatus);
+      visit(criterion.id, criterion.name, CRITERION_STATUS[evaluation.criterionStatus(c)] as CriterionStatus);
     }
     return;
   }

@@ -1,19 +1,20 @@
 import * as z from 'zod';
 
-/** The seven socio-economic regions used by the 2021–2025 criteria tables. */
-export const REGIONS = ['tdmnpb', 'dbsh', 'btb', 'dhntb', 'tn', 'dnb', 'dbscl'] as const;
-export const RegionSchema = z.enum(REGIONS).describe(`Socio-economic region (vùng): ${REGIONS.join(', ')}`);
-export type Region = z.infer<typeof RegionSchema>;
+import { COMMUNE_GROUPS, CONFIDENCE_LEVELS, REGIONS } from './constants.js';
 
-export const REGION_NAMES: Readonly<Record<Region, { vi: string; en: string }>> = {
-  tdmnpb: { vi: 'Trung du và miền núi phía Bắc', en: 'Northern midlands and mountains' },
-  dbsh: { vi: 'Đồng bằng sông Hồng', en: 'Red River Delta' },
-  btb: { vi: 'Bắc Trung Bộ', en: 'North Central' },
-  dhntb: { vi: 'Duyên hải Nam Trung Bộ', en: 'South Central Coast' },
-  tn: { vi: 'Tây Nguyên', en: 'Central Highlands' },
-  dnb: { vi: 'Đông Nam Bộ', en: 'South East' },
-  dbscl: { vi: 'Đồng bằng sông Cửu Long', en: 'Mekong Delta' },
-};
+export * from './constants.js';
+
+export const RegionSchema = z.enum(REGIONS).describe(`Socio-economic region (vùng): ${REGIONS.join(', ')}`);
+
+export const CommuneGroupSchema = z
+  .enum(COMMUNE_GROUPS)
+  .describe(`Commune group (nhóm xã) of 51/2025/QĐ-TTg: ${COMMUNE_GROUPS.join(', ')}`);
+
+export const ConfidenceSchema = z
+  .enum(CONFIDENCE_LEVELS)
+  .describe(
+    'official: read in the legal text or an official table; secondary: a provincial document or press item quoting it; assumed: inferred (e.g. a lower bound); unknown: no value',
+  );
 
 export const LocalizedTextSchema = z
   .object({
@@ -22,6 +23,18 @@ export const LocalizedTextSchema = z
   })
   .strict();
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+/**
+ * Why a value is what it is, in Vietnamese (shown to users) and optionally English. A text written by a
+ * provincial office in a spreadsheet may have only the Vietnamese.
+ */
+export const RationaleSchema = z
+  .object({
+    vi: z.string().min(1).describe('The reason in Vietnamese'),
+    en: z.string().min(1).optional().describe('The reason in English, where written'),
+  })
+  .strict();
+export type Rationale = z.infer<typeof RationaleSchema>;
 
 function isRealDate(value: string): boolean {
   const [year, month, day] = value.split('-').map(Number) as [number, number, number];

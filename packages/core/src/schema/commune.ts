@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { RegionSchema, SlugSchema } from './common.js';
+import { CommuneGroupSchema, RegionSchema, SlugSchema } from './common.js';
 import { MeasureKeySchema } from './edition.js';
 
 export const MeasureValueSchema = z.union([
@@ -22,6 +22,9 @@ export const CommuneSchema = z
     region: RegionSchema.optional().describe('Region; may be derived from the province'),
     province: SlugSchema.optional().describe('Province id, e.g. nam-dinh: selects a province overlay'),
     district: z.string().optional(),
+    group: CommuneGroupSchema.optional().describe(
+      'Commune group (nhóm xã) of 51/2025/QĐ-TTg, as decided by the authorities; needed by editions whose targets differ by group',
+    ),
     categories: z
       .array(SlugSchema)
       .optional()

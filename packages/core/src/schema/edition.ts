@@ -1,9 +1,13 @@
 import * as z from 'zod';
 import {
   CitationSchema,
+  COMMUNE_GROUPS,
+  CommuneGroupSchema,
+  ConfidenceSchema,
   IsoDateSchema,
   LegalDocumentSchema,
   LocalizedTextSchema,
+  RationaleSchema,
   REGIONS,
   RegionSchema,
   SlugSchema,
@@ -64,16 +68,19 @@ export const MeasureSchema = z
   });
 export type Measure = z.infer<typeof MeasureSchema>;
 
-/** Provenance of a target value: who says so, and how sure we are. */
+/**
+ * Provenance of a target value: how sure we are, who says so, and why. Written on an indicator (or an
+ * overlay's target), and overridden cell by cell where one cell of a table differs.
+ */
 const provenanceShape = {
-  verified: z
-    .boolean()
-    .describe('true only when a source read by the maintainers states this value; its URL goes in `source`'),
-  source: UrlSchema.optional().describe('URL of the source that states the value'),
-  basis: z
-    .string()
-    .min(1)
-    .describe('One line: what the value rests on, e.g. "2016–2020 level, not yet checked against 318"'),
+  confidence: ConfidenceSchema.describe(
+    'official: read in the legal text or an official table (needs `source`); secondary: a provincial document or press item quoting the national value (needs `source`); assumed: inferred, e.g. a lower bound (needs `rationale`); unknown: no value',
+  ),
+  source: UrlSchema.optional().describe('URL of the document that states the value'),
+  quote: z.string().min(1).max(2000).optional().describe('The sentence of the source that states it (short)'),
+  rationale: RationaleSchema.optional().describe(
+    'Why the value is what it is (required for assumed and unknown values), e.g. "2016–2020 level, not yet checked against 318"',
+  ),
 };
 
 export const TargetValueSchema = z.union([z.number(), z.boolean()]);
@@ -84,27 +91,45 @@ export const TargetCellSchema = z.union([
   z
     .object({
       value: z.union([TargetValueSchema, z.null()]),
-      verified: provenanceShape.verified.optional(),
+      confidence: provenanceShape.confidence.optional(),
       source: provenanceShape.source,
-      basis: provenanceShape.basis.optional(),
+      quote: provenanceShape.quote,
+      rationale: provenanceShape.rationale,
+      bound: z
+        .literal(true)
+        .optional()
+        .describe(
+          'Only with confidence "assumed": the real target is unknown but at least this strict. Failing it is a certain "not met"; meeting it is "not evaluable".',
+        ),
     })
     .strict(),
 ]);
 export type TargetCell = z.infer<typeof TargetCellSchema>;
 
+/** A year key: one year (`2023`), an inclusive range (`2022-2025`), or a year and every later one (`2026-`). */
+export const YearKeySchema = z
+  .string()
+  .regex(/^\d{4}(-(\d{4})?)?$/, 'expected a year (2023), a range (2022-2025) or an open range (2026-)')
+  .refine((key) => {
+    const [from, to] = key.split('-');
+    return !to || Number(to) > Number(from);
+  }, 'the range ends before it starts');
+
 export const YearTableSchema = z
   .object({
-    byYear: z.record(z.string().regex(/^\d{4}$/, 'expected a year such as 2023'), TargetCellSchema),
+    byYear: z.record(YearKeySchema, TargetCellSchema),
   })
   .strict()
-  .describe('Targets by the year of the assessment date');
+  .describe(
+    'Targets by the year of the assessment date; a value that does not change is written once for a range',
+  );
 
-const regionEntry = z.union([TargetCellSchema, YearTableSchema]);
+const dimensionEntry = z.union([TargetCellSchema, YearTableSchema]);
 
 export const RegionTableSchema = z
   .object({
-    byRegion: z.partialRecord(RegionSchema, regionEntry),
-    default: regionEntry.optional().describe('For regions not listed'),
+    byRegion: z.partialRecord(RegionSchema, dimensionEntry),
+    default: dimensionEntry.optional().describe('For regions not listed'),
   })
   .strict()
   .superRefine((table, ctx) => {
@@ -119,6 +144,24 @@ export const RegionTableSchema = z
   })
   .describe('Targets by region (and optionally by year inside a region)');
 
+export const GroupTableSchema = z
+  .object({
+    byGroup: z.partialRecord(CommuneGroupSchema, dimensionEntry),
+    default: dimensionEntry.optional().describe('For groups not listed'),
+  })
+  .strict()
+  .superRefine((table, ctx) => {
+    const missing = COMMUNE_GROUPS.filter((group) => !(group in table.byGroup));
+    if (missing.length > 0 && table.default === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['byGroup'],
+        message: `no target for ${missing.join(', ')}: list every commune group or give a default`,
+      });
+    }
+  })
+  .describe('Targets by commune group (51/2025/QĐ-TTg), optionally by year inside a group');
+
 export const DerivedTargetSchema = z
   .object({
     logic: ExpressionSchema.describe(
@@ -131,6 +174,7 @@ export const TargetSchema = z.union([
   TargetCellSchema,
   YearTableSchema,
   RegionTableSchema,
+  GroupTableSchema,
   DerivedTargetSchema,
 ]);
 export type Target = z.infer<typeof TargetSchema>;
@@ -170,6 +214,12 @@ export const IndicatorSchema = z
     ),
     citation: CitationSchema,
     ...provenanceShape,
+    placeholder: z
+      .literal(true)
+      .optional()
+      .describe(
+        'Stands for indicators of the legal text that are not encoded yet (target unknown); replaced when an overlay or amendment supplies indicators for its criterion',
+      ),
     notes: LocalizedTextSchema.optional(),
   })
   .strict();
@@ -249,6 +299,17 @@ export const FrameworkSchema = z
   .strict()
   .describe('The national framework this edition belongs to, with all its levels (used in error messages)');
 
+/** How the legal text defines a commune group, quoted in the error a commune without a group gets. */
+export const CommuneGroupDefinitionSchema = z
+  .object({
+    name: LocalizedTextSchema,
+    definition: LocalizedTextSchema.describe('The definition as the legal text gives it'),
+    citation: CitationSchema,
+    confidence: ConfidenceSchema,
+    source: UrlSchema.optional(),
+  })
+  .strict();
+
 export const EditionSchema = z
   .object({
     ...identityShape,
@@ -261,6 +322,10 @@ export const EditionSchema = z
       .optional()
       .describe('The tier this one builds on, resolved for the same date and jurisdiction'),
     regionRules: z.array(RegionRuleSchema).optional(),
+    communeGroups: z
+      .partialRecord(CommuneGroupSchema, CommuneGroupDefinitionSchema)
+      .optional()
+      .describe('The commune groups whose targets differ (51/2025/QĐ-TTg), with their legal definitions'),
     framework: FrameworkSchema.optional(),
     coverage: z
       .object({ complete: z.boolean(), note: LocalizedTextSchema })
@@ -273,12 +338,34 @@ export const EditionSchema = z
   .strict();
 export type Edition = z.infer<typeof EditionSchema>;
 
+/**
+ * Provenance shared by every target of an overlay or amendment, so that a province decision is cited once;
+ * a target's own fields override it.
+ */
+export const TargetDefaultsSchema = z
+  .object({
+    citation: CitationSchema.optional(),
+    confidence: ConfidenceSchema.optional(),
+    source: UrlSchema.optional(),
+    quote: provenanceShape.quote,
+    rationale: RationaleSchema.optional(),
+  })
+  .strict()
+  .describe('Citation and provenance applied to every entry of `targets` that does not give its own');
+
+const overrideProvenance = {
+  citation: CitationSchema.optional().describe('Where the value comes from (or `defaults.citation`)'),
+  confidence: ConfidenceSchema.optional().describe('How sure (or `defaults.confidence`)'),
+  source: provenanceShape.source,
+  quote: provenanceShape.quote,
+  rationale: provenanceShape.rationale,
+};
+
 export const TargetOverrideSchema = z
   .object({
     indicator: IndicatorIdSchema,
     target: TargetSchema,
-    citation: CitationSchema,
-    ...provenanceShape,
+    ...overrideProvenance,
   })
   .strict();
 export type TargetOverride = z.infer<typeof TargetOverrideSchema>;
@@ -286,11 +373,20 @@ export type TargetOverride = z.infer<typeof TargetOverrideSchema>;
 /** A province's region table may name only its own regions: elsewhere the national target applies. */
 export const PartialRegionTableSchema = z
   .object({
-    byRegion: z.partialRecord(RegionSchema, regionEntry),
-    default: regionEntry.optional(),
+    byRegion: z.partialRecord(RegionSchema, dimensionEntry),
+    default: dimensionEntry.optional(),
   })
   .strict()
   .describe('Targets for some regions; regions not listed keep the national target');
+
+/** A province's group table may name only some groups: the others keep the national target. */
+export const PartialGroupTableSchema = z
+  .object({
+    byGroup: z.partialRecord(CommuneGroupSchema, dimensionEntry),
+    default: dimensionEntry.optional(),
+  })
+  .strict()
+  .describe('Targets for some commune groups; groups not listed keep the national target');
 
 /** A stricter target set by a province overlay, optionally with a stricter comparator (≥ → >, ≤ → <). */
 export const OverlayTargetSchema = z
@@ -300,9 +396,14 @@ export const OverlayTargetSchema = z
       .enum(COMPARATORS)
       .optional()
       .describe('A stricter comparator than the national one, e.g. ">" where the national test is ">="'),
-    target: z.union([TargetCellSchema, YearTableSchema, PartialRegionTableSchema, DerivedTargetSchema]),
-    citation: CitationSchema,
-    ...provenanceShape,
+    target: z.union([
+      TargetCellSchema,
+      YearTableSchema,
+      PartialRegionTableSchema,
+      PartialGroupTableSchema,
+      DerivedTargetSchema,
+    ]),
+    ...overrideProvenance,
   })
   .strict();
 export type OverlayTarget = z.infer<typeof OverlayTargetSchema>;
@@ -314,6 +415,7 @@ export const OverlaySchema = z
     extends: z
       .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
       .describe('Id(s) of the national edition(s) this overlay tightens'),
+    defaults: TargetDefaultsSchema.optional(),
     targets: z.array(OverlayTargetSchema).optional().describe('Stricter targets for national indicators'),
     indicators: z
       .array(IndicatorSchema.extend({ criterion: CriterionIdSchema }).strict())
@@ -335,6 +437,7 @@ export const AmendmentSchema = z
     jurisdiction: z.literal('national'),
     amends: z.string().min(1).describe('Id of the edition this one is built from'),
     regionRules: z.array(RegionRuleSchema).optional().describe("Replaces the amended edition's region rules"),
+    defaults: TargetDefaultsSchema.optional(),
     targets: z.array(TargetOverrideSchema).optional().describe('New targets (may be higher or lower)'),
     framework: FrameworkSchema.optional(),
     coverage: z.object({ complete: z.boolean(), note: LocalizedTextSchema }).strict().optional(),

@@ -163,10 +163,10 @@ describe('<ntm-scorecard> with a result from core', () => {
     if (!unverified) throw new Error('no unverified target');
     const marker = indicator(card, unverified.id).querySelector('.marker.unverified');
     expect(text(marker)).toContain('Mức chưa kiểm chứng');
-    expect(text(marker)).toContain(unverified.basis);
+    expect(text(marker)).toContain(unverified.rationale?.vi ?? '');
     const notEvaluable = indicator(card, '2.x');
     expect(text(notEvaluable.querySelector('.badge'))).toBe('Không đánh giá được');
-    expect(text(notEvaluable)).toContain('chưa có mức mục tiêu cho vùng Đồng bằng sông Hồng');
+    expect(text(notEvaluable)).toContain('chưa có mức chỉ tiêu chính thức cho vùng Đồng bằng sông Hồng');
     expect(notEvaluable.querySelector('[role="meter"]')).toBeNull();
   });
 
@@ -284,7 +284,7 @@ describe('<ntm-scorecard> with a result from core', () => {
     const first = result.criteria[0]?.indicators[0];
     if (!first) throw new Error('no indicator');
     first.source = 'javascript:window.__pwned=1';
-    first.basis = `<script>window.__pwned=1</script>${hostile}`;
+    first.rationale = { vi: `<script>window.__pwned=1</script>${hostile}`, en: hostile };
     first.name = { vi: hostile, en: hostile };
     result.ruleset.basis = [
       { ...(result.ruleset.basis[0] as Evaluation['ruleset']['basis'][number]), url: 'javascript:alert(1)' },

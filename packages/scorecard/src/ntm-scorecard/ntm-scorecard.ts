@@ -704,7 +704,7 @@ export class NtmScorecard extends NtmElement {
       ${
         indicator.verified === false
           ? html`<p class="marker unverified" part="marker">
-            <span aria-hidden="true">⚠</span><span><strong>${m.unverifiedTarget}.</strong> ${m.unverifiedBasis}: ${indicator.basis}</span>
+            <span aria-hidden="true">⚠</span><span><strong>${m.unverifiedTarget}.</strong> ${m.unverifiedBasis}: ${indicator.rationale ? (this.lang_ === 'en' ? (indicator.rationale.en ?? indicator.rationale.vi) : indicator.rationale.vi) : ''}</span>
           </p>`
           : nothing
       }

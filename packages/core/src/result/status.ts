@@ -1,4 +1,4 @@
-import type { CriterionStatus, IndicatorStatus } from './types.js';
+import type { CriterionStatus, IndicatorStatus, TierStatus } from './types.js';
 
 // Statuses are kept as small integers in typed arrays; result objects are built only when read.
 export const MET = 0;
@@ -17,3 +17,4 @@ export const C_MET = 0;
 export const C_NOT_MET = 1;
 export const C_INCOMPLETE = 2;
 export const CRITERION_STATUS: readonly CriterionStatus[] = ['met', 'not-met', 'incomplete'];
+export const TIER_STATUS: readonly TierStatus[] = ['met', 'not-met', 'incomplete'];

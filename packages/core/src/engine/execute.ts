@@ -1,0 +1,247 @@
+/**
+ * The one loop that decides met / not met: a commune's values (already loaded by position, see
+ * read-commune.ts) against a lowered tier, then the tiers it requires, into compact records.
+ */
+
+import { applyRegionRules } from '../editions/resolve.js';
+import type { RuleContext } from '../editions/rule-logic.js';
+import { truthy } from '../logic/truthy.js';
+import {
+  EvaluationRecord,
+  OP_CODES,
+  OP_EQ,
+  OP_GE,
+  OP_GT,
+  OP_LE,
+  OP_LT,
+  undecidedOf,
+} from '../result/record.js';
+import {
+  C_INCOMPLETE,
+  C_MET,
+  C_NOT_MET,
+  MET,
+  MISSING,
+  NOT_APPLICABLE,
+  NOT_EVALUABLE,
+  NOT_MET,
+} from '../result/status.js';
+import type { EvaluationCounts, RequiredConfidence, TierStatus } from '../result/types.js';
+import { type Confidence, confidenceRank } from '../schema/common.js';
+import type { ResolvedTarget } from '../schema/provenance.js';
+import { FLAG_APPLICABLE, FLAG_CONTEXT, FLAG_COUNTS_LIST, type Placement, type Tier } from './lower.js';
+
+export interface RunContext {
+  asOf: string;
+  year: number;
+  minConfidence: RequiredConfidence;
+  /** Confidence rank a target needs to count (3 official, 2 secondary, 1 assumed). */
+  minRank: number;
+}
+
+/** What the loop needs of one commune. */
+export interface LoadedCommune {
+  info: EvaluationRecord['commune'];
+  /** Values by the chain's positions (undefined = missing). */
+  values: unknown[];
+  /** The input's values object, as expressions read it. */
+  object: Record<string, unknown>;
+  placement: Placement;
+}
+
+function compare(opCode: number, actual: number | boolean, target: number | boolean): boolean {
+  switch (opCode) {
+    case OP_GE:
+      return actual >= target;
+    case OP_GT:
+      return actual > target;
+    case OP_LE:
+      return actual <= target;
+    case OP_LT:
+      return actual < target;
+    case OP_EQ:
+      return actual === target;
+    default:
+      return actual !== target;
+  }
+}
+
+function anyMissing(values: readonly unknown[], reads: Int32Array): boolean {
+  for (let k = 0; k < reads.length; k++) if (values[reads[k] as number] === undefined) return true;
+  return false;
+}
+
+const NO_PREREQUISITES: EvaluationRecord[] = [];
+const RANK_CONFIDENCE: readonly Confidence[] = ['unknown', 'assumed', 'secondary', 'official'];
+
+/** Evaluates one loaded commune against a tier and, first, the tiers it requires. */
+export function execute(tier: Tier, commune: LoadedCommune, run: RunContext): EvaluationRecord {
+  const prerequisites = tier.requires ? [execute(tier.requires, commune, run)] : NO_PREREQUISITES;
+  const placement = commune.placement;
+  const vector = tier.vector(placement);
+  const values = commune.values;
+  const n = tier.count;
+  const criteriaCount = tier.criterionStart.length - 1;
+  // One array for both: indicator statuses first, then criterion statuses.
+  const statuses = new Uint8Array(n + criteriaCount);
+  const { slot: slots, flags, applicable, applicableReads, logic, logicReads, logicRank } = tier;
+  const { values: targets, rank, bound, ops } = vector;
+  const minRank = run.minRank;
+  let perCommune: Array<ResolvedTarget | undefined> | null = null;
+  let context: RuleContext | undefined;
+
+  for (let i = 0; i < n; i++) {
+    const flag = flags[i] as number;
+    if (flag & FLAG_APPLICABLE) {
+      if (anyMissing(values, applicableReads[i] as Int32Array)) {
+        statuses[i] = MISSING;
+        continue;
+      }
+      if (flag & FLAG_CONTEXT) context ??= tier.context(placement, values);
+      if (!truthy((applicable[i] as NonNullable<(typeof applicable)[number]>)(commune.object, context))) {
+        statuses[i] = NOT_APPLICABLE;
+        continue;
+      }
+    }
+    const slot = slots[i] as number;
+    if (slot < 0) {
+      // A composite test: its own provenance says how sure it is.
+      if (anyMissing(values, logicReads[i] as Int32Array)) statuses[i] = MISSING;
+      else if ((logicRank[i] as number) < minRank) statuses[i] = NOT_EVALUABLE;
+      else {
+        if (flag & FLAG_CONTEXT) context ??= tier.context(placement, values);
+        const passed = (logic[i] as NonNullable<(typeof logic)[number]>)(commune.object, context);
+        statuses[i] = truthy(passed) ? MET : NOT_MET;
+      }
+      continue;
+    }
+    let actual = values[slot];
+    if (actual === undefined) {
+      statuses[i] = MISSING;
+      continue;
+    }
+    let target = targets[i];
+    let targetRank = rank[i] as number;
+    let isBound = bound[i] as number;
+    let op = ops[i] as number;
+    if (target === undefined) {
+      const derived = tier.derived[i];
+      if (
+        (derived?.national && anyMissing(values, derived.national.reads)) ||
+        (derived?.province && anyMissing(values, derived.province.reads))
+      ) {
+        statuses[i] = MISSING;
+        continue;
+      }
+      const cell = tier.perCommuneTarget(vector, i, placement, values);
+      perCommune ??= [];
+      perCommune[i] = cell;
+      target = cell.value;
+      targetRank = confidenceRank(cell.confidence);
+      isBound = cell.bound ? 1 : 0;
+      if (cell.comparator) op = OP_CODES[cell.comparator];
+    }
+    if (target === null || (targetRank < minRank && !isBound)) {
+      statuses[i] = NOT_EVALUABLE;
+      continue;
+    }
+    if (flag & FLAG_COUNTS_LIST) actual = (actual as unknown[]).length;
+    const passed = compare(op, actual as number | boolean, target);
+    // A bound (or a placeholder) can only prove a failure: meeting it says nothing of the real target.
+    statuses[i] = isBound ? (passed ? NOT_EVALUABLE : NOT_MET) : passed ? MET : NOT_MET;
+  }
+
+  const counts: EvaluationCounts = {
+    criteriaMet: 0,
+    criteriaTotal: criteriaCount,
+    indicatorsMet: 0,
+    indicatorsTotal: 0,
+    indicatorsNotMet: 0,
+    indicatorsMissing: 0,
+    indicatorsNotEvaluable: 0,
+    indicatorsNotApplicable: 0,
+    unverifiedTargets: 0,
+    confidence: { official: 0, secondary: 0, assumed: 0, unknown: 0 },
+  };
+  const byConfidence = counts.confidence;
+  let anyNotMet = false;
+  let anyIncomplete = false;
+  const members = tier.members;
+  const starts = tier.criterionStart;
+  for (let c = 0; c < criteriaCount; c++) {
+    let notMet = false;
+    let incomplete = false;
+    for (let k = starts[c] as number, end = starts[c + 1] as number; k < end; k++) {
+      const i = members[k] as number;
+      const status = statuses[i];
+      if (status === NOT_APPLICABLE) {
+        counts.indicatorsNotApplicable++;
+        continue;
+      }
+      counts.indicatorsTotal++;
+      const cell = perCommune?.[i];
+      const level = RANK_CONFIDENCE[
+        cell ? confidenceRank(cell.confidence) : (rank[i] as number)
+      ] as Confidence;
+      byConfidence[level]++;
+      if (status === MET) counts.indicatorsMet++;
+      else if (status === NOT_MET) {
+        counts.indicatorsNotMet++;
+        notMet = true;
+      } else {
+        if (status === MISSING) counts.indicatorsMissing++;
+        else counts.indicatorsNotEvaluable++;
+        incomplete = true;
+      }
+    }
+    // Every applicable indicator must be met; one that is not decides, whatever else is missing.
+    const status = notMet ? C_NOT_MET : incomplete ? C_INCOMPLETE : C_MET;
+    statuses[n + c] = status;
+    if (status === C_MET) counts.criteriaMet++;
+    else if (status === C_NOT_MET) anyNotMet = true;
+    else anyIncomplete = true;
+  }
+  counts.unverifiedTargets = counts.indicatorsTotal - byConfidence.official;
+  for (const prerequisite of prerequisites) {
+    if (prerequisite.status === 'not-met') anyNotMet = true;
+    else if (prerequisite.status === 'incomplete') anyIncomplete = true;
+  }
+  const status: TierStatus = anyNotMet ? 'not-met' : anyIncomplete ? 'incomplete' : 'met';
+  let undecided = null;
+  if (status === 'incomplete') {
+    let missingData = 0;
+    let unknownTargets = 0;
+    // In an incomplete tier no criterion is failed, so every undecided indicator holds the verdict back.
+    for (let i = 0; i < n; i++) {
+      if (statuses[i] === MISSING) missingData++;
+      else if (statuses[i] === NOT_EVALUABLE) unknownTargets++;
+    }
+    for (const prerequisite of prerequisites) {
+      missingData += prerequisite.undecided?.missingData ?? 0;
+      unknownTargets += prerequisite.undecided?.unknownTargets ?? 0;
+    }
+    undecided = undecidedOf(missingData, unknownTargets);
+  }
+  const regionBasis =
+    placement.declared !== null && placement.categories.length > 0
+      ? applyRegionRules(tier.edition.regionRules, placement.declared, placement.categories)
+      : null;
+  return new EvaluationRecord({
+    layout: tier.layout,
+    commune: commune.info,
+    status,
+    undecided,
+    asOf: run.asOf,
+    year: run.year,
+    region: regionBasis ? regionBasis.applied : placement.declared,
+    regionBasis,
+    group: placement.group,
+    minConfidence: run.minConfidence,
+    prerequisites,
+    counts,
+    statuses,
+    values,
+    cells: vector.cells,
+    perCommune,
+  });
+}
