@@ -58,6 +58,21 @@ export type {
   ProgressReport,
 } from './review/compare.js';
 export { compare } from './review/compare.js';
+export type {
+  CommuneForecast,
+  CriterionForecast,
+  ForecastOptions,
+  ForecastPoint,
+  ForecastReport,
+  GapForecast,
+  Outlook,
+  OutlookCounts,
+  Snapshot,
+  TierForecast,
+  TierOutlook,
+  TierOutlookCounts,
+} from './review/forecast.js';
+export { compareOutlooks, forecast, OUTLOOKS, TIER_OUTLOOKS } from './review/forecast.js';
 export type { CommuneRow, CriterionColumn, DistrictSummary, GapItem } from './review/summarize.js';
 export { summarize } from './review/summarize.js';
 export { BUNDLED_RULESETS } from './rules.js';

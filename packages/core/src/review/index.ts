@@ -24,5 +24,20 @@ export type {
   ProgressReport,
 } from './compare.js';
 export { compare } from './compare.js';
+export type {
+  CommuneForecast,
+  CriterionForecast,
+  ForecastOptions,
+  ForecastPoint,
+  ForecastReport,
+  GapForecast,
+  Outlook,
+  OutlookCounts,
+  Snapshot,
+  TierForecast,
+  TierOutlook,
+  TierOutlookCounts,
+} from './forecast.js';
+export { compareOutlooks, forecast, OUTLOOKS, TIER_OUTLOOKS } from './forecast.js';
 export type { CommuneRow, CriterionColumn, DistrictSummary, GapItem } from './summarize.js';
 export { summarize } from './summarize.js';
