@@ -59,6 +59,18 @@ export type {
 } from './review/compare.js';
 export { compare } from './review/compare.js';
 export type {
+  CommuneDossier,
+  CriterionDossier,
+  DossierCounts,
+  DossierEntry,
+  DossierProblem,
+  DossierReport,
+  DossierRow,
+} from './review/dossier.js';
+export { reviewDossiers } from './review/dossier.js';
+export type { DossierStatus, DossierStatusParse, DossierStatusProblem } from './review/dossier-status.js';
+export { DOSSIER_STATUS_WORDS, DOSSIER_STATUSES, parseDossierStatus } from './review/dossier-status.js';
+export type {
   CommuneForecast,
   CriterionForecast,
   ForecastOptions,

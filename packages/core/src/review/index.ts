@@ -25,6 +25,18 @@ export type {
 } from './compare.js';
 export { compare } from './compare.js';
 export type {
+  CommuneDossier,
+  CriterionDossier,
+  DossierCounts,
+  DossierEntry,
+  DossierProblem,
+  DossierReport,
+  DossierRow,
+} from './dossier.js';
+export { reviewDossiers } from './dossier.js';
+export type { DossierStatus, DossierStatusParse, DossierStatusProblem } from './dossier-status.js';
+export { DOSSIER_STATUS_WORDS, DOSSIER_STATUSES, parseDossierStatus } from './dossier-status.js';
+export type {
   CommuneForecast,
   CriterionForecast,
   ForecastOptions,
