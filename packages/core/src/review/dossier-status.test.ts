@@ -73,6 +73,10 @@ describe('parseDossierStatus', () => {
     if (!parsed.ok) expect(parsed.problem.reason.vi).toContain('có phải «hoàn thành»?');
     // Too short to tell apart: "ko" is one letter from "có" but usually means "không".
     expect(parseDossierStatus('ko')).toMatchObject({ ok: false, problem: { suggestion: null } });
+    // "Almost done" is not a typo of "done".
+    expect(parseDossierStatus('gần xong')).toMatchObject({ ok: false, problem: { suggestion: null } });
+    expect(parseDossierStatus('dang lamm')).toMatchObject({ ok: false, problem: { suggestion: 'đang làm' } });
+    expect(parseDossierStatus('misisng')).toMatchObject({ ok: false, problem: { suggestion: null } });
   });
 
   it('reads every documented word under any casing and without diacritics (property)', () => {

@@ -1,5 +1,4 @@
 import type { LocalizedText } from '../schema/common.js';
-import { closest } from '../util/suggest.js';
 
 /** Where a criterion's dossier (hồ sơ) stands: none yet, being put together, or complete. */
 export type DossierStatus = 'missing' | 'in-progress' | 'complete';
@@ -38,7 +37,7 @@ export interface DossierStatusProblem {
   code: 'empty-status' | 'unknown-status';
   /** The cell as given. */
   value: unknown;
-  /** The accepted word closest to a mistyped one, to show as "did you mean …?"; never applied. */
+  /** The accepted word one letter away from a mistyped one, to show as "did you mean …?"; never applied. */
   suggestion: string | null;
   reason: LocalizedText;
 }
@@ -63,6 +62,15 @@ for (const status of DOSSIER_STATUSES) {
   for (const word of DOSSIER_STATUS_WORDS[status]) BY_FOLDED.set(foldWords(word), { status, word });
 }
 for (const status of DOSSIER_STATUSES) BY_FOLDED.set(foldWords(status), { status, word: status });
+
+/** Whether one insertion, deletion or substitution turns `a` into `b`. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const tail = (x: string, from: number) => x.slice(from);
+  return tail(a, i + 1) === tail(b, i + 1) || tail(a, i + 1) === tail(b, i) || tail(a, i) === tail(b, i + 1);
+}
 
 const ACCEPTED: LocalizedText = {
   vi: '«chưa có», «đang hoàn thiện» hoặc «đã đủ»',
@@ -101,9 +109,11 @@ export function parseDossierStatus(value: unknown): DossierStatusParse {
   }
   const known = BY_FOLDED.get(folded);
   if (known) return { ok: true, status: known.status };
-  // Short words are too close to each other for a useful hint ("ko" is one letter from "có").
-  const near = folded.length >= 4 ? closest(folded, BY_FOLDED.keys()) : null;
-  const suggestion = near === null ? null : (BY_FOLDED.get(near)?.word ?? null);
+  // Only a one-letter slip gets a hint: "gần xong" (almost done) is two letters from "đã xong" (done), and
+  // short words are all close to each other ("ko", short for "không", is one letter from "có").
+  const near =
+    folded.length >= 4 ? [...BY_FOLDED.keys()].find((word) => oneEditApart(folded, word)) : undefined;
+  const suggestion = near === undefined ? null : (BY_FOLDED.get(near)?.word ?? null);
   const shown = text === null ? JSON.stringify(value) : `«${text.trim()}»`;
   return {
     ok: false,

@@ -72,12 +72,13 @@ describe('reviewDossiers', () => {
     });
   });
 
-  it('finds complete dossiers for criteria not met or with incomplete data: a sign of wrong data', () => {
-    expect(a?.completeNotMet.map((e) => [e.criterion, e.criterionStatus])).toEqual([
-      ['7', 'not-met'],
+  it('finds complete dossiers for criteria not met (a sign of wrong data) or not confirmed', () => {
+    expect(a?.completeNotMet.map((e) => [e.criterion, e.criterionStatus])).toEqual([['7', 'not-met']]);
+    expect(a?.completeUnconfirmed.map((e) => [e.criterion, e.criterionStatus])).toEqual([
       ['17', 'incomplete'],
     ]);
     expect(b?.completeNotMet.map((e) => e.criterion)).toEqual(['2']);
+    expect(b?.completeUnconfirmed).toEqual([]);
   });
 
   it('counts completeness per commune, per criterion and in total', () => {
@@ -90,7 +91,8 @@ describe('reviewDossiers', () => {
       missing: 0,
       noRow: 0,
       metIncomplete: 1,
-      completeNotMet: 2,
+      completeNotMet: 1,
+      completeUnconfirmed: 1,
     });
     expect(report.criteria.map((c) => c.id)).toEqual(['1', '2', '7', '17']);
     expect(report.criteria[0]).toMatchObject({
@@ -106,7 +108,8 @@ describe('reviewDossiers', () => {
     expect(report.criteria[3]).toMatchObject({
       noRow: 1,
       communesMetIncomplete: ['B'],
-      communesCompleteNotMet: ['A'],
+      communesCompleteNotMet: [],
+      communesCompleteUnconfirmed: ['A'],
     });
     expect(report.totals).toEqual({
       communes: 2,
@@ -116,7 +119,8 @@ describe('reviewDossiers', () => {
       missing: 1,
       noRow: 1,
       metIncomplete: 3,
-      completeNotMet: 3,
+      completeNotMet: 2,
+      completeUnconfirmed: 1,
     });
     expect(report.problems).toEqual([]);
   });
@@ -152,7 +156,7 @@ describe('reviewDossiers', () => {
     ]);
     expect(withProblems.problems[0]?.reason).toEqual({
       vi: 'Không có xã mã «C» trong kết quả đánh giá; bỏ qua dòng này.',
-      en: 'No evaluated commune has the id «C»; the row is left out.',
+      en: 'No evaluated commune has the id "C"; the row is left out.',
     });
     expect(withProblems.problems[1]?.reason.vi).toContain('có phải «A»?');
     expect(withProblems.problems[5]?.replaces).toBe(4);
@@ -268,9 +272,14 @@ describe('reviewDossiers properties', () => {
             expect(entry.dossier).not.toBe('complete');
           }
           for (const entry of commune.completeNotMet) {
-            expect(entry.criterionStatus).not.toBe('met');
+            expect(entry.criterionStatus).toBe('not-met');
             expect(entry.dossier).toBe('complete');
           }
+          // Every complete dossier of a criterion not met is in exactly one of the two lists.
+          const flagged = commune.criteria.filter(
+            (e) => e.dossier === 'complete' && e.criterionStatus !== 'met',
+          );
+          expect(commune.completeNotMet.length + commune.completeUnconfirmed.length).toBe(flagged.length);
         }
         expect(report.totals.criteria).toBe(report.communes.length * criteria.length);
         expect(report.criteria.reduce((sum, c) => sum + c.metIncomplete, 0)).toBe(

@@ -44,8 +44,10 @@ export interface DossierCounts {
   noRow: number;
   /** Criteria met whose dossier is not complete (in progress, missing, or no row). */
   metIncomplete: number;
-  /** Criteria with a complete dossier that the evaluation does not find met: a sign of wrong data. */
+  /** Criteria with a complete dossier that the evaluation finds not met: a sign of wrong data. */
   completeNotMet: number;
+  /** Criteria with a complete dossier that the evaluation cannot confirm (missing data or an unknown target). */
+  completeUnconfirmed: number;
 }
 
 /** The dossiers of one commune, against the criteria of its assessed tier. */
@@ -61,8 +63,13 @@ export interface CommuneDossier {
   criteria: DossierEntry[];
   /** Met in the field, but the dossier is not complete (or absent): the risk at recognition. */
   metIncomplete: DossierEntry[];
-  /** Dossier complete, but the criterion is not met (or its data is incomplete): check the data. */
+  /** Dossier complete, but the evaluation finds the criterion not met: check the data (or the dossier). */
   completeNotMet: DossierEntry[];
+  /**
+   * Dossier complete, but the evaluation cannot confirm the criterion (status `incomplete`: some data is
+   * missing or a target is unknown).
+   */
+  completeUnconfirmed: DossierEntry[];
   /** Criteria no row names. */
   noRow: DossierEntry[];
 }
@@ -78,6 +85,8 @@ export interface CriterionDossier extends DossierCounts {
   communesMetIncomplete: string[];
   /** Ids of the communes where its dossier is complete but it is not met. */
   communesCompleteNotMet: string[];
+  /** Ids of the communes where its dossier is complete but the evaluation cannot confirm it. */
+  communesCompleteUnconfirmed: string[];
 }
 
 /** A row that was refused or only partly used; `reason` is ready to show, in Vietnamese and English. */
@@ -125,7 +134,15 @@ export interface DossierReport {
 }
 
 function zeroCounts(): DossierCounts {
-  return { complete: 0, inProgress: 0, missing: 0, noRow: 0, metIncomplete: 0, completeNotMet: 0 };
+  return {
+    complete: 0,
+    inProgress: 0,
+    missing: 0,
+    noRow: 0,
+    metIncomplete: 0,
+    completeNotMet: 0,
+    completeUnconfirmed: 0,
+  };
 }
 
 function count(counts: DossierCounts, entry: DossierEntry): void {
@@ -135,6 +152,7 @@ function count(counts: DossierCounts, entry: DossierEntry): void {
   else counts.noRow++;
   if (isMetIncomplete(entry)) counts.metIncomplete++;
   if (isCompleteNotMet(entry)) counts.completeNotMet++;
+  if (isCompleteUnconfirmed(entry)) counts.completeUnconfirmed++;
 }
 
 function isMetIncomplete(entry: DossierEntry): boolean {
@@ -142,7 +160,11 @@ function isMetIncomplete(entry: DossierEntry): boolean {
 }
 
 function isCompleteNotMet(entry: DossierEntry): boolean {
-  return entry.criterionStatus !== 'met' && entry.dossier === 'complete';
+  return entry.criterionStatus === 'not-met' && entry.dossier === 'complete';
+}
+
+function isCompleteUnconfirmed(entry: DossierEntry): boolean {
+  return entry.criterionStatus === 'incomplete' && entry.dossier === 'complete';
 }
 
 function isEvaluation(value: unknown): value is Evaluation {
@@ -157,9 +179,19 @@ function isEvaluation(value: unknown): value is Evaluation {
   );
 }
 
+function shown(value: unknown): string {
+  const text = typeof value === 'string' ? value : String(JSON.stringify(value));
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+/** A value inside a Vietnamese message. */
 function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return `«${text.length > 60 ? `${text.slice(0, 59)}…` : text}»`;
+  return `«${shown(value)}»`;
+}
+
+/** A value inside an English message. */
+function quoteEn(value: unknown): string {
+  return `"${shown(value)}"`;
 }
 
 /** The criterion meant by "TC 17", "Tiêu chí 17" or "17." when the tier has criterion `17`. */
@@ -184,9 +216,9 @@ interface AcceptedRow {
 /**
  * Puts a dossier list (one row per commune × criterion) next to the evaluations: for each commune, the
  * criteria **met in the field whose dossier is not complete** (the risk when the commune is put forward
- * for recognition), the criteria whose dossier is complete but that are not met (a sign of wrong data),
- * the criteria no row names, and the dossier completeness ("14/19"); the same counts per criterion and in
- * total.
+ * for recognition), the criteria whose dossier is complete but that the evaluation finds not met (a sign
+ * of wrong data) or cannot confirm (missing data, unknown target), the criteria no row names, and the
+ * dossier completeness ("14/19"); the same counts per criterion and in total.
  *
  * Rows are matched with each commune's assessed tier, by commune id and criterion id (surrounding spaces
  * ignored). Rows naming an unknown commune or criterion, or with a status that is not one of
@@ -253,7 +285,7 @@ export function reviewDossiers(
       const vi = field === 'owner' ? 'người phụ trách' : 'ghi chú';
       problem(index, 'invalid-row', field, value, {
         vi: `Cột ${vi} phải là chữ, không phải ${quote(value)}; bỏ qua ô này.`,
-        en: `The ${field} must be text, not ${quote(value)}; the cell is ignored.`,
+        en: `The ${field} must be text, not ${quoteEn(value)}; the cell is ignored.`,
       });
       return null;
     }
@@ -299,7 +331,7 @@ export function reviewDossiers(
         row.commune,
         {
           vi: `Không có xã mã ${quote(communeId)} trong kết quả đánh giá${suggestion ? ` (có phải «${suggestion}»?)` : ''}; bỏ qua dòng này.`,
-          en: `No evaluated commune has the id ${quote(communeId)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; the row is left out.`,
+          en: `No evaluated commune has the id ${quoteEn(communeId)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; the row is left out.`,
         },
         { suggestion },
       );
@@ -314,7 +346,7 @@ export function reviewDossiers(
         row.criterion,
         {
           vi: `Xã ${quote(communeId)} (${evaluation.level}) không có tiêu chí ${quote(criterionId)}${suggestion ? ` (có phải «${suggestion}»?)` : ''}; bỏ qua dòng này.`,
-          en: `Commune ${quote(communeId)} (${evaluation.level}) has no criterion ${quote(criterionId)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; the row is left out.`,
+          en: `Commune ${quoteEn(communeId)} (${evaluation.level}) has no criterion ${quoteEn(criterionId)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; the row is left out.`,
         },
         { suggestion },
       );
@@ -323,7 +355,7 @@ export function reviewDossiers(
     if (!DOSSIER_STATUSES.includes(row.status)) {
       problem(index, 'invalid-status', 'status', row.status, {
         vi: `${quote(row.status)} không phải trạng thái hồ sơ (missing, in-progress, complete); bỏ qua dòng này.`,
-        en: `${quote(row.status)} is not a dossier status (missing, in-progress, complete); the row is left out.`,
+        en: `${quoteEn(row.status)} is not a dossier status (missing, in-progress, complete); the row is left out.`,
       });
       return;
     }
@@ -332,7 +364,7 @@ export function reviewDossiers(
       if (dayNumber(row.updated) === null) {
         problem(index, 'invalid-date', 'updated', row.updated, {
           vi: `Ngày cập nhật ${quote(row.updated)} không phải ngày dạng NNNN-TT-NN; bỏ qua ngày này.`,
-          en: `The update date ${quote(row.updated)} is not a date YYYY-MM-DD; the date is ignored.`,
+          en: `The update date ${quoteEn(row.updated)} is not a date YYYY-MM-DD; the date is ignored.`,
         });
       } else {
         updated = row.updated as string;
@@ -352,7 +384,7 @@ export function reviewDossiers(
         null,
         {
           vi: `Xã ${quote(communeId)}, tiêu chí ${quote(criterionId)} đã có ở một dòng trước; dùng dòng này (dòng sau cùng).`,
-          en: `Commune ${quote(communeId)}, criterion ${quote(criterionId)} already has an earlier row; this later row is used.`,
+          en: `Commune ${quoteEn(communeId)}, criterion ${quoteEn(criterionId)} already has an earlier row; this later row is used.`,
         },
         { replaces: earlier.row },
       );
@@ -379,6 +411,7 @@ export function reviewDossiers(
       criteria: [],
       metIncomplete: [],
       completeNotMet: [],
+      completeUnconfirmed: [],
       noRow: [],
     };
     for (const criterion of evaluation.criteria) {
@@ -396,6 +429,7 @@ export function reviewDossiers(
       commune.criteria.push(entry);
       if (isMetIncomplete(entry)) commune.metIncomplete.push(entry);
       if (isCompleteNotMet(entry)) commune.completeNotMet.push(entry);
+      if (isCompleteUnconfirmed(entry)) commune.completeUnconfirmed.push(entry);
       if (!row) commune.noRow.push(entry);
       count(commune.counts, entry);
       count(totals, entry);
@@ -411,6 +445,7 @@ export function reviewDossiers(
           ...zeroCounts(),
           communesMetIncomplete: [],
           communesCompleteNotMet: [],
+          communesCompleteUnconfirmed: [],
         };
         criteria.set(key, column);
       }
@@ -418,6 +453,7 @@ export function reviewDossiers(
       count(column, entry);
       if (isMetIncomplete(entry)) column.communesMetIncomplete.push(commune.id);
       if (isCompleteNotMet(entry)) column.communesCompleteNotMet.push(commune.id);
+      if (isCompleteUnconfirmed(entry)) column.communesCompleteUnconfirmed.push(commune.id);
     }
     const total = commune.criteria.length;
     commune.completeness = {
