@@ -231,14 +231,16 @@ interface AcceptedRow {
  * ```ts
  * import { parseDossierStatus, reviewDossiers } from '@nongthonmoi/core/review';
  *
- * const status = parseDossierStatus('đang hoàn thiện'); // { ok: true, status: 'in-progress' }
+ * parseDossierStatus('dở dang'); // { ok: true, status: 'in-progress' }
+ * // Nam Thắng meets criterion 15 (health) but not 7 (it has no rural market):
  * const report = reviewDossiers(evaluations, [
- *   { commune: 'nam-thang', criterion: '17', status: 'in-progress', owner: 'Trần Văn B' },
+ *   { commune: 'nam-thang', criterion: '15', status: 'in-progress', owner: 'Trần Văn B' },
  *   { commune: 'nam-thang', criterion: '7', status: 'complete', updated: '2023-11-02' },
  * ]);
- * report.communes[0].metIncomplete; // criterion 17 if it is met: met, but its dossier is in progress
- * report.communes[0].completeNotMet; // criterion 7 if it is not met: a complete dossier for an unmet criterion
- * report.communes[0].completeness.label; // '1/19'
+ * const namThang = report.communes[0];
+ * namThang.metIncomplete; // 15 (dossier in progress), then every other met criterion (no row)
+ * namThang.completeNotMet; // [{ criterion: '7', criterionStatus: 'not-met', dossier: 'complete', … }]
+ * namThang.completeness.label; // '1/19'
  * ```
  */
 export function reviewDossiers(

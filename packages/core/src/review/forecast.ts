@@ -474,8 +474,8 @@ function forecastGap(
  * `YYYY-MM-DD`, two snapshots on one date, a commune twice at one tier in one snapshot, a negative margin).
  *
  * @example
- * Health insurance coverage (target ≥ 95 %) at 91 % on 1 April, 92.8 % on 1 July and 93.6 % on 1 October
- * 2023 (plain evaluations; those from `evaluateMany` work the same):
+ * Households using electricity safely (indicator 4.2, target ≥ 98 %) at 94 % on 1 April, 95.8 % on 1 July
+ * and 96.6 % on 1 October 2023 (evaluations from `evaluateMany`, or the same as JSON):
  * ```ts
  * import { forecast } from '@nongthonmoi/core/review';
  *
@@ -488,11 +488,11 @@ function forecastGap(
  *   { deadline: '2023-12-31' },
  * );
  * report.daysLeft; // 91
- * const gap = report.communes[0].gaps[0];
+ * const gap = report.communes[0].gaps.find((g) => g.indicator === '4.2');
  * gap.ratePerDay; // 0.0141975554405: the fitted line rises ≈ 0.43 points a month
  * gap.projected; // '2024-01-08': 1.4 points to go ÷ 0.0142 a day = 98.6 → 99 days after 1 October
  * gap.outlook; // 'at-risk': 8 days after the deadline, within the 30-day margin
- * gap.requiredRatePerDay; // 0.0153846153846: the pace that would close it by 31 December
+ * gap.requiredRatePerDay; // 0.0153846153846 (1.4 ÷ 91): the pace that would close it by 31 December
  * ```
  */
 export function forecast(snapshots: readonly Snapshot[], options: ForecastOptions): ForecastReport {
