@@ -62,6 +62,33 @@ export type {
   ProgressReport,
 } from './review/compare.js';
 export { compare } from './review/compare.js';
+export type {
+  CommuneDossier,
+  CriterionDossier,
+  DossierCounts,
+  DossierEntry,
+  DossierProblem,
+  DossierReport,
+  DossierRow,
+} from './review/dossier.js';
+export { reviewDossiers } from './review/dossier.js';
+export type { DossierStatus, DossierStatusParse, DossierStatusProblem } from './review/dossier-status.js';
+export { DOSSIER_STATUS_WORDS, DOSSIER_STATUSES, parseDossierStatus } from './review/dossier-status.js';
+export type {
+  CommuneForecast,
+  CriterionForecast,
+  ForecastOptions,
+  ForecastPoint,
+  ForecastReport,
+  GapForecast,
+  Outlook,
+  OutlookCounts,
+  Snapshot,
+  TierForecast,
+  TierOutlook,
+  TierOutlookCounts,
+} from './review/forecast.js';
+export { compareOutlooks, forecast, OUTLOOKS, TIER_OUTLOOKS } from './review/forecast.js';
 export { COMPARATOR_SYMBOLS, type GapItem, gapItems, roundGap, tiers } from './review/gaps.js';
 export type { CommuneRow, CriterionColumn, DistrictSummary } from './review/summarize.js';
 export { summarize } from './review/summarize.js';

@@ -36,6 +36,33 @@ export type {
   ProgressReport,
 } from './compare.js';
 export { compare } from './compare.js';
+export type {
+  CommuneDossier,
+  CriterionDossier,
+  DossierCounts,
+  DossierEntry,
+  DossierProblem,
+  DossierReport,
+  DossierRow,
+} from './dossier.js';
+export { reviewDossiers } from './dossier.js';
+export type { DossierStatus, DossierStatusParse, DossierStatusProblem } from './dossier-status.js';
+export { DOSSIER_STATUS_WORDS, DOSSIER_STATUSES, parseDossierStatus } from './dossier-status.js';
+export type {
+  CommuneForecast,
+  CriterionForecast,
+  ForecastOptions,
+  ForecastPoint,
+  ForecastReport,
+  GapForecast,
+  Outlook,
+  OutlookCounts,
+  Snapshot,
+  TierForecast,
+  TierOutlook,
+  TierOutlookCounts,
+} from './forecast.js';
+export { compareOutlooks, forecast, OUTLOOKS, TIER_OUTLOOKS } from './forecast.js';
 export { COMPARATOR_SYMBOLS, type GapItem, gapItems, roundGap, tiers } from './gaps.js';
 export type { CommuneRow, CriterionColumn, DistrictSummary } from './summarize.js';
 export { summarize } from './summarize.js';
