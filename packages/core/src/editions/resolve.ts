@@ -205,7 +205,9 @@ export function resolveEdition(
       criterion.indicators = criterion.indicators.map((i) => renumber.get(i) as number);
     }
   }
-  const dimensions = { region: false, group: false };
+  // An edition that declares commune groups is keyed by group even where a table does not (yet) vary by it:
+  // its communes must say their group.
+  const dimensions = { region: false, group: edition.communeGroups !== undefined };
   for (const indicator of kept) {
     for (const spec of [indicator.national, indicator.province]) {
       if (!spec) continue;
