@@ -87,8 +87,8 @@ interface Resolved extends RunContext {
   recognition: boolean;
   defaultRegion: Region | null;
   defaultProvince: string | null;
-  /** Chains already lowered in this call, by province. */
-  chains: Map<string | null, Chain>;
+  /** What this call already knows of each province (its chain, region, name). */
+  places: Map<string | null, Place>;
 }
 
 const MAX_REQUIRES_DEPTH = 8;
@@ -295,8 +295,26 @@ export class Engine {
       recognition: data.recognition ?? false,
       defaultRegion: data.region ?? null,
       defaultProvince: data.province ?? null,
-      chains: new Map(),
+      places: new Map(),
     };
+  }
+
+  /** What a batch knows once per province: the chain to run, and what the province says of region and name. */
+  #place(province: string | null, options: Resolved): Place {
+    let place = options.places.get(province);
+    if (!place) {
+      const problem = province ? provinceProblem(province, options.asOf) : null;
+      const fromProvince = province && !problem ? regionOfProvince(province, options.asOf) : null;
+      place = {
+        chain: problem ? null : this.chain(options.level, options.asOf, province, options.recognition),
+        problem,
+        region: fromProvince && 'region' in fromProvince ? fromProvince.region : null,
+        regionProblem: fromProvince && 'message' in fromProvince ? fromProvince.message : null,
+        name: province && !problem ? (findProvince(province, options.asOf)?.name ?? null) : null,
+      };
+      options.places.set(province, place);
+    }
+    return place;
   }
 
   #evaluateOne(
@@ -310,42 +328,35 @@ export class Engine {
       if (!fields) return { issues: this.#issues(input, index, null) };
       communeId = fields.id;
       const province = fields.province ?? options.defaultProvince;
-      const issue = (field: string, value: unknown, message: LocalizedText) => ({
-        issues: [{ index, communeId: fields.id, field, value: show(value), message, reason: message.en }],
-      });
-      if (fields.province) {
-        const problem = provinceProblem(fields.province, options.asOf);
-        if (problem) return issue('province', fields.province, problem);
-      }
-      let chain = options.chains.get(province);
-      if (!chain) {
-        chain = this.chain(options.level, options.asOf, province, options.recognition);
-        options.chains.set(province, chain);
-      }
+      const place = this.#place(province, options);
+      if (!place.chain)
+        return oneIssue(index, fields.id, 'province', province, place.problem as LocalizedText);
+      const chain = place.chain;
       const values = loadValues(fields.values, chain);
       if (!values) return { issues: this.#issues(input, index, chain) };
-      const region = this.#regionOf(fields, province, options, chain.needsRegion);
-      if (typeof region === 'object' && region !== null)
-        return issue(region.field, region.value, region.message);
-      if (chain.needsGroup && fields.group === null)
-        return issue('group', null, groupMissing(chain.main.edition.edition));
-      const placement: Placement = {
-        declared: region,
-        categories: fields.categories,
-        group: fields.group,
-        year: options.year,
-      };
+      const region = regionOf(fields.region, province, place, options.defaultRegion, chain.needsRegion);
+      if (typeof region === 'object' && region !== null) {
+        return oneIssue(index, fields.id, region.field, region.value, region.message);
+      }
+      if (chain.needsGroup && fields.group === null) {
+        return oneIssue(index, fields.id, 'group', null, groupMissing(chain.main.edition.edition));
+      }
       const loaded: LoadedCommune = {
         info: {
           id: fields.id,
           name: fields.name,
           province,
-          provinceName: province ? (findProvince(province, options.asOf)?.name ?? null) : null,
+          provinceName: place.name,
           district: fields.district,
         },
         values,
         object: fields.values,
-        placement,
+        placement: {
+          declared: region,
+          categories: fields.categories,
+          group: fields.group,
+          year: options.year,
+        },
       };
       const record = execute(chain.main, loaded, options);
       if (chain.recognition) record.recognition = execute(chain.recognition, loaded, options);
@@ -383,42 +394,56 @@ export class Engine {
     const message = { vi: 'dữ liệu xã không hợp lệ', en: 'invalid commune data' };
     return [{ index, communeId: null, field: '', value: show(input), message, reason: message.en }];
   }
+}
 
-  /** The region whose targets the commune uses, or null when no target varies by region (and none is known). */
-  #regionOf(
-    fields: { region: Region | null; province: string | null },
-    province: string | null,
-    options: Resolved,
-    needed: boolean,
-  ): Region | null | { field: string; value: unknown; message: LocalizedText } {
-    const fromProvince = province ? regionOfProvince(province, options.asOf) : null;
-    if (fields.region) {
-      if (fromProvince && 'region' in fromProvince && fromProvince.region !== fields.region) {
-        const name = findProvince(province as string, options.asOf)?.name ?? province;
-        return {
-          field: 'region',
-          value: fields.region,
-          message: {
-            vi: `vùng ${fields.region} mâu thuẫn với tỉnh ${name}, thuộc vùng ${fromProvince.region}`,
-            en: `region ${fields.region} contradicts province ${name}, which is in region ${fromProvince.region}`,
-          },
-        };
-      }
-      return fields.region;
+interface Place {
+  chain: Chain | null;
+  /** Why the province cannot be used on the date (merged, unknown then). */
+  problem: LocalizedText | null;
+  region: Region | null;
+  /** Why the province gives no single region (a merged province spanning regions). */
+  regionProblem: LocalizedText | null;
+  name: string | null;
+}
+
+function oneIssue(index: number, communeId: string, field: string, value: unknown, message: LocalizedText) {
+  return { issues: [{ index, communeId, field, value: show(value), message, reason: message.en }] };
+}
+
+/** The region whose targets the commune uses, or null when no target varies by region (and none is known). */
+function regionOf(
+  declared: Region | null,
+  province: string | null,
+  place: Place,
+  defaultRegion: Region | null,
+  needed: boolean,
+): Region | null | { field: string; value: unknown; message: LocalizedText } {
+  if (declared) {
+    if (place.region && place.region !== declared) {
+      const name = place.name ?? province;
+      return {
+        field: 'region',
+        value: declared,
+        message: {
+          vi: `vùng ${declared} mâu thuẫn với tỉnh ${name}, thuộc vùng ${place.region}`,
+          en: `region ${declared} contradicts province ${name}, which is in region ${place.region}`,
+        },
+      };
     }
-    if (fromProvince && 'region' in fromProvince) return fromProvince.region;
-    if (options.defaultRegion) return options.defaultRegion;
-    if (!needed) return null;
-    if (fromProvince) return { field: 'province', value: province, message: fromProvince.message };
-    return {
-      field: 'region',
-      value: null,
-      message: {
-        vi: 'chưa rõ vùng: hãy ghi vùng hoặc tỉnh của xã (hoặc truyền options.region)',
-        en: 'no region: give the commune a region or a province, or pass options.region',
-      },
-    };
+    return declared;
   }
+  if (place.region) return place.region;
+  if (defaultRegion) return defaultRegion;
+  if (!needed) return null;
+  if (place.regionProblem) return { field: 'province', value: province, message: place.regionProblem };
+  return {
+    field: 'region',
+    value: null,
+    message: {
+      vi: 'chưa rõ vùng: hãy ghi vùng hoặc tỉnh của xã (hoặc truyền options.region)',
+      en: 'no region: give the commune a region or a province, or pass options.region',
+    },
+  };
 }
 
 /** The id of a ruleset given as parsed JSON or as `{ file, ruleset }`, if it has one. */

@@ -493,6 +493,9 @@ export class Chain {
   /** Whether any tier's targets vary by region / by commune group. */
   readonly needsRegion: boolean;
   readonly needsGroup: boolean;
+  /** The keys of the last commune read, and their positions (see read-commune.ts). */
+  readonly seenKeys: string[] = [];
+  readonly seenPositions: number[] = [];
 
   constructor(
     dictionary: MeasureDictionary,

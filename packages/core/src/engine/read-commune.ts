@@ -6,7 +6,7 @@
  */
 import { COMMUNE_GROUPS, type CommuneGroup, REGIONS, type Region } from '../schema/common.js';
 import type { Chain } from './lower.js';
-import { accepts } from './measures.js';
+import { accepts, KIND_NUMBER, type MeasureEntry } from './measures.js';
 import { COMMUNE_KEYS } from './validate-commune.js';
 
 const REGION_SET: ReadonlySet<string> = new Set(REGIONS);
@@ -66,19 +66,37 @@ export function readFields(
   };
 }
 
-/** Checks and loads the values the chain reads, by position. Null when a key is unknown or a value is invalid. */
+/**
+ * Checks and loads the values the chain reads, by position, in one pass over the commune's keys. Null when a
+ * key is unknown or a value is invalid. Communes of one file share their keys in the same order, so the
+ * position of the key at each place is remembered from the previous commune and only looked up when it
+ * differs: a string comparison instead of a dictionary lookup per key.
+ */
 export function loadValues(values: Record<string, unknown>, chain: Chain): unknown[] | null {
   const loaded: unknown[] = new Array(chain.entries.length);
-  const dictionary = chain.dictionary;
-  const positionOf = chain.positionOf;
+  const seenKeys = chain.seenKeys;
+  const seenPositions = chain.seenPositions;
+  const entries = chain.entries;
+  let j = 0;
   for (const key in values) {
-    const entry = dictionary.get(key);
-    if (entry === undefined) return null;
-    const position = positionOf[entry.slot] as number;
+    let position: number;
+    if (seenKeys[j] === key) position = seenPositions[j] as number;
+    else {
+      const entry = chain.dictionary.get(key);
+      if (entry === undefined) return null;
+      position = chain.positionOf[entry.slot] as number;
+      seenKeys[j] = key;
+      seenPositions[j] = position;
+    }
+    j++;
+    // Values of measures the chain does not read are not checked: they cannot change its verdicts.
     if (position < 0) continue;
     const value = values[key];
     if (value === null || value === undefined) continue;
-    if (!accepts(entry, value)) return null;
+    const entry = entries[position] as MeasureEntry;
+    if (entry.kind === KIND_NUMBER) {
+      if (typeof value !== 'number' || !(value >= entry.min && value <= entry.max)) return null;
+    } else if (!accepts(entry, value)) return null;
     loaded[position] = value;
   }
   return loaded;
