@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { RulesetError, type RulesetIssue } from '../errors.js';
-import { LogicError } from '../logic/errors.js';
+import { formatNumber, LogicCostError, LogicError } from '../logic/errors.js';
 import {
   type Amendment,
   type Edition,
@@ -11,8 +11,17 @@ import {
 } from '../schema/edition.js';
 import { ruleLogic } from './rule-logic.js';
 
-/** Limits on the raw JSON of a ruleset file, checked before any schema work. */
-export const FILE_LIMITS = Object.freeze({ maxDepth: 100, maxNodes: 500_000, maxArrayLength: 10_000 });
+/**
+ * Limits on the raw JSON of a ruleset file, checked before any schema work; and `maxExpressionSteps`, the
+ * static step bounds of all the file's expressions added up (what evaluating one commune against the file
+ * may cost at most; each expression on its own is also held to the logic engine's `maxSteps`).
+ */
+export const FILE_LIMITS = Object.freeze({
+  maxDepth: 100,
+  maxNodes: 500_000,
+  maxArrayLength: 10_000,
+  maxExpressionSteps: 10_000_000,
+});
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -100,8 +109,11 @@ export function parseRuleset(input: unknown, fileName?: string): ParsedRuleset {
 
 function checkContent(parsed: ParsedRuleset, issues: RulesetIssue[]): void {
   const { file, data } = parsed;
-  const add = (path: string, reason: string) => issues.push({ file, path, reason });
+  const add: AddIssue = (path, reason, reasonVi) =>
+    issues.push(reasonVi === undefined ? { file, path, reason } : { file, path, reason, reasonVi });
   const measures = data.measures;
+  checkMeasureBounds(measures, add);
+  const steps: FileSteps = { remaining: FILE_LIMITS.maxExpressionSteps, reported: false };
   const groups = new Set<string>();
   const groupList = 'groups' in data ? (data.groups ?? []) : [];
   groupList.forEach((group, i) => {
@@ -113,7 +125,7 @@ function checkContent(parsed: ParsedRuleset, issues: RulesetIssue[]): void {
   const checkIndicator = (indicator: Indicator, path: string) => {
     if (indicatorIds.has(indicator.id)) add(`${path}.id`, `duplicate indicator id '${indicator.id}'`);
     indicatorIds.add(indicator.id);
-    checkIndicatorContent(indicator, path, measures, add);
+    checkIndicatorContent(indicator, path, measures, add, steps);
   };
   const criteria = 'criteria' in data ? (data.criteria ?? []) : [];
   criteria.forEach((criterion, i) => {
@@ -132,7 +144,7 @@ function checkContent(parsed: ParsedRuleset, issues: RulesetIssue[]): void {
   }
   if ('targets' in data) {
     (data.targets ?? []).forEach((override, i) => {
-      checkTarget(override.target, `targets[${i}].target`, override, null, add);
+      checkTarget(override.target, `targets[${i}].target`, override, null, add, steps);
     });
   }
   if (parsed.kind === 'edition' && parsed.data.requires?.level === parsed.data.level) {
@@ -148,13 +160,48 @@ function checkContent(parsed: ParsedRuleset, issues: RulesetIssue[]): void {
   });
 }
 
-type AddIssue = (path: string, reason: string) => void;
+type AddIssue = (path: string, reason: string, reasonVi?: string) => void;
+
+/** What is left of the file's step budget (FILE_LIMITS.maxExpressionSteps), and whether it was exceeded. */
+interface FileSteps {
+  remaining: number;
+  reported: boolean;
+}
+
+/**
+ * Rule expressions are bounded on the assumption that a measure's list holds at most `dataArrayBound`
+ * values of at most `dataStringBound` characters (see LogicLimits): measures that allow more are refused,
+ * so that the assumption holds for every commune the engine accepts.
+ */
+function checkMeasureBounds(measures: Edition['measures'], add: AddIssue): void {
+  const { dataArrayBound, dataStringBound } = ruleLogic.limits;
+  for (const [key, measure] of Object.entries(measures ?? {})) {
+    const values = measure.values ?? [];
+    if (measure.multiple && values.length > dataArrayBound) {
+      add(
+        `measures.${key}.values`,
+        `a multi-choice measure may have at most ${dataArrayBound} values (the cost of rule expressions is bounded with this length), found ${values.length}`,
+        `số liệu nhiều lựa chọn chỉ được có tối đa ${dataArrayBound} giá trị (chi phí của biểu thức quy tắc được giới hạn theo độ dài này), ở đây có ${values.length}`,
+      );
+    }
+    values.forEach((value, i) => {
+      if (value.id.length > dataStringBound) {
+        add(
+          `measures.${key}.values[${i}].id`,
+          `a value id may be at most ${dataStringBound} characters long, found ${value.id.length}`,
+          `mã giá trị chỉ được dài tối đa ${dataStringBound} ký tự, ở đây dài ${value.id.length}`,
+        );
+      }
+    });
+  }
+}
 
 function checkIndicatorContent(
   indicator: Indicator,
   path: string,
   measures: Edition['measures'],
   add: AddIssue,
+  steps: FileSteps,
 ): void {
   const test = indicator.test;
   if ('measure' in test) {
@@ -176,13 +223,14 @@ function checkIndicatorContent(
       indicator,
       measure?.type === 'boolean' ? 'boolean' : 'number',
       add,
+      steps,
       measures,
     );
   } else {
-    checkExpression(test.logic, `${path}.test.logic`, measures, add);
+    checkExpression(test.logic, `${path}.test.logic`, measures, add, steps);
   }
   if (indicator.applicableIf !== undefined) {
-    checkExpression(indicator.applicableIf, `${path}.applicableIf`, measures, add);
+    checkExpression(indicator.applicableIf, `${path}.applicableIf`, measures, add, steps);
   }
   if (indicator.verified && !indicator.source) {
     add(`${path}.source`, 'a verified target needs the URL of the source that states it');
@@ -195,6 +243,7 @@ function checkTarget(
   provenance: { verified: boolean; source?: string | undefined },
   expected: 'boolean' | 'number' | null,
   add: AddIssue,
+  steps: FileSteps,
   measures?: Edition['measures'],
 ): void {
   const checkCell = (cell: unknown, cellPath: string) => {
@@ -218,7 +267,7 @@ function checkTarget(
     } else checkCell(entry, entryPath);
   };
   if (target && typeof target === 'object' && 'logic' in target) {
-    checkExpression(target.logic, `${path}.logic`, measures ?? null, add);
+    checkExpression(target.logic, `${path}.logic`, measures ?? null, add, steps);
   } else if (target && typeof target === 'object' && 'byRegion' in target) {
     for (const [region, entry] of Object.entries(target.byRegion))
       checkEntry(entry, `${path}.byRegion.${region}`);
@@ -231,17 +280,57 @@ function checkExpression(
   path: string,
   measures: Edition['measures'] | null,
   add: AddIssue,
+  steps: FileSteps,
 ): void {
+  const limit = ruleLogic.limits.maxSteps;
+  const at = (error: LogicError) => (error.path ? `${path}.${error.path}` : path);
   try {
-    const compiled = ruleLogic.compile(expression);
-    if (compiled.dynamicVars) add(path, 'computed var paths are not allowed in rules: name the measure');
+    // Held to what is left of the file's budget too, so that analysing a hostile file stays bounded.
+    const compiled = ruleLogic.compile(expression, {
+      maxSteps: Math.min(limit, Math.max(steps.remaining, 0)),
+    });
+    steps.remaining -= compiled.stepBound;
+    if (compiled.dynamicVars) {
+      add(
+        path,
+        'computed var paths are not allowed in rules: name the measure',
+        'quy tắc không được dùng đường dẫn var tính toán: hãy ghi rõ tên số liệu',
+      );
+    }
     if (measures) {
       for (const key of compiled.vars) {
-        if (!Object.hasOwn(measures, key)) add(path, `var '${key}' is not a declared measure`);
+        if (!Object.hasOwn(measures, key)) {
+          add(
+            path,
+            `var '${key}' is not a declared measure`,
+            `var '${key}' không phải số liệu đã khai báo trong measures`,
+          );
+        }
       }
     }
   } catch (error) {
     if (!(error instanceof LogicError)) throw error;
-    add(error.path ? `${path}.${error.path}` : path, error.reason);
+    if (error instanceof LogicCostError && error.measure === 'steps' && error.limit < limit) {
+      // Over what is left of the file's budget: reported once, at the expression that crosses it (with its
+      // own error if it is too costly on its own); the file is refused either way.
+      if (steps.reported) return;
+      steps.reported = true;
+      let own: number;
+      try {
+        own = ruleLogic.compile(expression).stepBound;
+      } catch (ownError) {
+        if (!(ownError instanceof LogicError)) throw ownError;
+        add(at(ownError), ownError.reason, ownError.reasonVi);
+        return;
+      }
+      const total = FILE_LIMITS.maxExpressionSteps;
+      add(
+        path,
+        `with the expressions before it, the expressions of this file may need more than ${formatNumber(total, 'en')} steps to evaluate one commune (this one: up to ${formatNumber(own, 'en')})`,
+        `cộng với các biểu thức đứng trước, các biểu thức của tệp này có thể cần hơn ${formatNumber(total, 'vi')} bước tính cho mỗi xã (biểu thức này: tới ${formatNumber(own, 'vi')})`,
+      );
+      return;
+    }
+    add(at(error), error.reason, error.reasonVi);
   }
 }

@@ -7,10 +7,16 @@ import {
   Registry,
   type RulesetInput,
 } from '../editions/registry.js';
-import { type CommuneIssue, CommuneValidationError, NtmError, OptionsError } from '../errors.js';
+import {
+  type CommuneIssue,
+  CommuneValidationError,
+  NtmError,
+  OptionsError,
+  RuleEvaluationError,
+} from '../errors.js';
 import { IsoDateSchema, type Region, RegionSchema, SlugSchema } from '../schema/common.js';
 import { today } from '../util/dates.js';
-import { type EvaluationRecord, runPlan } from './run.js';
+import { communeBudget, type EvaluationRecord, runPlan } from './run.js';
 import { acceptCommune, MeasureIndex, show, type ValidCommune, validateCommune } from './validate-commune.js';
 
 export const EvaluateOptionsSchema = z
@@ -78,7 +84,10 @@ export class Engine {
     this.#categories = new Set(this.registry.categories.keys());
   }
 
-  /** Evaluates one commune. Throws {@link CommuneValidationError} when its data does not fit the edition. */
+  /**
+   * Evaluates one commune. Throws {@link CommuneValidationError} when its data does not fit the edition, and
+   * {@link RuleEvaluationError} when a rule expression fails for it (e.g. runs out of its step budget).
+   */
   evaluate(commune: unknown, options: EvaluateOptions): EvaluationRecord {
     const resolved = this.#options(options);
     const outcome = this.#evaluateOne(commune, 0, resolved);
@@ -97,7 +106,14 @@ export class Engine {
     const results: EvaluationRecord[] = [];
     const errors: BatchError[] = [];
     for (let index = 0; index < communes.length; index++) {
-      const outcome = this.#evaluateOne(communes[index], index, resolved);
+      let outcome: EvaluationRecord | { issues: CommuneIssue[] };
+      try {
+        outcome = this.#evaluateOne(communes[index], index, resolved);
+      } catch (error) {
+        if (!(error instanceof RuleEvaluationError)) throw error;
+        errors.push(ruleError(error, index));
+        continue;
+      }
       if ('issues' in outcome) {
         errors.push({
           index,
@@ -203,9 +219,11 @@ export class Engine {
       plan = this.plan(options.level, options.asOf, province);
       options.plans?.set(province, plan);
     }
-    const record = runPlan(plan, commune, region, options);
-    if (options.recognition)
-      record.recognition = runPlan(this.plan('cong-nhan', options.asOf, null), commune, region, options);
+    const recognition = options.recognition ? this.plan('cong-nhan', options.asOf, null) : null;
+    // One step budget for every rule expression this commune's evaluation runs.
+    const budget = communeBudget(recognition ? [plan, recognition] : [plan]);
+    const record = runPlan(plan, commune, region, options, budget);
+    if (recognition) record.recognition = runPlan(recognition, commune, region, options, budget);
     return record;
   }
 
@@ -237,4 +255,14 @@ export class Engine {
       'no region: give the commune a region or a province, or pass options.region',
     );
   }
+}
+
+/** A commune whose evaluation a rule expression stopped: its error in the batch, naming the indicator. */
+function ruleError(error: RuleEvaluationError, index: number): BatchError {
+  return {
+    index,
+    communeId: error.communeId,
+    issues: [{ index, communeId: error.communeId, field: '', value: null, reason: error.message }],
+    message: error.message,
+  };
 }

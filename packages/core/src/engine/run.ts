@@ -16,9 +16,12 @@ import {
   type RulesetInfo,
   type TargetVector,
 } from '../editions/compile.js';
-import type { RuleContext } from '../editions/rule-logic.js';
+import { type RuleContext, ruleLogic } from '../editions/rule-logic.js';
 import type { ResolvedTarget } from '../editions/targets.js';
+import { RuleEvaluationError } from '../errors.js';
+import { LogicBudget } from '../logic/budget.js';
 import type { CompiledExpression } from '../logic/compile.js';
+import { LogicBudgetError, LogicError } from '../logic/errors.js';
 import { truthy } from '../logic/truthy.js';
 import type { LocalizedText, Region } from '../schema/common.js';
 import type {
@@ -91,18 +94,97 @@ function applyRegionRules(plan: Plan, declared: Region, categories: readonly str
   return null;
 }
 
-/** Evaluates one validated commune against a plan (and, first, the plans it requires). */
+const planSteps = new WeakMap<Plan, number>();
+
+/** The static step bounds of the expressions a plan (with the tiers it requires) runs for one commune. */
+function stepBoundOf(plan: Plan): number {
+  let steps = planSteps.get(plan);
+  if (steps === undefined) {
+    steps = plan.requires ? stepBoundOf(plan.requires) : 0;
+    for (const indicator of plan.edition.indicators) {
+      steps += (indicator.applicable?.stepBound ?? 0) + (indicator.logic?.stepBound ?? 0);
+    }
+    planSteps.set(plan, steps);
+  }
+  return steps;
+}
+
+/**
+ * The step budget of one commune's evaluation against these plans: what their expressions may need by their
+ * static bounds (so a ruleset that passed validation never runs out), and at least `maxRuntimeSteps`.
+ * Computed targets are evaluated with budgets of their own (see Plan.resolveTarget).
+ */
+export function communeBudget(plans: readonly Plan[]): LogicBudget {
+  let steps = 0;
+  for (const plan of plans) steps += stepBoundOf(plan);
+  return new LogicBudget(Math.max(steps, ruleLogic.limits.maxRuntimeSteps));
+}
+
+/** The error of a rule expression that failed for a commune (e.g. ran out of budget), naming the indicator. */
+function ruleFailure(
+  error: unknown,
+  indicator: CompiledIndicator,
+  expression: 'applicableIf' | 'test.logic' | 'target',
+  commune: ValidCommune,
+): unknown {
+  if (!(error instanceof LogicError)) return error;
+  return new RuleEvaluationError({
+    code: error instanceof LogicBudgetError ? 'logic-budget-exceeded' : 'rule-evaluation-failed',
+    communeId: commune.id,
+    indicator: indicator.id,
+    ruleset: indicator.provenance.ruleset,
+    expression,
+    path: error.path,
+    reason: { en: error.reason, vi: error.reasonVi },
+  });
+}
+
+function evaluateRule(
+  rule: CompiledExpression,
+  indicator: CompiledIndicator,
+  expression: 'applicableIf' | 'test.logic',
+  commune: ValidCommune,
+  context: RuleContext | undefined,
+  budget: LogicBudget,
+): unknown {
+  try {
+    return rule(commune.values, context, budget);
+  } catch (error) {
+    throw ruleFailure(error, indicator, expression, commune);
+  }
+}
+
+function communeTarget(
+  plan: Plan,
+  vector: TargetVector,
+  indicator: CompiledIndicator,
+  placement: Placement,
+  year: number,
+  commune: ValidCommune,
+): ResolvedTarget {
+  try {
+    return plan.perCommuneTarget(vector, indicator, placement, year, commune.slots, commune.values);
+  } catch (error) {
+    throw ruleFailure(error, indicator, 'target', commune);
+  }
+}
+
+/**
+ * Evaluates one validated commune against a plan (and, first, the plans it requires). Rule expressions
+ * share `budget`; one that fails throws {@link RuleEvaluationError} naming the indicator.
+ */
 export function runPlan(
   plan: Plan,
   commune: ValidCommune,
   declaredRegion: Region,
   options: RunOptions,
+  budget: LogicBudget = communeBudget([plan]),
 ): EvaluationRecord {
   const regionBasis =
     commune.categories.length > 0 ? applyRegionRules(plan, declaredRegion, commune.categories) : null;
   const region = regionBasis ? regionBasis.applied : declaredRegion;
   const prerequisites = plan.requires
-    ? [runPlan(plan.requires, commune, declaredRegion, options)]
+    ? [runPlan(plan.requires, commune, declaredRegion, options, budget)]
     : NO_PREREQUISITES;
   const placement: Placement = { declared: declaredRegion, categories: commune.categories };
   const vector = plan.vector(placement, options.year);
@@ -139,7 +221,7 @@ export function runPlan(
           statuses[i] = MISSING;
           continue;
         }
-        const cell = plan.perCommuneTarget(vector, indicator, placement, options.year, slots, values);
+        const cell = communeTarget(plan, vector, indicator, placement, options.year, commune);
         perCommune ??= [];
         perCommune[i] = cell;
         const op = cell.comparator ? OP_CODES[cell.comparator] : (ops[i] as number);
@@ -155,7 +237,14 @@ export function runPlan(
         continue;
       }
       if (flag & FLAG_NEEDS_CONTEXT) context ??= plan.context(placement, options.year, values);
-      const applicable = (indicator.applicable as CompiledExpression)(values, context);
+      const applicable = evaluateRule(
+        indicator.applicable as CompiledExpression,
+        indicator,
+        'applicableIf',
+        commune,
+        context,
+        budget,
+      );
       if (!truthy(applicable)) {
         statuses[i] = NOT_APPLICABLE;
         continue;
@@ -166,7 +255,14 @@ export function runPlan(
       else if (requireVerified && verified[i] === 0) statuses[i] = NOT_EVALUABLE;
       else {
         if (flag & FLAG_NEEDS_CONTEXT) context ??= plan.context(placement, options.year, values);
-        const passed = (indicator.logic as CompiledExpression)(values, context);
+        const passed = evaluateRule(
+          indicator.logic as CompiledExpression,
+          indicator,
+          'test.logic',
+          commune,
+          context,
+          budget,
+        );
         statuses[i] = truthy(passed) ? MET : NOT_MET;
       }
       continue;
@@ -184,7 +280,7 @@ export function runPlan(
         statuses[i] = MISSING;
         continue;
       }
-      const cell = plan.perCommuneTarget(vector, indicator, placement, options.year, slots, values);
+      const cell = communeTarget(plan, vector, indicator, placement, options.year, commune);
       perCommune ??= [];
       perCommune[i] = cell;
       target = cell.value;

@@ -28,7 +28,8 @@ export class LogicBudget {
 
 /** Takes `steps` from the budget; throws {@link LogicBudgetError} naming `path` when it runs out. */
 export function spend(budget: LogicBudget, steps: number, path: string): void {
-  if ((budget.remaining -= steps) < 0) throw new LogicBudgetError(path, budget.limit);
+  budget.remaining -= steps;
+  if (budget.remaining < 0) throw new LogicBudgetError(path, budget.limit);
 }
 
 /** Characters read or written per step (copying text is far cheaper than running an operation). */

@@ -21,7 +21,7 @@ import {
   sameShape,
   scalar,
 } from './cost.js';
-import { LogicBudgetError, LogicCostError, LogicError } from './errors.js';
+import { LogicCostError, LogicError } from './errors.js';
 import { truthy } from './truthy.js';
 
 /**
@@ -381,7 +381,8 @@ export class LogicEngine {
 
   #checkSteps(steps: number, path: string, operator: string, state: CompileState): void {
     const bound = state.entry + steps;
-    if (bound > state.maxSteps) throw new LogicCostError(path, operator, 'steps', bound, state.maxSteps, true);
+    if (bound > state.maxSteps)
+      throw new LogicCostError(path, operator, 'steps', bound, state.maxSteps, true);
   }
 
   #checkBuilt(size: number, measure: 'elements' | 'characters', path: string, operator: string): void {
@@ -593,7 +594,8 @@ export class LogicEngine {
             );
           }
           const bad = segments.find((segment) => FORBIDDEN_SEGMENTS.has(segment));
-          if (bad) throw new LogicError(argPath(0), `'var' may not read '${bad}'`, `'var' không được đọc '${bad}'`);
+          if (bad)
+            throw new LogicError(argPath(0), `'var' may not read '${bad}'`, `'var' không được đọc '${bad}'`);
           state.vars.add(segments.join('.'));
           state.cost += segments.length; // one step per property read
           const analyse = (scope: Scope) => withFallback(scope, readShape(scope, segments, data));

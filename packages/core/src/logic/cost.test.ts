@@ -35,8 +35,12 @@ describe('static cost bound', () => {
     expect(error.bound).toBeGreaterThan(DEFAULT_LIMITS.maxSteps);
     // The two inner loops (10⁶ iterations) already cross the limit: the error points at the second one.
     expect(error.path).toBe('reduce[1].+[1].reduce[1].+[1].reduce');
-    expect(error.reason).toMatch(/^'reduce' here may need up to [\d,]+ steps per evaluation \(limit 1,000,000\)/);
-    expect(error.reasonVi).toMatch(/^'reduce' ở đây có thể cần tới [\d.]+ bước tính mỗi lần đánh giá \(giới hạn 1\.000\.000\)/);
+    expect(error.reason).toMatch(
+      /^'reduce' here may need up to [\d,]+ steps per evaluation \(limit 1,000,000\)/,
+    );
+    expect(error.reasonVi).toMatch(
+      /^'reduce' ở đây có thể cần tới [\d.]+ bước tính mỗi lần đánh giá \(giới hạn 1\.000\.000\)/,
+    );
   });
 
   it('accepts the same loops when they stay within the limit, and states their bound', () => {
@@ -55,7 +59,11 @@ describe('static cost bound', () => {
     const error = refusal({
       reduce: [range(40), { merge: [{ var: 'accumulator' }, { var: 'accumulator' }] }, [1]],
     });
-    expect(error).toMatchObject({ measure: 'elements', path: 'reduce[1].merge', limit: DEFAULT_LIMITS.maxBuiltSize });
+    expect(error).toMatchObject({
+      measure: 'elements',
+      path: 'reduce[1].merge',
+      limit: DEFAULT_LIMITS.maxBuiltSize,
+    });
     const nested = refusal({ reduce: [range(40), [{ var: 'accumulator' }, { var: 'accumulator' }], []] });
     expect(nested).toMatchObject({ measure: 'elements', path: 'reduce[1]' });
     expect(nested.reason).toMatch(/^this array may build a list of/);
@@ -100,7 +108,9 @@ describe('static cost bound', () => {
 describe('runtime step budget', () => {
   it('stops an evaluation that the data makes longer than the bound assumed', () => {
     // Data lists are assumed to hold strings and numbers: the bound counts no iteration over their elements.
-    const compiled = engine.compile({ map: [{ var: 'list' }, { map: [{ var: '' }, { map: [{ var: '' }, 1] }] }] });
+    const compiled = engine.compile({
+      map: [{ var: 'list' }, { map: [{ var: '' }, { map: [{ var: '' }, 1] }] }],
+    });
     expect(compiled.stepBound).toBeLessThan(10_000);
     const inner = range(200);
     const middle = new Array(200).fill(inner);
