@@ -1,5 +1,7 @@
 import type { MeasureIndex } from '../engine/validate-commune.js';
+import { LogicBudget } from '../logic/budget.js';
 import type { CompiledExpression } from '../logic/compile.js';
+import { LogicError } from '../logic/errors.js';
 import type { LegalDocument, LocalizedText, Region } from '../schema/common.js';
 import type { Comparator, Edition, Indicator, Measure, RegionRule, Target } from '../schema/edition.js';
 import { canonicalJson } from '../util/canonical-json.js';
@@ -442,6 +444,7 @@ export class Plan {
     year: number,
     slots: readonly unknown[],
     values: Record<string, unknown>,
+    budget?: LogicBudget,
   ): ResolvedTarget {
     let byValue = vector.memo.get(indicator.index);
     if (!byValue) {
@@ -453,19 +456,44 @@ export class Plan {
       wanted.length === 1 ? slots[wanted[0] as number] : JSON.stringify(wanted.map((slot) => slots[slot]));
     let cell = byValue.get(key);
     if (!cell) {
-      cell = this.resolveTarget(indicator, placement, year, values);
+      cell = this.resolveTarget(indicator, placement, year, values, budget);
       if (byValue.size < 10_000) byValue.set(key, cell);
     }
     return cell;
   }
 
-  /** The target that applies to one indicator (with a commune's values when the target depends on them). */
+  /**
+   * The target that applies to one indicator (with a commune's values when the target depends on them).
+   * Expressions, and the required tiers' targets they ask for, take their steps from `budget` (a commune's
+   * evaluation passes its own, and gets the error when it runs out). Without one, the lookup has a budget of
+   * its own, and an expression that fails gives an unknown target with the reason: the same every time.
+   */
   resolveTarget(
     indicator: CompiledIndicator,
     placement: Placement,
     year: number,
     values: Record<string, unknown> | null,
+    budget?: LogicBudget,
   ): ResolvedTarget {
+    if (!budget) {
+      try {
+        return this.resolveTarget(
+          indicator,
+          placement,
+          year,
+          values,
+          new LogicBudget(ruleLogic.limits.maxRuntimeSteps),
+        );
+      } catch (error) {
+        if (!(error instanceof LogicError)) throw error;
+        const cell = provenanceCell((indicator.national as TargetSource).provenance, false);
+        cell.reason = {
+          vi: `không tính được mức mục tiêu: ${error.reasonVi}${error.path ? ` (tại ${error.path})` : ''}`,
+          en: `the target could not be computed: ${error.reason}${error.path ? ` (at ${error.path})` : ''}`,
+        };
+        return cell;
+      }
+    }
     const region = this.regionFor(placement);
     const national = this.#resolveSource(
       indicator.national as TargetSource,
@@ -474,20 +502,34 @@ export class Plan {
       placement,
       year,
       values,
+      budget,
     );
     if (!indicator.province) return national;
-    const province = this.#resolveSource(indicator.province, indicator, region, placement, year, values);
+    const province = this.#resolveSource(
+      indicator.province,
+      indicator,
+      region,
+      placement,
+      year,
+      values,
+      budget,
+    );
     return stricter(indicator.comparator as Comparator, national, province);
   }
 
-  /** What rule expressions may ask of this plan while a commune is evaluated. */
-  context(placement: Placement, year: number, values: Record<string, unknown> | null): RuleContext {
+  /** What rule expressions may ask of this plan while a commune is evaluated (with its step budget). */
+  context(
+    placement: Placement,
+    year: number,
+    values: Record<string, unknown> | null,
+    budget?: LogicBudget,
+  ): RuleContext {
     return {
       requiredTarget: (level, id) => {
         const plan = this.requires?.find(level) ?? null;
         const required = plan?.edition.indicators.find((candidate) => candidate.id === id);
         if (!plan || !required?.national) return null;
-        return plan.resolveTarget(required, placement, year, values).value;
+        return plan.resolveTarget(required, placement, year, values, budget).value;
       },
     };
   }
@@ -499,6 +541,7 @@ export class Plan {
     placement: Placement,
     year: number,
     values: Record<string, unknown> | null,
+    budget: LogicBudget,
   ): ResolvedTarget {
     const staticCell = lookupTarget(source.target, region, year, source.provenance);
     if (staticCell) return staticCell;
@@ -519,7 +562,7 @@ export class Plan {
           verified = false;
           return null;
         }
-        const cell = plan.resolveTarget(required, placement, year, values);
+        const cell = plan.resolveTarget(required, placement, year, values, budget);
         if (!cell.verified) verified = false;
         if (cell.value === null) {
           reason = {
@@ -542,7 +585,7 @@ export class Plan {
         };
       }
     }
-    const raw = derived(values ?? {}, context);
+    const raw = derived(values ?? {}, context, budget);
     const value =
       typeof raw === 'number' && Number.isFinite(raw)
         ? roundTarget(raw)

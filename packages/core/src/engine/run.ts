@@ -103,6 +103,7 @@ function stepBoundOf(plan: Plan): number {
     steps = plan.requires ? stepBoundOf(plan.requires) : 0;
     for (const indicator of plan.edition.indicators) {
       steps += (indicator.applicable?.stepBound ?? 0) + (indicator.logic?.stepBound ?? 0);
+      steps += (indicator.national?.derived?.stepBound ?? 0) + (indicator.province?.derived?.stepBound ?? 0);
     }
     planSteps.set(plan, steps);
   }
@@ -110,9 +111,10 @@ function stepBoundOf(plan: Plan): number {
 }
 
 /**
- * The step budget of one commune's evaluation against these plans: what their expressions may need by their
- * static bounds (so a ruleset that passed validation never runs out), and at least `maxRuntimeSteps`.
- * Computed targets are evaluated with budgets of their own (see Plan.resolveTarget).
+ * The step budget of one commune's evaluation against these plans: what their expressions (conditions, logic
+ * tests, computed targets) may need by their static bounds, and at least `maxRuntimeSteps`. A ruleset that
+ * passed validation only runs out when its rules ask for the same required target many times over
+ * (`requiredTarget` in a loop): the cost of another tier's target is not part of an expression's bound.
  */
 export function communeBudget(plans: readonly Plan[]): LogicBudget {
   let steps = 0;
@@ -161,9 +163,10 @@ function communeTarget(
   placement: Placement,
   year: number,
   commune: ValidCommune,
+  budget: LogicBudget,
 ): ResolvedTarget {
   try {
-    return plan.perCommuneTarget(vector, indicator, placement, year, commune.slots, commune.values);
+    return plan.perCommuneTarget(vector, indicator, placement, year, commune.slots, commune.values, budget);
   } catch (error) {
     throw ruleFailure(error, indicator, 'target', commune);
   }
@@ -221,7 +224,7 @@ export function runPlan(
           statuses[i] = MISSING;
           continue;
         }
-        const cell = communeTarget(plan, vector, indicator, placement, options.year, commune);
+        const cell = communeTarget(plan, vector, indicator, placement, options.year, commune, budget);
         perCommune ??= [];
         perCommune[i] = cell;
         const op = cell.comparator ? OP_CODES[cell.comparator] : (ops[i] as number);
@@ -236,7 +239,7 @@ export function runPlan(
         statuses[i] = MISSING;
         continue;
       }
-      if (flag & FLAG_NEEDS_CONTEXT) context ??= plan.context(placement, options.year, values);
+      if (flag & FLAG_NEEDS_CONTEXT) context ??= plan.context(placement, options.year, values, budget);
       const applicable = evaluateRule(
         indicator.applicable as CompiledExpression,
         indicator,
@@ -254,7 +257,7 @@ export function runPlan(
       if (anyMissing(slots, indicator.logicSlots)) statuses[i] = MISSING;
       else if (requireVerified && verified[i] === 0) statuses[i] = NOT_EVALUABLE;
       else {
-        if (flag & FLAG_NEEDS_CONTEXT) context ??= plan.context(placement, options.year, values);
+        if (flag & FLAG_NEEDS_CONTEXT) context ??= plan.context(placement, options.year, values, budget);
         const passed = evaluateRule(
           indicator.logic as CompiledExpression,
           indicator,
@@ -280,7 +283,7 @@ export function runPlan(
         statuses[i] = MISSING;
         continue;
       }
-      const cell = communeTarget(plan, vector, indicator, placement, options.year, commune);
+      const cell = communeTarget(plan, vector, indicator, placement, options.year, commune, budget);
       perCommune ??= [];
       perCommune[i] = cell;
       target = cell.value;
