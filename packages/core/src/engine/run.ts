@@ -112,14 +112,15 @@ function stepBoundOf(plan: Plan): number {
 
 /**
  * The step budget of one commune's evaluation against these plans: what their expressions (conditions, logic
- * tests, computed targets) may need by their static bounds, and at least `maxRuntimeSteps`. A ruleset that
- * passed validation only runs out when its rules ask for the same required target many times over
- * (`requiredTarget` in a loop): the cost of another tier's target is not part of an expression's bound.
+ * tests, computed targets) may need by their static bounds, plus `maxSteps` (one expression's worth) for
+ * targets of a required tier asked for more than once: the cost of another tier's target is not part of an
+ * expression's bound, so `requiredTarget` in a loop is what this budget stops. A runaway rule thus costs each
+ * commune at most about a million steps beyond what the rules may legitimately need.
  */
 export function communeBudget(plans: readonly Plan[]): LogicBudget {
-  let steps = 0;
+  let steps = ruleLogic.limits.maxSteps;
   for (const plan of plans) steps += stepBoundOf(plan);
-  return new LogicBudget(Math.max(steps, ruleLogic.limits.maxRuntimeSteps));
+  return new LogicBudget(steps);
 }
 
 /** The error of a rule expression that failed for a commune (e.g. ran out of budget), naming the indicator. */

@@ -21,7 +21,7 @@ import {
   sameShape,
   scalar,
 } from './cost.js';
-import { LogicCostError, LogicError } from './errors.js';
+import { LogicBudgetError, LogicCostError, LogicError } from './errors.js';
 import { truthy } from './truthy.js';
 
 /**
@@ -31,9 +31,13 @@ import { truthy } from './truthy.js';
 export type Evaluator = (data: unknown, context?: unknown, budget?: LogicBudget) => unknown;
 
 export interface CompiledExpression extends Evaluator {
-  /** Literal `var` paths the expression reads (static analysis; `""` is the whole data). */
+  /**
+   * Literal `var` and `missing` paths the expression reads from the data (static analysis; `""` is the whole
+   * data). Paths inside the body of `map`, `filter`, `reduce`, `all`, `some` and `none` read the element
+   * (or `current` and `accumulator`), not the data, and are not listed.
+   */
   readonly vars: readonly string[];
-  /** True when some `var` or `missing` path is computed at run time, so `vars` may be incomplete. */
+  /** True when some path read from the data is computed at run time, so `vars` may be incomplete. */
   readonly dynamicVars: boolean;
   /**
    * Upper bound of the steps one evaluation takes (see {@link LogicLimits.maxSteps}), for data within
@@ -271,6 +275,8 @@ interface CompileState {
   cost: number;
   vars: Set<string>;
   dynamicVars: boolean;
+  /** How many iteration bodies enclose the node being compiled (0: `var` reads the data). */
+  bodies: number;
   /** `cost` of the whole expression, known once every node is compiled (the analysis runs after). */
   entry: number;
   maxSteps: number;
@@ -329,6 +335,7 @@ export class LogicEngine {
       cost: 0,
       vars: new Set(),
       dynamicVars: false,
+      bodies: 0,
       entry: 0,
       maxSteps: options.maxSteps ?? this.limits.maxSteps,
     };
@@ -504,11 +511,17 @@ export class LogicEngine {
       const runs = nodes.map((item) => item.run);
       const result = this.#data.field; // assumed: a custom operator returns a value like the data's
       return node(
-        (data, context, budget) =>
-          custom.evaluate(
-            runs.map((arg) => arg(data, context, budget)),
-            context,
-          ),
+        (data, context, budget) => {
+          const values = runs.map((arg) => arg(data, context, budget));
+          try {
+            return custom.evaluate(values, context);
+          } catch (error) {
+            // An error from an expression the operator evaluated (e.g. another tier's target): report it here.
+            if (error instanceof LogicBudgetError) throw new LogicBudgetError(here, error.limit);
+            if (error instanceof LogicError) throw new LogicError(here, error.reason, error.reasonVi);
+            throw error;
+          }
+        },
         (scope) => {
           let steps = 0;
           for (const item of nodes) steps += item.analyse(scope).steps;
@@ -586,7 +599,7 @@ export class LogicEngine {
           state.nodes++;
           const segments = splitPath(target);
           if (segments === null) {
-            state.vars.add('');
+            if (state.bodies === 0) state.vars.add('');
             return node(
               (data) => data,
               (scope) => ({ shape: readShape(scope, null, data), steps: 0 }),
@@ -596,7 +609,7 @@ export class LogicEngine {
           const bad = segments.find((segment) => FORBIDDEN_SEGMENTS.has(segment));
           if (bad)
             throw new LogicError(argPath(0), `'var' may not read '${bad}'`, `'var' không được đọc '${bad}'`);
-          state.vars.add(segments.join('.'));
+          if (state.bodies === 0) state.vars.add(segments.join('.'));
           state.cost += segments.length; // one step per property read
           const analyse = (scope: Scope) => withFallback(scope, readShape(scope, segments, data));
           if (segments.length === 1) {
@@ -619,7 +632,7 @@ export class LogicEngine {
             true,
           );
         }
-        state.dynamicVars = true;
+        if (state.bodies === 0) state.dynamicVars = true;
         const computed = sub(0);
         const computedRun = computed.run;
         return node(
@@ -671,7 +684,7 @@ export class LogicEngine {
         const needRun = need.run;
         const optionsRun = options.run;
         if (Array.isArray(args[1])) this.#noteMissingVars(args[1], state);
-        else state.dynamicVars = true;
+        else if (state.bodies === 0) state.dynamicVars = true;
         return node(
           (data, context, budget) => {
             const keys = optionsRun(data, context, budget);
@@ -731,7 +744,9 @@ export class LogicEngine {
   ): Node {
     const source = sub(0);
     const before = state.cost;
+    state.bodies++;
     const body = sub(1);
+    state.bodies--;
     // Charged per element before the loop runs: one pass over the body's nodes, and the element itself.
     const perItem = state.cost - before + 1;
     const initial = args.length > 2 ? sub(2) : null;
@@ -794,6 +809,7 @@ export class LogicEngine {
   }
 
   #noteMissingVars(args: unknown[], state: CompileState): void {
+    if (state.bodies > 0) return; // `missing` in a body looks into the element
     const keys = args.length === 1 && Array.isArray(args[0]) ? args[0] : args;
     for (const key of keys) {
       if (typeof key === 'string' || typeof key === 'number') {
