@@ -44,6 +44,8 @@ export interface CommuneIssue {
   /** The offending value (truncated when long). */
   value: unknown;
   reason: string;
+  /** The reason in Vietnamese, when there is one. */
+  reasonVi?: string;
 }
 
 /** A commune's data does not fit the edition's data dictionary. */

@@ -80,7 +80,7 @@ export async function runRulesList(options: ListOptions, io: Io = processIo): Pr
     io.stdout(`${table(rows)}\n`);
     return EXIT.ok;
   } catch (error) {
-    return usageFailure(error, io);
+    return usageFailure(error, io, options.lang);
   }
 }
 
@@ -186,7 +186,7 @@ export async function runRulesShow(level: string, options: ShowOptions, io: Io =
     io.stdout(formatDetail(detail, { region, lang: options.lang, measures: options.measures ?? false }));
     return EXIT.ok;
   } catch (error) {
-    return usageFailure(error, io);
+    return usageFailure(error, io, options.lang);
   }
 }
 
@@ -283,7 +283,7 @@ export async function runRulesDiff(
     );
     return EXIT.ok;
   } catch (error) {
-    return usageFailure(error, io);
+    return usageFailure(error, io, options.lang);
   }
 }
 

@@ -262,7 +262,16 @@ function ruleError(error: RuleEvaluationError, index: number): BatchError {
   return {
     index,
     communeId: error.communeId,
-    issues: [{ index, communeId: error.communeId, field: '', value: null, reason: error.message }],
+    issues: [
+      {
+        index,
+        communeId: error.communeId,
+        field: '',
+        value: null,
+        reason: error.message,
+        reasonVi: error.messageVi,
+      },
+    ],
     message: error.message,
   };
 }
