@@ -1,25 +1,39 @@
 // Micro-benchmark of compiled JSON-logic expressions and of the engine's hot path (issue 16: the runtime step
-// budget must not slow the common case). Not a test: prints nanoseconds per call, medians of several rounds.
+// budget must not slow the common case). Not a test: prints times per call, medians of several rounds.
 //
 //   pnpm --filter @nongthonmoi/core exec tsx --conditions=@nongthonmoi/source scripts/bench-logic.ts
-//   BASELINE=/path/to/old/logic/compile.ts … scripts/bench-logic.ts   (also times another copy of the
-//   compiler in the same process and prints the ratio, so machine noise affects both alike)
+//
+// To compare with another version of core in the same process (so machine noise affects both alike), point
+// BASELINE at the package folder of that version, e.g. one extracted with
+//   git archive <commit> packages/core | tar -x -C /tmp/base
+//   ln -s "$PWD/packages/core/node_modules" /tmp/base/packages/core/node_modules
+//   BASELINE=/tmp/base/packages/core … scripts/bench-logic.ts
+// Rounds alternate between the two; the ratio printed is the median of the per-round ratios.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { evaluateMany } from '../src/index.js';
-import { LogicEngine } from '../src/logic/compile.js';
+import * as current from '../src/index.js';
 
-interface Compiler {
-  compile(expression: unknown): (data: unknown, context?: unknown) => unknown;
+type Compile = (expression: unknown) => (data: unknown) => unknown;
+type EvaluateMany = (
+  communes: unknown[],
+  options: { level: string; asOf: string },
+) => {
+  results: unknown[];
+  errors: unknown[];
+};
+interface Version {
+  compile: Compile;
+  evaluateMany: EvaluateMany;
 }
 
-const ROUNDS = 7;
-const CALLS = 2_000_000;
+const ROUNDS = 15;
+const CALLS = 500_000;
 
 const expressions: Record<string, { expression: unknown; data: unknown }> = {
   // Indicator 13.1 of the NTM 2021–2025 edition: the typical composite test.
-  'composite (13.1)': {
+  'composite test (13.1)': {
     expression: {
       and: [
         { '>=': [{ var: 'grade1_enrolment_age6_pct' }, 98] },
@@ -37,11 +51,11 @@ const expressions: Record<string, { expression: unknown; data: unknown }> = {
       literacy_level: 2,
     },
   },
-  'applicableIf (school_count > 3)': {
+  'condition (school_count > 3)': {
     expression: { '>': [{ var: 'school_count' }, 3] },
     data: { school_count: 4 },
   },
-  'reduce over a 9-value list': {
+  'reduce over a 5-value list': {
     expression: {
       reduce: [
         { var: 'outstanding_fields' },
@@ -53,67 +67,82 @@ const expressions: Record<string, { expression: unknown; data: unknown }> = {
   },
 };
 
-function time(run: () => void, calls: number): number {
-  const start = performance.now();
-  run();
-  return ((performance.now() - start) * 1e6) / calls;
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-async function main(): Promise<void> {
-  const compilers: Array<[string, Compiler]> = [['current', new LogicEngine()]];
-  if (process.env.BASELINE) {
-    const module = await import(pathToFileURL(process.env.BASELINE).href);
-    compilers.push(['baseline', new module.LogicEngine()]);
+/** Runs `measure` for each version in turn, ROUNDS times; medians and the median per-round ratio. */
+function compare(versions: Array<[string, () => number]>): string {
+  const samples = versions.map(() => [] as number[]);
+  for (let round = 0; round < ROUNDS; round++) {
+    versions.forEach(([, measure], i) => {
+      samples[i]?.push(measure());
+    });
   }
+  const parts = versions.map(
+    ([label], i) =>
+      `${label} ${median(samples[i] as number[])
+        .toFixed(1)
+        .padStart(7)}`,
+  );
+  if (versions.length === 2) {
+    const ratios = (samples[0] as number[]).map((value, round) => value / (samples[1] as number[])[round]!);
+    parts.push(`current/baseline ${median(ratios).toFixed(3)}`);
+  }
+  return parts.join('   ');
+}
+
+async function main(): Promise<void> {
+  const versions: Array<[string, Version]> = [
+    ['current', { compile: (e) => current.compileExpression(e), evaluateMany: current.evaluateMany }],
+  ];
+  if (process.env.BASELINE) {
+    const base = await import(pathToFileURL(join(process.env.BASELINE, 'src', 'index.ts')).href);
+    versions.push(['baseline', { compile: base.compileExpression, evaluateMany: base.evaluateMany }]);
+  }
+
   console.log(`JSON-logic, ns per call (median of ${ROUNDS} rounds of ${CALLS.toLocaleString('en')} calls)`);
   for (const [name, { expression, data }] of Object.entries(expressions)) {
-    const samples = new Map<string, number[]>(compilers.map(([label]) => [label, []]));
-    const compiled = compilers.map(([label, compiler]) => [label, compiler.compile(expression)] as const);
-    for (let round = 0; round < ROUNDS; round++) {
-      // Alternate the compilers within each round, so that both see the same machine load.
-      for (const [label, run] of compiled) {
-        let sink = 0;
-        const ns = time(() => {
-          for (let i = 0; i < CALLS; i++) if (run(data)) sink++;
-        }, CALLS);
-        if (sink < 0) console.log(sink);
-        samples.get(label)?.push(ns);
-      }
-    }
-    const current = median(samples.get('current') as number[]);
-    const baseline = samples.has('baseline') ? median(samples.get('baseline') as number[]) : null;
-    console.log(
-      `  ${name.padEnd(34)} current ${current.toFixed(1).padStart(6)} ns` +
-        (baseline === null
-          ? ''
-          : `   baseline ${baseline.toFixed(1).padStart(6)} ns   current/baseline ${(current / baseline).toFixed(3)}`),
-    );
+    const runs = versions.map(([label, version]) => {
+      const compiled = version.compile(expression);
+      return [
+        label,
+        () => {
+          let sink = 0;
+          const start = performance.now();
+          for (let i = 0; i < CALLS; i++) if (compiled(data)) sink++;
+          const ns = ((performance.now() - start) * 1e6) / CALLS;
+          return sink < 0 ? -1 : ns;
+        },
+      ] as [string, () => number];
+    });
+    console.log(`  ${name.padEnd(30)} ${compare(runs)}`);
   }
 
   const commune = JSON.parse(
     readFileSync(new URL('../../../examples/sample-commune/commune.json', import.meta.url), 'utf8'),
   );
-  const communes = Array.from({ length: 10_000 }, (_, i) => ({
+  const communes = Array.from({ length: 5_000 }, (_, i) => ({
     ...commune,
     id: `x-${i}`,
     values: { ...commune.values, school_count: i % 7, grade1_enrolment_age6_pct: 90 + (i % 11) },
   }));
   const options = { level: 'kieu-mau', asOf: '2023-11-15' };
-  evaluateMany(communes.slice(0, 500), options); // warm-up and compile
-  const engine: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const start = performance.now();
-    const { results, errors } = evaluateMany(communes, options);
-    engine.push(performance.now() - start);
-    if (results.length + errors.length !== communes.length) throw new Error('lost communes');
-  }
+  const engines = versions.map(([label, version]) => {
+    version.evaluateMany(communes.slice(0, 500), options); // warm-up, compiles the editions
+    return [
+      label,
+      () => {
+        const start = performance.now();
+        const { results, errors } = version.evaluateMany(communes, options);
+        if (results.length + errors.length !== communes.length) throw new Error('lost communes');
+        return performance.now() - start;
+      },
+    ] as [string, () => number];
+  });
   console.log(
-    `engine evaluateMany, 10,000 communes at kieu-mau (with its ntm and nang-cao prerequisites): median ${median(engine).toFixed(1)} ms (${engine.map((ms) => ms.toFixed(0)).join(', ')})`,
+    `engine evaluateMany, 5,000 communes at kieu-mau (with ntm and nang-cao), ms:\n  ${''.padEnd(30)} ${compare(engines)}`,
   );
 }
 

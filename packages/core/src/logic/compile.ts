@@ -348,30 +348,23 @@ export class LogicEngine {
     const entry = state.entry;
     const run = root.run;
     const maxRuntimeSteps = this.limits.maxRuntimeSteps;
-    // Calls without a budget of their own reuse this one, refilled at each call (a fresh one when a custom
-    // operator calls the expression again from inside itself).
-    const own = new LogicBudget(maxRuntimeSteps);
-    let ownInUse = false;
     const compiled = ((data: unknown, context?: unknown, budget?: LogicBudget) => {
       // Anything but a budget (e.g. an index, when the function is passed to Array.prototype.map) is ignored.
-      let steps: LogicBudget;
-      let usesOwn = false;
-      if (budget instanceof LogicBudget) steps = budget;
-      else if (ownInUse) steps = new LogicBudget(maxRuntimeSteps);
-      else {
-        steps = own;
-        own.remaining = maxRuntimeSteps;
-        ownInUse = usesOwn = true;
-      }
+      // (The class test first: it is much cheaper than instanceof.)
+      const steps =
+        budget !== undefined &&
+        budget !== null &&
+        (budget.constructor === LogicBudget || budget instanceof LogicBudget)
+          ? budget
+          : new LogicBudget(maxRuntimeSteps);
+      steps.remaining -= entry;
+      if (steps.remaining < 0) throw new LogicBudgetError('', steps.limit);
       try {
-        spend(steps, entry, '');
         return run(data, context, steps);
       } catch (error) {
         if (error instanceof LogicError) throw error;
         const message = (error as Error).message;
         throw new LogicError('', `evaluation failed: ${message}`, `lỗi khi tính biểu thức: ${message}`);
-      } finally {
-        if (usesOwn) ownInUse = false;
       }
     }) as Evaluator & {
       vars: readonly string[];
@@ -876,8 +869,9 @@ function eagerRun(operator: string, eager: Eager, nodes: readonly Node[], here: 
     return (data, context, budget) => {
       const x = a(data, context, budget);
       const y = b(data, context, budget);
-      if (chargeA) spendOnContent(budget, x, here);
-      if (chargeB) spendOnContent(budget, y, here);
+      // Numbers and booleans, the common case, cost nothing to read: no call for them.
+      if (chargeA && typeof x !== 'number' && typeof x !== 'boolean') spendOnContent(budget, x, here);
+      if (chargeB && typeof y !== 'number' && typeof y !== 'boolean') spendOnContent(budget, y, here);
       return eager([x, y]);
     };
   }

@@ -18,8 +18,8 @@ export interface CaseFile {
 export interface CaseOutcome {
   /** Issues of parseRuleset on each file on its own (what `ntm validate` checks first). */
   parsed: RulesetIssue[];
-  /** Issues of building an engine over the bundled rulesets and the case's files (null: not tried). */
-  loaded: RulesetIssue[] | null;
+  /** Issues of building an engine over the bundled rulesets and the case's files. */
+  loaded: RulesetIssue[];
   /** When the files loaded: what evaluating communes gave. */
   evaluated: {
     level: string;
@@ -50,7 +50,6 @@ export function runCase(files: readonly CaseFile[]): CaseOutcome {
     ruleset: JSON.parse(text) as Record<string, unknown>,
   }));
   const parsed = inputs.flatMap((input) => issuesOf(() => parseRuleset(input.ruleset, input.file)));
-  if (parsed.length > 0) return { parsed, loaded: null, evaluated: null };
   let engine: Engine | null = null;
   const loaded = issuesOf(() => {
     engine = new Engine([...BUNDLED_RULESETS, ...inputs]);
