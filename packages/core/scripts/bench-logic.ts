@@ -87,7 +87,8 @@ function compare(versions: Array<[string, () => number]>): string {
         .padStart(7)}`,
   );
   if (versions.length === 2) {
-    const ratios = (samples[0] as number[]).map((value, round) => value / (samples[1] as number[])[round]!);
+    const baseline = samples[1] as number[];
+    const ratios = (samples[0] as number[]).map((value, round) => value / (baseline[round] as number));
     parts.push(`current/baseline ${median(ratios).toFixed(3)}`);
   }
   return parts.join('   ');
