@@ -1,9 +1,9 @@
 // Writes the hostile-ruleset corpus (issue 16): rules that must be refused at load, or stopped at run time,
 // instead of hanging the engine or running it out of memory. Run after changing a case:
 //
-//   pnpm --filter @nongthonmoi/core exec tsx test/hostile-rulesets/build.ts
+//   pnpm --filter @nongthonmoi/core exec tsx test/hostile-rulesets/build.ts && pnpm format
 //
-// The files are committed; hostile-rulesets.test.ts loads every one of them.
+// The files are committed (as `pnpm format` lays them out); hostile-rulesets.test.ts loads every one of them.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
