@@ -78,6 +78,7 @@ function engineProblems(read: ReadResult, error: BatchError, row: number): RowPr
           ? issue.value
           : JSON.stringify(issue.value),
     reason: issue.reason,
+    ...(issue.reasonVi ? { reasonVi: issue.reasonVi } : {}),
     communeId: issue.communeId ?? error.communeId,
   }));
 }

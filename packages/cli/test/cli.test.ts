@@ -654,8 +654,8 @@ describe('rules and validate', () => {
       existsSync(overlay) ? ntm(['validate', overlay]) : null,
     ]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/broken-overlay\.json at basis/);
-    expect(bad.stderr).toMatch(/broken-overlay\.json at targets\[0\]/);
+    expect(bad.stderr).toMatch(/broken-overlay\.json tại basis/);
+    expect(bad.stderr).toMatch(/broken-overlay\.json tại targets\[0\]/);
     if (good) {
       expect(good.stderr).toBe('');
       expect(good.code).toBe(0);

@@ -17,6 +17,8 @@ export interface RulesetIssue {
   /** Path inside the file, e.g. `criteria[3].indicators[0].test.target`. */
   path: string;
   reason: string;
+  /** The reason in Vietnamese, when there is one (shown by default by the CLI). */
+  reasonVi?: string;
 }
 
 /** A ruleset (edition, amendment or overlay) was refused. Nothing from it was registered. */
@@ -35,8 +37,6 @@ export class RulesetError extends NtmError {
 
 /** One problem with one field of one commune. */
 export interface CommuneIssue {
-  /** What is wrong, in Vietnamese and English (`reason` is the English). */
-  message: LocalizedText;
   /** Position in the batch (0-based); for `evaluate`, 0. */
   index: number;
   /** The commune's id when it has a usable one. */
@@ -45,7 +45,10 @@ export interface CommuneIssue {
   field: string;
   /** The offending value (truncated when long). */
   value: unknown;
+  /** What is wrong, in English. */
   reason: string;
+  /** What is wrong, in Vietnamese. */
+  reasonVi: string;
 }
 
 /** A commune's data does not fit the edition's data dictionary. */
@@ -103,5 +106,53 @@ export class EvaluationError extends NtmError {
     super(code, message.en);
     this.localized = message;
     this.indicator = indicator;
+  }
+}
+
+/**
+ * A rule expression of an indicator could not be evaluated for one commune: it ran out of its step budget
+ * (`code` 'logic-budget-exceeded'), or failed ('rule-evaluation-failed'). The ruleset is at fault, not the
+ * commune's data; `evaluateMany` reports it as that commune's error and goes on with the others.
+ */
+export class RuleEvaluationError extends NtmError {
+  override name = 'RuleEvaluationError';
+  readonly communeId: string | null;
+  /** The indicator whose expression failed, and the ruleset that defines it. */
+  readonly indicator: string;
+  readonly ruleset: string;
+  /** Which of its expressions: `applicableIf`, `test.logic` or `target` (a computed target). */
+  readonly expression: 'applicableIf' | 'test.logic' | 'target';
+  /** Where inside the expression. */
+  readonly path: string;
+  /** Why, in English and Vietnamese. */
+  readonly reason: { en: string; vi: string };
+  constructor(details: {
+    code: 'logic-budget-exceeded' | 'rule-evaluation-failed';
+    communeId: string | null;
+    indicator: string;
+    ruleset: string;
+    expression: 'applicableIf' | 'test.logic' | 'target';
+    path: string;
+    reason: { en: string; vi: string };
+  }) {
+    const where = `${details.expression}${details.path ? `.${details.path}` : ''}`;
+    const who = details.communeId === null ? 'a commune' : `commune ${details.communeId}`;
+    super(
+      details.code,
+      `Indicator ${details.indicator} (${details.ruleset}) could not be evaluated for ${who}: ${details.reason.en} (at ${where})`,
+    );
+    this.communeId = details.communeId;
+    this.indicator = details.indicator;
+    this.ruleset = details.ruleset;
+    this.expression = details.expression;
+    this.path = details.path;
+    this.reason = details.reason;
+  }
+
+  /** The message in Vietnamese. */
+  get messageVi(): string {
+    const where = `${this.expression}${this.path ? `.${this.path}` : ''}`;
+    const who = this.communeId === null ? 'một xã' : `xã ${this.communeId}`;
+    return `Không tính được chỉ tiêu ${this.indicator} (${this.ruleset}) cho ${who}: ${this.reason.vi} (tại ${where})`;
   }
 }

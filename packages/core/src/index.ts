@@ -35,11 +35,20 @@ export {
   EvaluationError,
   NtmError,
   OptionsError,
+  RuleEvaluationError,
   RulesetError,
 } from './errors.js';
-export type { CompiledExpression, LogicLimits, OperatorDefinition } from './logic/compile.js';
+export { LogicBudget } from './logic/budget.js';
+export type {
+  CompiledExpression,
+  CompileOptions,
+  LogicLimits,
+  OperatorDefinition,
+  Reason,
+} from './logic/compile.js';
 export { DEFAULT_LIMITS, LogicEngine, REFUSED_OPERATORS, STANDARD_OPERATORS } from './logic/compile.js';
-export { LogicError } from './logic/errors.js';
+export type { CostMeasure } from './logic/errors.js';
+export { LogicBudgetError, LogicCostError, LogicError } from './logic/errors.js';
 export type {
   CriterionResult,
   CriterionStatus,
@@ -190,8 +199,9 @@ export function diffRulesets(
 const expressionEngine = new LogicEngine();
 
 /**
- * Validates and compiles one JSON-logic expression under the engine's allow-list and limits.
- * Throws `LogicError` naming the path inside the expression and the reason.
+ * Validates and compiles one JSON-logic expression under the engine's allow-list and limits (including the
+ * static bound of its cost, `DEFAULT_LIMITS.maxSteps`). Throws `LogicError` naming the path inside the
+ * expression and the reason. Each call of the result is bounded by a step budget (`LogicBudget`).
  */
 export function compileExpression(expression: unknown): CompiledExpression {
   return expressionEngine.compile(expression);

@@ -10,6 +10,7 @@ import {
   type Region,
   RulesetError,
   type RulesetInput,
+  type RulesetIssue,
 } from '@nongthonmoi/core';
 import cliProgress from 'cli-progress';
 import { type Command, InvalidArgumentError, Option } from 'commander';
@@ -141,7 +142,8 @@ export function problemLine(problem: RowProblem, lang: Lang, unit: 'row' | 'item
   const column = problem.column ? `, ${f.column} "${problem.column}"` : '';
   // Shortened: a 100 000-character cell would make the line unreadable (errors.csv keeps it whole).
   const value = problem.value !== '' ? ` ${JSON.stringify(preview(problem.value))}` : '';
-  return `${problem.file}${where}${who}${column}:${value} ${problem.reason}`;
+  const reason = lang === 'en' ? problem.reason : (problem.reasonVi ?? problem.reason);
+  return `${problem.file}${where}${who}${column}:${value} ${reason}`;
 }
 
 export async function reportProblems(
@@ -155,8 +157,15 @@ export async function reportProblems(
   if (options.errorsFile) await writeFile(options.errorsFile, problemsToCsv(problems));
 }
 
+/** One problem of a ruleset file: file, path inside it, reason (in Vietnamese when the core gives one). */
+export function rulesetIssueLine(issue: RulesetIssue, lang: Lang): string {
+  const where = issue.path ? (lang === 'en' ? ` at ${issue.path}` : ` tại ${issue.path}`) : '';
+  const reason = lang === 'en' ? issue.reason : (issue.reasonVi ?? issue.reason);
+  return `${issue.file}${where}: ${reason}`;
+}
+
 /** Turns the errors every command may meet into a message and exit code 2; rethrows the rest. */
-export function usageFailure(error: unknown, io: Io): number {
+export function usageFailure(error: unknown, io: Io, lang: Lang = 'vi'): number {
   if (error instanceof InputError) {
     io.stderr(`ntm: ${error.message}\n`);
     for (const problem of error.problems) {
@@ -165,9 +174,8 @@ export function usageFailure(error: unknown, io: Io): number {
     return EXIT.usage;
   }
   if (error instanceof RulesetError) {
-    io.stderr('ntm: a ruleset file was refused:\n');
-    for (const issue of error.issues)
-      io.stderr(`  ${issue.file}${issue.path ? ` at ${issue.path}` : ''}: ${issue.reason}\n`);
+    io.stderr(lang === 'en' ? 'ntm: a ruleset file was refused:\n' : 'ntm: tệp bộ tiêu chí bị từ chối:\n');
+    for (const issue of error.issues) io.stderr(`  ${rulesetIssueLine(issue, lang)}\n`);
     return EXIT.usage;
   }
   if (error instanceof UsageError || error instanceof OptionsError || error instanceof EditionNotFoundError) {

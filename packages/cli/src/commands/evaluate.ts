@@ -173,7 +173,7 @@ export async function runEvaluate(
     }
     return problems.length > 0 ? EXIT.rowErrors : EXIT.ok;
   } catch (error) {
-    return usageFailure(error, io);
+    return usageFailure(error, io, options.lang);
   }
 }
 

@@ -87,7 +87,7 @@ export async function runReview(
     );
     return problems.length > 0 ? EXIT.rowErrors : EXIT.ok;
   } catch (error) {
-    return usageFailure(error, io);
+    return usageFailure(error, io, options.lang);
   }
 }
 

@@ -80,7 +80,7 @@ export async function runRulesList(options: ListOptions, io: Io = processIo): Pr
     io.stdout(`${table(rows)}\n`);
     return EXIT.ok;
   } catch (error) {
-    return usageFailure(error, io);
+    return usageFailure(error, io, options.lang);
   }
 }
 
@@ -91,7 +91,9 @@ function targetText(
   lang: Lang,
 ): string {
   const rows = indicator.targets.filter(
-    (row) => (region === null || row.region === null || row.region === region) && (row.year === null || row.year === year),
+    (row) =>
+      (region === null || row.region === null || row.region === region) &&
+      (row.year === null || row.year === year),
   );
   const one = (row: (typeof rows)[number]) => {
     if (row.dependsOn) return `${lang === 'en' ? 'computed from' : 'tính từ'} ${row.dependsOn.join(', ')}`;
@@ -186,7 +188,7 @@ export async function runRulesShow(level: string, options: ShowOptions, io: Io =
     io.stdout(formatDetail(detail, { region, lang: options.lang, measures: options.measures ?? false }));
     return EXIT.ok;
   } catch (error) {
-    return usageFailure(error, io);
+    return usageFailure(error, io, options.lang);
   }
 }
 
@@ -283,7 +285,7 @@ export async function runRulesDiff(
     );
     return EXIT.ok;
   } catch (error) {
-    return usageFailure(error, io);
+    return usageFailure(error, io, options.lang);
   }
 }
 

@@ -136,7 +136,7 @@ export async function runTemplate(options: TemplateCliOptions, io: Io = processI
     );
     return EXIT.ok;
   } catch (error) {
-    return usageFailure(error, io);
+    return usageFailure(error, io, options.lang);
   }
 }
 

@@ -18,6 +18,7 @@ import {
   processIo,
   type RuleOptions,
   reportProblems,
+  rulesetIssueLine,
   usageFailure,
 } from './common.js';
 
@@ -42,10 +43,8 @@ export function looksLikeRuleset(data: unknown): boolean {
   );
 }
 
-function issueLines(issues: readonly RulesetIssue[]): string {
-  return issues
-    .map((issue) => `${issue.file}${issue.path ? ` at ${issue.path}` : ''}: ${issue.reason}\n`)
-    .join('');
+function issueLines(issues: readonly RulesetIssue[], lang: Lang): string {
+  return issues.map((issue) => `${rulesetIssueLine(issue, lang)}\n`).join('');
 }
 
 async function validateRuleset(
@@ -60,7 +59,7 @@ async function validateRuleset(
     parsed = parseRuleset(data, file);
   } catch (error) {
     if (!(error instanceof RulesetError)) throw error;
-    io.stderr(issueLines(error.issues));
+    io.stderr(issueLines(error.issues, options.lang));
     io.stderr(
       `ntm: ${file}: ${error.issues.length} ${en ? 'problem(s) in the ruleset' : 'lỗi trong bộ tiêu chí'}\n`,
     );
@@ -72,7 +71,7 @@ async function validateRuleset(
     getEngine([...others, { file, ruleset: data }]);
   } catch (error) {
     if (!(error instanceof RulesetError)) throw error;
-    io.stderr(issueLines(error.issues));
+    io.stderr(issueLines(error.issues, options.lang));
     io.stderr(
       `ntm: ${file}: ${error.issues.length} ${en ? 'problem(s) with the bundled rulesets' : 'lỗi khi ghép với các bộ tiêu chí có sẵn'}\n`,
     );
@@ -169,7 +168,7 @@ export async function runValidate(
         code = await validateData(file, options, io);
       }
     } catch (error) {
-      code = usageFailure(error, io);
+      code = usageFailure(error, io, options.lang);
     }
     worst = Math.max(worst, code);
   }

@@ -16,6 +16,8 @@ export interface RowProblem {
   /** The cell as written. */
   value: string;
   reason: string;
+  /** The reason in Vietnamese, when the core gives one (shown instead of `reason` in Vietnamese). */
+  reasonVi?: string;
   /** The commune's id, when the row has one. */
   communeId: string | null;
 }

@@ -13,7 +13,10 @@ export const ruleLogic = new LogicEngine({
       check: (args) =>
         args.length === 2 && typeof args[0] === 'string' && typeof args[1] === 'string'
           ? undefined
-          : 'requiredTarget takes two literal strings: [level, indicator id]',
+          : {
+              en: 'requiredTarget takes two literal strings: [level, indicator id]',
+              vi: 'requiredTarget cần đúng hai chuỗi cố định: [cấp, mã chỉ tiêu]',
+            },
       evaluate: ([level, indicator], context) =>
         (context as RuleContext | undefined)?.requiredTarget(level as string, indicator as string) ?? null,
     },

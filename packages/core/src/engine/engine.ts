@@ -13,6 +13,7 @@ import {
   EvaluationError,
   NtmError,
   OptionsError,
+  RuleEvaluationError,
 } from '../errors.js';
 import type { EvaluationRecord } from '../result/record.js';
 import type { Evaluation, RequiredConfidence } from '../result/types.js';
@@ -155,7 +156,7 @@ export class Engine {
           index,
           communeId: outcome.issues[0]?.communeId ?? null,
           issues: outcome.issues,
-          message: new CommuneValidationError(outcome.issues).message,
+          message: outcome.failure?.message ?? new CommuneValidationError(outcome.issues).message,
         });
       } else results.push(outcome);
     }
@@ -357,6 +358,7 @@ export class Engine {
           group: fields.group,
           year: options.year,
         },
+        budget: chain.budget(),
       };
       const record = execute(chain.main, loaded, options);
       if (chain.recognition) record.recognition = execute(chain.recognition, loaded, options);
@@ -372,9 +374,13 @@ export class Engine {
               en: `the commune's data could not be read: ${String((error as Error)?.message ?? error)}`,
             });
       const message =
-        failure instanceof EvaluationError ? failure.localized : { vi: failure.message, en: failure.message };
+        failure instanceof EvaluationError
+          ? failure.localized
+          : failure instanceof RuleEvaluationError
+            ? { vi: failure.messageVi, en: failure.message }
+            : { vi: failure.message, en: failure.message };
       return {
-        issues: [{ index, communeId, field: '', value: '', message, reason: message.en }],
+        issues: [{ index, communeId, field: '', value: '', reason: message.en, reasonVi: message.vi }],
         failure,
       };
     }
@@ -392,7 +398,9 @@ export class Engine {
     if (issues.length > 0) return issues;
     // The fast path refused what the slow path accepts: never report an empty error.
     const message = { vi: 'dữ liệu xã không hợp lệ', en: 'invalid commune data' };
-    return [{ index, communeId: null, field: '', value: show(input), message, reason: message.en }];
+    return [
+      { index, communeId: null, field: '', value: show(input), reason: message.en, reasonVi: message.vi },
+    ];
   }
 }
 
@@ -407,7 +415,9 @@ interface Place {
 }
 
 function oneIssue(index: number, communeId: string, field: string, value: unknown, message: LocalizedText) {
-  return { issues: [{ index, communeId, field, value: show(value), message, reason: message.en }] };
+  return {
+    issues: [{ index, communeId, field, value: show(value), reason: message.en, reasonVi: message.vi }],
+  };
 }
 
 /** The region whose targets the commune uses, or null when no target varies by region (and none is known). */

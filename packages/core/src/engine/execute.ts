@@ -3,8 +3,12 @@
  * read-commune.ts) against a lowered tier, then the tiers it requires, into compact records.
  */
 
+import type { ResolvedIndicator } from '../editions/resolve.js';
 import { applyRegionRules } from '../editions/resolve.js';
 import type { RuleContext } from '../editions/rule-logic.js';
+import { RuleEvaluationError } from '../errors.js';
+import type { LogicBudget } from '../logic/budget.js';
+import { LogicBudgetError, LogicError } from '../logic/errors.js';
 import { truthy } from '../logic/truthy.js';
 import {
   EvaluationRecord,
@@ -47,6 +51,29 @@ export interface LoadedCommune {
   /** The input's values object, as expressions read it. */
   object: Record<string, unknown>;
   placement: Placement;
+  /** The steps its rule expressions may take, shared by every tier (see Chain.budget). */
+  budget: LogicBudget;
+}
+
+/** A rule expression that failed for a commune (e.g. ran out of its step budget), as an error naming the indicator. */
+function ruleFailure(
+  error: unknown,
+  tier: Tier,
+  i: number,
+  expression: 'applicableIf' | 'test.logic' | 'target',
+  communeId: string,
+): unknown {
+  if (!(error instanceof LogicError)) return error;
+  const indicator = tier.edition.indicators[i] as ResolvedIndicator;
+  return new RuleEvaluationError({
+    code: error instanceof LogicBudgetError ? 'logic-budget-exceeded' : 'rule-evaluation-failed',
+    communeId,
+    indicator: indicator.id,
+    ruleset: indicator.provenance.ruleset,
+    expression,
+    path: error.path,
+    reason: { en: error.reason, vi: error.reasonVi },
+  });
 }
 
 function compare(opCode: number, actual: number | boolean, target: number | boolean): boolean {
@@ -87,6 +114,7 @@ export function execute(tier: Tier, commune: LoadedCommune, run: RunContext): Ev
   const { slot: slots, flags, applicable, applicableReads, logic, logicReads, logicRank } = tier;
   const { values: targets, rank, bound, ops } = vector;
   const minRank = run.minRank;
+  const budget = commune.budget;
   let perCommune: Array<ResolvedTarget | undefined> | null = null;
   let context: RuleContext | undefined;
 
@@ -97,8 +125,18 @@ export function execute(tier: Tier, commune: LoadedCommune, run: RunContext): Ev
         statuses[i] = MISSING;
         continue;
       }
-      if (flag & FLAG_CONTEXT) context ??= tier.context(placement, values);
-      if (!truthy((applicable[i] as NonNullable<(typeof applicable)[number]>)(commune.object, context))) {
+      if (flag & FLAG_CONTEXT) context ??= tier.context(placement, values, budget);
+      let applies: unknown;
+      try {
+        applies = (applicable[i] as NonNullable<(typeof applicable)[number]>)(
+          commune.object,
+          context,
+          budget,
+        );
+      } catch (error) {
+        throw ruleFailure(error, tier, i, 'applicableIf', commune.info.id);
+      }
+      if (!truthy(applies)) {
         statuses[i] = NOT_APPLICABLE;
         continue;
       }
@@ -109,8 +147,13 @@ export function execute(tier: Tier, commune: LoadedCommune, run: RunContext): Ev
       if (anyMissing(values, logicReads[i] as Int32Array)) statuses[i] = MISSING;
       else if ((logicRank[i] as number) < minRank) statuses[i] = NOT_EVALUABLE;
       else {
-        if (flag & FLAG_CONTEXT) context ??= tier.context(placement, values);
-        const passed = (logic[i] as NonNullable<(typeof logic)[number]>)(commune.object, context);
+        if (flag & FLAG_CONTEXT) context ??= tier.context(placement, values, budget);
+        let passed: unknown;
+        try {
+          passed = (logic[i] as NonNullable<(typeof logic)[number]>)(commune.object, context, budget);
+        } catch (error) {
+          throw ruleFailure(error, tier, i, 'test.logic', commune.info.id);
+        }
         statuses[i] = truthy(passed) ? MET : NOT_MET;
       }
       continue;
@@ -133,7 +176,12 @@ export function execute(tier: Tier, commune: LoadedCommune, run: RunContext): Ev
         statuses[i] = MISSING;
         continue;
       }
-      const cell = tier.perCommuneTarget(vector, i, placement, values);
+      let cell: ResolvedTarget;
+      try {
+        cell = tier.perCommuneTarget(vector, i, placement, values, budget);
+      } catch (error) {
+        throw ruleFailure(error, tier, i, 'target', commune.info.id);
+      }
       perCommune ??= [];
       perCommune[i] = cell;
       target = cell.value;

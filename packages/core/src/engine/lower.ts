@@ -19,7 +19,9 @@ import {
   type TargetProvenance,
   weakest,
 } from '../editions/targets.js';
+import { LogicBudget } from '../logic/budget.js';
 import type { CompiledExpression } from '../logic/compile.js';
+import { LogicError } from '../logic/errors.js';
 import type { IndicatorLayout, ResultLayout } from '../result/layout.js';
 import { type EvaluationRecord, OP_CODES } from '../result/record.js';
 import {
@@ -232,6 +234,7 @@ export class Tier {
     i: number,
     placement: Placement,
     values: readonly unknown[],
+    budget: LogicBudget,
   ): ResolvedTarget {
     let byValue = vector.memo.get(i);
     if (!byValue) {
@@ -244,21 +247,42 @@ export class Tier {
       wanted.length === 1 ? values[wanted[0] as number] : JSON.stringify(wanted.map((slot) => values[slot]));
     let cell = byValue.get(key);
     if (!cell) {
-      cell = this.resolveTarget(this.edition.indicators[i] as ResolvedIndicator, placement, values);
+      cell = this.resolveTarget(this.edition.indicators[i] as ResolvedIndicator, placement, values, budget);
       if (byValue.size < 10_000) byValue.set(key, cell);
     }
     return cell;
   }
 
-  /** The target that applies to one indicator (with a commune's values when the target depends on them). */
+  /**
+   * The target that applies to one indicator (with a commune's values when the target depends on them).
+   * Expressions, and the required tiers' targets they ask for, take their steps from `budget` (a commune's
+   * evaluation passes its own and gets the error when it runs out). Without one, the lookup has a budget of
+   * its own, and an expression that fails gives an unknown target with the reason: the same every time.
+   */
   resolveTarget(
     indicator: ResolvedIndicator,
     placement: Placement,
     values: readonly unknown[] | null,
+    budget?: LogicBudget,
   ): ResolvedTarget {
+    if (!budget) {
+      try {
+        return this.resolveTarget(
+          indicator,
+          placement,
+          values,
+          new LogicBudget(ruleLogic.limits.maxRuntimeSteps),
+        );
+      } catch (error) {
+        if (!(error instanceof LogicError)) throw error;
+        return provenanceCell((indicator.national as TargetSpec).provenance, 'unknown', false, {
+          vi: `không tính được mức chỉ tiêu: ${error.reasonVi}${error.path ? ` (tại ${error.path})` : ''}`,
+          en: `the target could not be computed: ${error.reason}${error.path ? ` (at ${error.path})` : ''}`,
+        });
+      }
+    }
     const key: TargetKey = { region: this.regionOf(placement), group: placement.group, year: placement.year };
-    const i = indicator.index;
-    const derived = this.derived[i];
+    const derived = this.derived[indicator.index];
     const national = this.#resolveSpec(
       indicator.national as TargetSpec,
       derived?.national ?? null,
@@ -266,6 +290,7 @@ export class Tier {
       key,
       placement,
       values,
+      budget,
     );
     if (!indicator.province) return national;
     const province = this.#resolveSpec(
@@ -275,18 +300,19 @@ export class Tier {
       key,
       placement,
       values,
+      budget,
     );
     return stricter(indicator.comparator as Comparator, national, province);
   }
 
-  /** What rule expressions may ask of this tier while a commune is evaluated. */
-  context(placement: Placement, values: readonly unknown[]): RuleContext {
+  /** What rule expressions may ask of this tier while a commune is evaluated (with its step budget). */
+  context(placement: Placement, values: readonly unknown[], budget: LogicBudget): RuleContext {
     return {
       requiredTarget: (level, id) => {
         const tier = this.requires?.find(level) ?? null;
         const required = tier?.edition.indicators.find((candidate) => candidate.id === id);
         if (!tier || !required?.national) return null;
-        return tier.resolveTarget(required, placement, values).value;
+        return tier.resolveTarget(required, placement, values, budget).value;
       },
     };
   }
@@ -298,6 +324,7 @@ export class Tier {
     key: TargetKey,
     placement: Placement,
     values: readonly unknown[] | null,
+    budget: LogicBudget,
   ): ResolvedTarget {
     const fixed = lookupTarget(spec.target, key, spec.provenance);
     if (fixed) return fixed;
@@ -318,7 +345,7 @@ export class Tier {
           confidence = 'unknown';
           return null;
         }
-        const cell = tier.resolveTarget(required, placement, values);
+        const cell = tier.resolveTarget(required, placement, values, budget);
         confidence = weakest(confidence, cell.confidence);
         if (cell.bound) bound = true;
         if (cell.value === null) {
@@ -340,7 +367,7 @@ export class Tier {
         });
       }
     }
-    const raw = expression(values ? this.chain.valuesObject(values) : {}, context);
+    const raw = expression(values ? this.chain.valuesObject(values) : {}, context, budget);
     const value =
       typeof raw === 'number' && Number.isFinite(raw)
         ? roundTarget(raw)
@@ -361,6 +388,18 @@ export class Tier {
     const cell = provenanceCell(spec.provenance, confidence, bound, null);
     cell.value = value;
     return cell;
+  }
+
+  /** The static step bound of this tier's expressions (and of the tiers it requires), for one commune. */
+  get stepBound(): number {
+    let steps = this.requires?.stepBound ?? 0;
+    for (let i = 0; i < this.count; i++) {
+      steps += (this.applicable[i]?.stepBound ?? 0) + (this.logic[i]?.stepBound ?? 0);
+      const derived = this.derived[i];
+      steps +=
+        (derived?.national?.expression.stepBound ?? 0) + (derived?.province?.expression.stepBound ?? 0);
+    }
+    return steps;
   }
 
   #layout(): ResultLayout {
@@ -514,6 +553,17 @@ export class Chain {
     this.needsRegion = all.some((edition) => edition.dimensions.region);
     this.needsGroup = all.some((edition) => edition.dimensions.group);
   }
+
+  /**
+   * The step budget of one commune's evaluation against this chain: what its expressions may need by their
+   * static bounds, plus one expression's worth (`maxSteps`) for targets of a required tier asked for more than
+   * once, whose cost is not part of any expression's bound: a `requiredTarget` in a loop is what it stops.
+   */
+  budget(): LogicBudget {
+    this.#steps ??= ruleLogic.limits.maxSteps + this.main.stepBound + (this.recognition?.stepBound ?? 0);
+    return new LogicBudget(this.#steps);
+  }
+  #steps: number | undefined;
 
   /** Position of a measure in this chain's values, added on first use. */
   position(key: string): number {

@@ -64,11 +64,8 @@ export function communeIssues(
         communeId: null,
         field: '',
         value: show(input),
-        message: {
-          vi: `cần một đối tượng xã, nhận được ${got.vi}`,
-          en: `expected a commune object, got ${got.en}`,
-        },
         reason: `expected a commune object, got ${got.en}`,
+        reasonVi: `cần một đối tượng xã, nhận được ${got.vi}`,
       },
     ];
   }
@@ -76,7 +73,14 @@ export function communeIssues(
   const id = typeof raw.id === 'string' && raw.id.trim().length > 0 ? raw.id : null;
   const issues: CommuneIssue[] = [];
   const add = (field: string, value: unknown, message: LocalizedText) =>
-    issues.push({ index, communeId: id, field, value: show(value), message, reason: message.en });
+    issues.push({
+      index,
+      communeId: id,
+      field,
+      value: show(value),
+      reason: message.en,
+      reasonVi: message.vi,
+    });
   if (id === null) {
     const got = kindOf(raw.id);
     add('id', raw.id, {
