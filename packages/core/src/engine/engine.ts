@@ -30,8 +30,8 @@ import {
 } from '../schema/common.js';
 import type { Edition, Measure } from '../schema/edition.js';
 import { today } from '../util/dates.js';
-import { execute, type LoadedCommune, type RunContext } from './execute.js';
-import { Chain, type Placement } from './lower.js';
+import { execute, type LoadedCommune, type RunContext, type StatusStore } from './execute.js';
+import { Chain } from './lower.js';
 import { MeasureDictionary } from './measures.js';
 import { loadValues, readFields } from './read-commune.js';
 import { communeIssues, show } from './validate-commune.js';
@@ -90,6 +90,8 @@ interface Resolved extends RunContext {
   defaultProvince: string | null;
   /** What this call already knows of each province (its chain, region, name). */
   places: Map<string | null, Place>;
+  /** Where this call's records keep their statuses. */
+  statuses: StatusStore;
 }
 
 const MAX_REQUIRES_DEPTH = 8;
@@ -297,6 +299,7 @@ export class Engine {
       defaultRegion: data.region ?? null,
       defaultProvince: data.province ?? null,
       places: new Map(),
+      statuses: { array: new Uint8Array(0), used: 0 },
     };
   }
 
@@ -359,6 +362,7 @@ export class Engine {
           year: options.year,
         },
         budget: chain.budget(),
+        statuses: options.statuses,
       };
       const record = execute(chain.main, loaded, options);
       if (chain.recognition) record.recognition = execute(chain.recognition, loaded, options);

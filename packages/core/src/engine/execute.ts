@@ -31,7 +31,7 @@ import {
   NOT_MET,
 } from '../result/status.js';
 import type { EvaluationCounts, RequiredConfidence, TierStatus } from '../result/types.js';
-import { type Confidence, confidenceRank } from '../schema/common.js';
+import { confidenceRank } from '../schema/common.js';
 import type { ResolvedTarget } from '../schema/provenance.js';
 import { FLAG_APPLICABLE, FLAG_CONTEXT, FLAG_COUNTS_LIST, type Placement, type Tier } from './lower.js';
 
@@ -53,6 +53,28 @@ export interface LoadedCommune {
   placement: Placement;
   /** The steps its rule expressions may take, shared by every tier (see Chain.budget). */
   budget: LogicBudget;
+  /** Where the statuses of its records are stored. */
+  statuses: StatusStore;
+}
+
+/** Statuses of many records in one typed array, handed out in slices. */
+export interface StatusStore {
+  array: Uint8Array;
+  used: number;
+}
+
+/**
+ * Room for `size` statuses: its start in `store.array`, which is replaced by a larger new array when full
+ * (records keep the array they were written in). Stores grow from 256 bytes to 64 KiB a piece.
+ */
+function reserve(store: StatusStore, size: number): number {
+  if (store.used + size > store.array.length) {
+    store.array = new Uint8Array(Math.max(size, Math.min(65_536, Math.max(256, store.array.length * 2))));
+    store.used = 0;
+  }
+  const base = store.used;
+  store.used += size;
+  return base;
 }
 
 /** A rule expression that failed for a commune (e.g. ran out of its step budget), as an error naming the indicator. */
@@ -99,7 +121,6 @@ function anyMissing(values: readonly unknown[], reads: Int32Array): boolean {
 }
 
 const NO_PREREQUISITES: EvaluationRecord[] = [];
-const RANK_CONFIDENCE: readonly Confidence[] = ['unknown', 'assumed', 'secondary', 'official'];
 
 /** Evaluates one loaded commune against a tier and, first, the tiers it requires. */
 export function execute(tier: Tier, commune: LoadedCommune, run: RunContext): EvaluationRecord {
@@ -109,8 +130,10 @@ export function execute(tier: Tier, commune: LoadedCommune, run: RunContext): Ev
   const values = commune.values;
   const n = tier.count;
   const criteriaCount = tier.criterionStart.length - 1;
-  // One array for both: indicator statuses first, then criterion statuses.
-  const statuses = new Uint8Array(n + criteriaCount);
+  // Indicator statuses then criterion statuses, in the batch's shared status store (one typed array for many
+  // communes: allocating a small typed array per record would cost more than evaluating it).
+  const base = reserve(commune.statuses, n + criteriaCount);
+  const statuses = commune.statuses.array;
   const { slot: slots, flags, applicable, applicableReads, logic, logicReads, logicRank } = tier;
   const { values: targets, rank, bound, ops } = vector;
   const minRank = run.minRank;
@@ -122,7 +145,7 @@ export function execute(tier: Tier, commune: LoadedCommune, run: RunContext): Ev
     const flag = flags[i] as number;
     if (flag & FLAG_APPLICABLE) {
       if (anyMissing(values, applicableReads[i] as Int32Array)) {
-        statuses[i] = MISSING;
+        statuses[base + i] = MISSING;
         continue;
       }
       if (flag & FLAG_CONTEXT) context ??= tier.context(placement, values, budget);
@@ -137,15 +160,15 @@ export function execute(tier: Tier, commune: LoadedCommune, run: RunContext): Ev
         throw ruleFailure(error, tier, i, 'applicableIf', commune.info.id);
       }
       if (!truthy(applies)) {
-        statuses[i] = NOT_APPLICABLE;
+        statuses[base + i] = NOT_APPLICABLE;
         continue;
       }
     }
     const slot = slots[i] as number;
     if (slot < 0) {
       // A composite test: its own provenance says how sure it is.
-      if (anyMissing(values, logicReads[i] as Int32Array)) statuses[i] = MISSING;
-      else if ((logicRank[i] as number) < minRank) statuses[i] = NOT_EVALUABLE;
+      if (anyMissing(values, logicReads[i] as Int32Array)) statuses[base + i] = MISSING;
+      else if ((logicRank[i] as number) < minRank) statuses[base + i] = NOT_EVALUABLE;
       else {
         if (flag & FLAG_CONTEXT) context ??= tier.context(placement, values, budget);
         let passed: unknown;
@@ -154,13 +177,13 @@ export function execute(tier: Tier, commune: LoadedCommune, run: RunContext): Ev
         } catch (error) {
           throw ruleFailure(error, tier, i, 'test.logic', commune.info.id);
         }
-        statuses[i] = truthy(passed) ? MET : NOT_MET;
+        statuses[base + i] = truthy(passed) ? MET : NOT_MET;
       }
       continue;
     }
     let actual = values[slot];
     if (actual === undefined) {
-      statuses[i] = MISSING;
+      statuses[base + i] = MISSING;
       continue;
     }
     let target = targets[i];
@@ -173,7 +196,7 @@ export function execute(tier: Tier, commune: LoadedCommune, run: RunContext): Ev
         (derived?.national && anyMissing(values, derived.national.reads)) ||
         (derived?.province && anyMissing(values, derived.province.reads))
       ) {
-        statuses[i] = MISSING;
+        statuses[base + i] = MISSING;
         continue;
       }
       let cell: ResolvedTarget;
@@ -190,28 +213,24 @@ export function execute(tier: Tier, commune: LoadedCommune, run: RunContext): Ev
       if (cell.comparator) op = OP_CODES[cell.comparator];
     }
     if (target === null || (targetRank < minRank && !isBound)) {
-      statuses[i] = NOT_EVALUABLE;
+      statuses[base + i] = NOT_EVALUABLE;
       continue;
     }
     if (flag & FLAG_COUNTS_LIST) actual = (actual as unknown[]).length;
     const passed = compare(op, actual as number | boolean, target);
     // A bound (or a placeholder) can only prove a failure: meeting it says nothing of the real target.
-    statuses[i] = isBound ? (passed ? NOT_EVALUABLE : NOT_MET) : passed ? MET : NOT_MET;
+    statuses[base + i] = isBound ? (passed ? NOT_EVALUABLE : NOT_MET) : passed ? MET : NOT_MET;
   }
 
-  const counts: EvaluationCounts = {
-    criteriaMet: 0,
-    criteriaTotal: criteriaCount,
-    indicatorsMet: 0,
-    indicatorsTotal: 0,
-    indicatorsNotMet: 0,
-    indicatorsMissing: 0,
-    indicatorsNotEvaluable: 0,
-    indicatorsNotApplicable: 0,
-    unverifiedTargets: 0,
-    confidence: { official: 0, secondary: 0, assumed: 0, unknown: 0 },
-  };
-  const byConfidence = counts.confidence;
+  // Counted in locals (one pass over the criteria), then written once into the counts object.
+  let met = 0;
+  let total = 0;
+  let notMetCount = 0;
+  let missing = 0;
+  let notEvaluable = 0;
+  let notApplicable = 0;
+  let criteriaMet = 0;
+  const byRank = [0, 0, 0, 0];
   let anyNotMet = false;
   let anyIncomplete = false;
   const members = tier.members;
@@ -221,55 +240,60 @@ export function execute(tier: Tier, commune: LoadedCommune, run: RunContext): Ev
     let incomplete = false;
     for (let k = starts[c] as number, end = starts[c + 1] as number; k < end; k++) {
       const i = members[k] as number;
-      const status = statuses[i];
+      const status = statuses[base + i];
       if (status === NOT_APPLICABLE) {
-        counts.indicatorsNotApplicable++;
+        notApplicable++;
         continue;
       }
-      counts.indicatorsTotal++;
-      const cell = perCommune?.[i];
-      const level = RANK_CONFIDENCE[
-        cell ? confidenceRank(cell.confidence) : (rank[i] as number)
-      ] as Confidence;
-      byConfidence[level]++;
-      if (status === MET) counts.indicatorsMet++;
+      total++;
+      const cell = perCommune === null ? undefined : perCommune[i];
+      const level = cell ? confidenceRank(cell.confidence) : (rank[i] as number);
+      byRank[level] = (byRank[level] as number) + 1;
+      if (status === MET) met++;
       else if (status === NOT_MET) {
-        counts.indicatorsNotMet++;
+        notMetCount++;
         notMet = true;
       } else {
-        if (status === MISSING) counts.indicatorsMissing++;
-        else counts.indicatorsNotEvaluable++;
+        if (status === MISSING) missing++;
+        else notEvaluable++;
         incomplete = true;
       }
     }
     // Every applicable indicator must be met; one that is not decides, whatever else is missing.
     const status = notMet ? C_NOT_MET : incomplete ? C_INCOMPLETE : C_MET;
-    statuses[n + c] = status;
-    if (status === C_MET) counts.criteriaMet++;
+    statuses[base + n + c] = status;
+    if (status === C_MET) criteriaMet++;
     else if (status === C_NOT_MET) anyNotMet = true;
     else anyIncomplete = true;
   }
-  counts.unverifiedTargets = counts.indicatorsTotal - byConfidence.official;
+  const counts: EvaluationCounts = {
+    criteriaMet,
+    criteriaTotal: criteriaCount,
+    indicatorsMet: met,
+    indicatorsTotal: total,
+    indicatorsNotMet: notMetCount,
+    indicatorsMissing: missing,
+    indicatorsNotEvaluable: notEvaluable,
+    indicatorsNotApplicable: notApplicable,
+    unverifiedTargets: total - (byRank[3] as number),
+    confidence: {
+      official: byRank[3] as number,
+      secondary: byRank[2] as number,
+      assumed: byRank[1] as number,
+      unknown: byRank[0] as number,
+    },
+  };
+  let missingData = missing;
+  let unknownTargets = notEvaluable;
   for (const prerequisite of prerequisites) {
     if (prerequisite.status === 'not-met') anyNotMet = true;
     else if (prerequisite.status === 'incomplete') anyIncomplete = true;
+    missingData += prerequisite.undecided?.missingData ?? 0;
+    unknownTargets += prerequisite.undecided?.unknownTargets ?? 0;
   }
   const status: TierStatus = anyNotMet ? 'not-met' : anyIncomplete ? 'incomplete' : 'met';
-  let undecided = null;
-  if (status === 'incomplete') {
-    let missingData = 0;
-    let unknownTargets = 0;
-    // In an incomplete tier no criterion is failed, so every undecided indicator holds the verdict back.
-    for (let i = 0; i < n; i++) {
-      if (statuses[i] === MISSING) missingData++;
-      else if (statuses[i] === NOT_EVALUABLE) unknownTargets++;
-    }
-    for (const prerequisite of prerequisites) {
-      missingData += prerequisite.undecided?.missingData ?? 0;
-      unknownTargets += prerequisite.undecided?.unknownTargets ?? 0;
-    }
-    undecided = undecidedOf(missingData, unknownTargets);
-  }
+  // In an incomplete tier no criterion is failed, so every undecided indicator holds the verdict back.
+  const undecided = status === 'incomplete' ? undecidedOf(missingData, unknownTargets) : null;
   const regionBasis =
     placement.declared !== null && placement.categories.length > 0
       ? applyRegionRules(tier.edition.regionRules, placement.declared, placement.categories)
@@ -288,6 +312,7 @@ export function execute(tier: Tier, commune: LoadedCommune, run: RunContext): Ev
     prerequisites,
     counts,
     statuses,
+    base,
     values,
     cells: vector.cells,
     perCommune,

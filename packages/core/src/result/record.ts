@@ -58,6 +58,8 @@ export interface RecordInit {
   prerequisites: EvaluationRecord[];
   counts: EvaluationCounts;
   statuses: Uint8Array;
+  /** Where this record's statuses start in `statuses`. */
+  base: number;
   values: readonly unknown[];
   cells: ReadonlyArray<ResolvedTarget | undefined>;
   perCommune: ReadonlyArray<ResolvedTarget | undefined> | null;
@@ -82,7 +84,12 @@ export class EvaluationRecord implements Evaluation {
   readonly counts: EvaluationCounts;
   recognition?: EvaluationRecord | undefined;
   /** @internal */ readonly layout: ResultLayout;
-  /** @internal Indicator statuses, then criterion statuses. */ readonly statuses: Uint8Array;
+  /**
+   * @internal Indicator statuses, then criterion statuses, from `base` on: the array is shared by the records
+   * of a batch. Read them with `statusOf(i)` and `criterionStatus(c)`.
+   */
+  readonly statuses: Uint8Array;
+  /** @internal */ readonly base: number;
   /** @internal The commune's values, by the layout's measure positions (undefined = missing). */
   readonly values: readonly unknown[];
   readonly #cells: ReadonlyArray<ResolvedTarget | undefined>;
@@ -106,6 +113,7 @@ export class EvaluationRecord implements Evaluation {
     this.counts = init.counts;
     this.layout = init.layout;
     this.statuses = init.statuses;
+    this.base = init.base;
     this.values = init.values;
     this.#cells = init.cells;
     this.#perCommune = init.perCommune;
@@ -121,9 +129,14 @@ export class EvaluationRecord implements Evaluation {
     return this.#criteria;
   }
 
+  /** @internal Status code of indicator `i`. */
+  statusOf(i: number): number {
+    return this.statuses[this.base + i] as number;
+  }
+
   /** @internal Status code of criterion `c`. */
   criterionStatus(c: number): number {
-    return this.statuses[this.layout.indicators.length + c] as number;
+    return this.statuses[this.base + this.layout.indicators.length + c] as number;
   }
 
   /** @internal Why criterion `c` is incomplete, or null. */
@@ -132,7 +145,7 @@ export class EvaluationRecord implements Evaluation {
     let missingData = 0;
     let unknownTargets = 0;
     for (const i of (this.layout.criteria[c] as { indicators: readonly number[] }).indicators) {
-      const status = this.statuses[i];
+      const status = this.statuses[this.base + i];
       if (status === MISSING) missingData++;
       else if (status === NOT_EVALUABLE) unknownTargets++;
     }
@@ -155,7 +168,7 @@ export class EvaluationRecord implements Evaluation {
 
   /** @internal Signed gap of indicator `i`, or null. */
   gap(i: number): number | null {
-    const status = this.statuses[i];
+    const status = this.statuses[this.base + i];
     if (status !== MET && status !== NOT_MET) return null;
     const indicator = this.layout.indicators[i] as IndicatorLayout;
     if (indicator.slot < 0) return null;
@@ -169,7 +182,7 @@ export class EvaluationRecord implements Evaluation {
 
   /** @internal Why indicator `i` is not met, missing, not applicable or not evaluable (null otherwise). */
   reason(i: number): LocalizedText | null {
-    const status = this.statuses[i];
+    const status = this.statuses[this.base + i];
     const indicator = this.layout.indicators[i] as IndicatorLayout;
     if (status === MISSING) {
       const missing = [...new Set(indicator.reads)].filter((slot) => this.values[slot] === undefined);

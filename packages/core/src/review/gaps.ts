@@ -82,7 +82,7 @@ function collect(tier: Evaluation, unmet: GapItem[], undecided: GapItem[]): void
     // Fast path: read the compact statuses, build objects only for what is left to do.
     const { indicators, criteria } = tier.layout;
     for (let i = 0; i < indicators.length; i++) {
-      const status = tier.statuses[i] as number;
+      const status = tier.statusOf(i);
       if (status === MET || status === NOT_APPLICABLE) continue;
       const indicator = indicators[i] as IndicatorLayout;
       const criterion = criteria[indicator.criterionIndex] as { id: string; name: LocalizedText };
