@@ -591,9 +591,9 @@ export const MESSAGES = {
     (p) => `${p.option} ${p.path}: ${p.folder} là một tệp, không phải thư mục`,
     (p) => `${p.option} ${p.path}: ${p.folder} is a file, not a folder`,
   ),
-  'guard.outputIsFolder': m<{ option: string; path: string }>(
-    (p) => `${p.option} ${p.path} là một thư mục: hãy ghi tên tệp, ví dụ ${p.path}/ket-qua.xlsx`,
-    (p) => `${p.option} ${p.path} is a folder: give a file name, e.g. ${p.path}/results.xlsx`,
+  'guard.outputIsFolder': m<{ option: string; path: string; example: string }>(
+    (p) => `${p.option} ${p.path} là một thư mục: hãy ghi cả tên tệp, ví dụ ${p.example}`,
+    (p) => `${p.option} ${p.path} is a folder: give a file name, e.g. ${p.example}`,
   ),
   'role.data': m(
     () => 'tệp dữ liệu',
@@ -660,6 +660,10 @@ export const MESSAGES = {
     (p) =>
       `ntm: warning: ${p.file ? `${p.file}, ` : ''}sheet "${p.sheet}", row ${p.row}, column ${p.column}: ${nen(p.length)} characters, over Excel's limit of ${nen(p.limit)} per cell; truncated (marked "…[truncated]")\n`,
   ),
+  'xlsx.truncatedMore': m<{ count: number }>(
+    (p) => `ntm: cảnh báo: thêm ${nvi(p.count)} ô khác cũng vượt giới hạn và đã được cắt bớt\n`,
+    (p) => `ntm: warning: ${nen(p.count)} more cells were over the limit and truncated\n`,
+  ),
   'xlsx.truncatedMarker': m(
     () => '…[đã cắt bớt]',
     () => '…[truncated]',
@@ -670,6 +674,10 @@ export const MESSAGES = {
   'problems.ignoredColumns': m<{ columns: string }>(
     (p) => `ntm: đã bỏ qua các cột: ${p.columns}\n`,
     (p) => `ntm: ignored columns: ${p.columns}\n`,
+  ),
+  'problems.moreColumns': m<{ count: number }>(
+    (p) => `và ${nvi(p.count)} cột khác`,
+    (p) => `and ${nen(p.count)} more`,
   ),
   'ruleset.refused': m(
     () => 'ntm: một tệp bộ tiêu chí bị từ chối:\n',

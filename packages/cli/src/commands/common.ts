@@ -190,9 +190,14 @@ export async function writeProblems(
 /** Prints the headers skipped under --ignore-unknown-columns. */
 export function reportIgnoredColumns(columns: readonly string[], io: Io, lang: Lang): void {
   if (columns.length === 0) return;
-  const list = columns.map((c) => `"${escapeControls(preview(c))}"`).join(', ');
-  io.stderr(tr(lang, 'problems.ignoredColumns', { columns: list }));
+  // The first ones by name, the rest counted: a sheet of 16 384 columns still gives one readable line.
+  const named = columns.slice(0, IGNORED_LISTED).map((c) => `"${escapeControls(preview(c))}"`);
+  if (columns.length > IGNORED_LISTED)
+    named.push(tr(lang, 'problems.moreColumns', { count: columns.length - IGNORED_LISTED }));
+  io.stderr(tr(lang, 'problems.ignoredColumns', { columns: named.join(', ') }));
 }
+
+const IGNORED_LISTED = 20;
 
 /** The label of a command's data file argument in messages. */
 export function dataRole(path: string, lang: Lang): PathRole {

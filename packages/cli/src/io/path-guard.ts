@@ -58,7 +58,11 @@ function outputIdentity(role: PathRole, lang: Lang): Identity {
   if (existing) {
     if (statSync(role.path).isDirectory()) {
       throw new PathClashError(
-        tr(lang, 'guard.outputIsFolder', { option: role.option, path: shown(role.path) }),
+        tr(lang, 'guard.outputIsFolder', {
+          option: role.option,
+          path: shown(role.path),
+          example: escapeControls(join(role.path, lang === 'en' ? 'results.xlsx' : 'ket-qua.xlsx')),
+        }),
       );
     }
     return existing;

@@ -814,6 +814,9 @@ export async function buildTemplateWorkbook(input: TemplateInput): Promise<Excel
   return workbook;
 }
 
+/** Truncated cells named one by one in the warnings; the rest are counted. */
+const TRUNCATIONS_LISTED = 5;
+
 /** A cut that does not split a surrogate pair. */
 function cutAt(text: string, length: number): string {
   const code = text.charCodeAt(length - 1);
@@ -860,9 +863,12 @@ export async function workbookBuffer(
   options: { lang?: Lang; file?: string; onWarning?: (text: string) => void } = {},
 ): Promise<Buffer> {
   const lang = options.lang ?? 'vi';
+  let truncated = 0;
   finalizeWorkbookText(workbook, {
     lang,
-    onTruncated: (where) =>
+    onTruncated: (where) => {
+      // The first cells by name, the others counted in one more line.
+      if (++truncated > TRUNCATIONS_LISTED) return;
       options.onWarning?.(
         tr(lang, 'xlsx.truncated', {
           file: options.file ?? '',
@@ -872,7 +878,11 @@ export async function workbookBuffer(
           length: where.length,
           limit: LIMITS.excelCellLength,
         }),
-      ),
+      );
+    },
   });
+  if (truncated > TRUNCATIONS_LISTED) {
+    options.onWarning?.(tr(lang, 'xlsx.truncatedMore', { count: truncated - TRUNCATIONS_LISTED }));
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -205,39 +205,38 @@ export function prepareXlsxArchive(bytes: Uint8Array, file: string, lang: Lang =
   // Declared sizes first: nothing is inflated from an archive that admits to being too large.
   let total = 0;
   for (const entry of entries) {
-    const part = escapeControls(entry.name.slice(0, 100));
     if (entry.size > LIMITS.zipEntryBytes) {
       throw new InputError(
         file,
         tr(lang, 'zip.entryTooLarge', {
           file: shown,
-          entry: part,
+          entry: escapeControls(entry.name.slice(0, 100)),
           size: formatBytes(entry.size, lang),
           limit: formatBytes(LIMITS.zipEntryBytes, lang),
         }),
       );
     }
     total += entry.size;
-    if (total > LIMITS.zipTotalBytes) {
-      throw new InputError(
-        file,
-        tr(lang, 'zip.totalTooLarge', {
-          file: shown,
-          size: `> ${formatBytes(LIMITS.zipTotalBytes, lang)}`,
-          limit: formatBytes(LIMITS.zipTotalBytes, lang),
-        }),
-      );
-    }
-    if (
-      entry.size > LIMITS.zipRatioFloorBytes &&
-      entry.size / Math.max(1, entry.compressedSize) > LIMITS.zipRatio
-    ) {
+  }
+  if (total > LIMITS.zipTotalBytes) {
+    throw new InputError(
+      file,
+      tr(lang, 'zip.totalTooLarge', {
+        file: shown,
+        size: formatBytes(total, lang),
+        limit: formatBytes(LIMITS.zipTotalBytes, lang),
+      }),
+    );
+  }
+  for (const entry of entries) {
+    const ratio = entry.size / Math.max(1, entry.compressedSize);
+    if (entry.size > LIMITS.zipRatioFloorBytes && ratio > LIMITS.zipRatio) {
       throw new InputError(
         file,
         tr(lang, 'zip.ratio', {
           file: shown,
-          entry: part,
-          ratio: Math.round(entry.size / Math.max(1, entry.compressedSize)),
+          entry: escapeControls(entry.name.slice(0, 100)),
+          ratio: Math.round(ratio),
           limit: LIMITS.zipRatio,
         }),
       );
