@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeCriterionId, normalizeLevel, ownerOf, parseOwners } from '../owners.js';
 import { dictionaryFor, mapHeaders, parseProvince, parseRegion, resolveHeader } from './columns.js';
@@ -114,6 +115,38 @@ describe('CSV', () => {
       { row: 5, column: 'health_insurance_pct', value: 'abc', communeId: '2' },
     ]);
     expect(read.communes[1]?.commune.values).toEqual({ health_insurance_pct: 95.5 });
+  });
+
+  it('reads every line as a row whatever its line ending (CRLF, LF, lone CR): rows in = evaluated + rejected', () => {
+    const eol = fc.constantFrom('\n', '\r\n', '\r');
+    fc.assert(
+      fc.property(
+        eol,
+        fc.array(fc.record({ bad: fc.boolean(), blank: fc.boolean(), eol }), { minLength: 1, maxLength: 40 }),
+        (headerEol, lines) => {
+          let text = `id,name,health_insurance_pct${headerEol}`;
+          let previous = headerEol;
+          const expected: Array<{ row: number; bad: boolean }> = [];
+          lines.forEach((line, i) => {
+            const row = i + 2;
+            // An empty line after a lone CR would make the pair one CRLF: that text has one line fewer.
+            if (line.blank && previous !== '\r') text += line.eol;
+            else {
+              text += `c${row},Xã ${row},${line.bad ? 'abc' : '90'}${line.eol}`;
+              expected.push({ row, bad: line.bad });
+            }
+            previous = line.eol;
+          });
+          const read = readCsvText(text, 'p.csv', dictionary);
+          const rejected = new Set(read.problems.map((p) => p.row)).size;
+          expect(read.rows).toBe(expected.length);
+          expect(read.rows).toBe(read.communes.length + rejected);
+          expect(read.communes.map((c) => c.row)).toEqual(expected.filter((e) => !e.bad).map((e) => e.row));
+          expect(read.problems.map((p) => p.row)).toEqual(expected.filter((e) => e.bad).map((e) => e.row));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('refuses extra cells beyond the header', () => {
