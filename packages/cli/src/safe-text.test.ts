@@ -28,7 +28,7 @@ describe('escapeControls', () => {
   });
 
   it('makes a display copy of nested data, keys included, without touching the original', () => {
-    const data = { commune: { name: 'A\u202eB', ['k\u001b']: [1, 'x\u2066'] }, n: 1, ok: true, none: null };
+    const data = { commune: { name: 'A\u202eB', 'k\u001b': [1, 'x\u2066'] }, n: 1, ok: true, none: null };
     expect(escapeControlsDeep(data)).toEqual({
       commune: { name: 'A\\u202EB', 'k\\u001B': [1, 'x\\u2066'] },
       n: 1,
