@@ -21,7 +21,10 @@ it('docs/security.md gives every limit its value', () => {
     ['Parts of an `.xlsx` archive', count(LIMITS.zipEntries)],
     ['Uncompressed size of one part', formatBytes(LIMITS.zipEntryBytes, 'en')],
     ['Uncompressed size of all the parts', formatBytes(LIMITS.zipTotalBytes, 'en')],
-    [`Compression ratio of one part larger than ${formatBytes(LIMITS.zipRatioFloorBytes, 'en')}`, `${LIMITS.zipRatio}:1`],
+    [
+      `Compression ratio of one part larger than ${formatBytes(LIMITS.zipRatioFloorBytes, 'en')}`,
+      `${LIMITS.zipRatio}:1`,
+    ],
     ['Cells with content', count(LIMITS.xlsxCells)],
     ['Shared strings', count(LIMITS.xlsxCells)],
   ];
