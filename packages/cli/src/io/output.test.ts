@@ -14,6 +14,8 @@ import {
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { OutputError, openOutput, pendingTemporaryFiles, writeOutput } from './output.js';
@@ -58,6 +60,16 @@ describe('atomic outputs', () => {
     for (let i = 0; i < 30_000; i++) await out.write(line);
     await out.commit();
     expect(statSync(path).size).toBe(3_000_000);
+  });
+
+  it('offers a Writable for streaming writers; ending it does not commit', async () => {
+    const path = join(dir, 'streamed.csv');
+    writeFileSync(path, 'old');
+    const out = await openOutput(path);
+    await pipeline(Readable.from(['a,b\n', '1,2\n', Buffer.from('3,4\n')]), out.writable());
+    expect(readFileSync(path, 'utf8')).toBe('old');
+    await out.commit();
+    expect(readFileSync(path, 'utf8')).toBe('a,b\n1,2\n3,4\n');
   });
 
   it('keeps the mode of the file it replaces, and writes through a symlink to its target', async () => {

@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
 import { type FileHandle, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { Writable } from 'node:stream';
 import type { Lang } from '../i18n.js';
 import { type MessageId, tr } from '../messages.js';
 import { escapeControls } from '../safe-text.js';
@@ -36,6 +37,11 @@ export interface Output {
   readonly temporaryPath: string | null;
   /** Appends `chunk` (buffered; written in large blocks). */
   write(chunk: string | Uint8Array): Promise<void>;
+  /**
+   * A Node.js Writable over {@link write}, for writers that want a stream (a streaming workbook writer,
+   * `stream.pipeline`). Ending it does not commit: call `commit()` once the writer has finished.
+   */
+  writable(): Writable;
   /** Flushes, syncs and renames the temporary file over the target. After it, abort() does nothing. */
   commit(): Promise<void>;
   /** Removes the temporary file; the target is left as it was. Safe to call twice, or after commit(). */
@@ -161,7 +167,7 @@ export async function openOutput(path: string, options: OutputOptions = {}): Pro
     await handle.close().catch(() => {});
     if (temporary) await removeTemporary(temporary);
   };
-  return {
+  const output: Output = {
     path,
     option,
     temporaryPath: temporary,
@@ -195,7 +201,15 @@ export async function openOutput(path: string, options: OutputOptions = {}): Pro
       }
     },
     abort,
+    writable() {
+      return new Writable({
+        write(chunk: Buffer | string, _encoding, done) {
+          output.write(chunk).then(() => done(), done);
+        },
+      });
+    },
   };
+  return output;
 }
 
 async function removeTemporary(path: string): Promise<void> {
