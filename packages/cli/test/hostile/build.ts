@@ -2,10 +2,27 @@
  * Hostile files for test/hostile/*.test.ts, made at test time in a temporary folder (never committed): big
  * data, workbooks whose archive lies about its sizes or unpacks a million empty rows, deep JSON, wide headers.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, type Zippable, zipSync } from 'fflate';
+import { afterAll } from 'vitest';
 import { buildWorkbook, type CellSpec } from '../corpus-build.js';
+import { tempDir } from '../helpers.js';
+
+/**
+ * A temporary folder for one test, removed when the test file is done (the hostile files and the outputs
+ * they produce take up to tens of megabytes).
+ */
+export function scratchDir(): string {
+  const dir = tempDir();
+  scratch.push(dir);
+  return dir;
+}
+
+const scratch: string[] = [];
+afterAll(() => {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 /** Measures of the NTM edition of 2023 used in the generated rows (a percentage and a money column). */
 export const COLUMNS = ['id', 'name', 'health_insurance_pct', 'income_per_capita_mvnd'];

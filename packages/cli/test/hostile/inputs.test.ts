@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/io/limits.js';
-import { ntm, tempDir } from '../helpers.js';
+import { ntm } from '../helpers.js';
 import {
   addParts,
   afterRows,
@@ -19,6 +19,7 @@ import {
   editSheet,
   emptyRows,
   nested,
+  scratchDir,
   write,
 } from './build.js';
 
@@ -63,7 +64,7 @@ describe.concurrent('files that are not files', () => {
   });
 
   it('a folder as the data file, or as --previous', async () => {
-    const dir = tempDir();
+    const dir = scratchDir();
     mkdirSync(join(dir, 'data'));
     write(dir, 'ok.csv', communesCsv(2));
     const [folder, previous] = await Promise.all([
@@ -77,7 +78,7 @@ describe.concurrent('files that are not files', () => {
   });
 
   it('a FIFO: read to its end when a writer sends the data; read as empty, not waited on, without a writer', async () => {
-    const dir = tempDir();
+    const dir = scratchDir();
     const fifo = join(dir, 'pipe.csv');
     execFileSync('mkfifo', [fifo]);
     const lonely = await ntm(['validate', fifo]);
@@ -93,7 +94,7 @@ describe.concurrent('files that are not files', () => {
   });
 
   it('a file over the size limit: refused by its size, naming the limit (not "not UTF-8")', async () => {
-    const dir = tempDir();
+    const dir = scratchDir();
     const big = join(dir, 'big.csv');
     writeFileSync(big, '');
     truncateSync(big, LIMITS.inputBytes + 10 * MiB); // sparse: nothing is written to the disk
@@ -187,7 +188,7 @@ describe.concurrent('workbooks that unpack to too much', () => {
   ];
   for (const c of cases) {
     it(`${c.what}: refused, exit 2`, async () => {
-      const dir = tempDir();
+      const dir = scratchDir();
       write(dir, 'hostile.xlsx', await c.make());
       const run = await evaluate(dir, 'hostile.xlsx');
       tidy(run);
@@ -199,7 +200,7 @@ describe.concurrent('workbooks that unpack to too much', () => {
   }
 
   it('a sheet of 1 048 576 formatted empty rows: read at once, the empty rows skipped', async () => {
-    const dir = tempDir();
+    const dir = scratchDir();
     const workbook = editSheet(await communesWorkbook(3), (xml) => emptyRows(xml, 5, 1_048_572));
     write(dir, 'empty-rows.xlsx', workbook);
     const run = await evaluate(dir, 'empty-rows.xlsx');
@@ -209,7 +210,7 @@ describe.concurrent('workbooks that unpack to too much', () => {
   });
 
   it('a data validation over the whole sheet (expanded cell by cell by the library): ignored, the data read', async () => {
-    const dir = tempDir();
+    const dir = scratchDir();
     const validation =
       '<dataValidations count="1"><dataValidation type="whole" allowBlank="1" sqref="A2:XFD1048576"><formula1>0</formula1></dataValidation></dataValidations>';
     write(
@@ -226,7 +227,7 @@ describe.concurrent('workbooks that unpack to too much', () => {
 
 describe.concurrent('data within bounds', () => {
   it('JSON: one commune nested 5,000 deep is a row error naming the item; the others are evaluated', async () => {
-    const dir = tempDir();
+    const dir = scratchDir();
     const good = (id: string) => ({ id, name: `Xã ${id}`, values: { health_insurance_pct: 90 } });
     const text = `[${JSON.stringify(good('a'))},{"id":"deep","name":"Sâu","values":{"health_insurance_pct":${nested(5000)}}},${JSON.stringify(good('b'))},${nested(100_000)},${JSON.stringify(good('c'))}]`;
     write(dir, 'deep.json', text);
@@ -242,7 +243,7 @@ describe.concurrent('data within bounds', () => {
   });
 
   it('JSON: ids are trimmed and in NFC like in spreadsheets; " xã-1 " repeats "xã-1" (both items named)', async () => {
-    const dir = tempDir();
+    const dir = scratchDir();
     const commune = (id: string) => ({ id, name: 'A', values: {} });
     write(
       dir,
@@ -257,7 +258,7 @@ describe.concurrent('data within bounds', () => {
   });
 
   it('16,384 columns, with and without --ignore-unknown-columns: answered at once (linear header matching)', async () => {
-    const dir = tempDir();
+    const dir = scratchDir();
     const headers = ['id', 'name', ...Array.from({ length: LIMITS.columns - 2 }, (_, i) => `cot ${i}`)];
     write(dir, 'wide.csv', `${headers.join(',')}\nc1,A${','.repeat(LIMITS.columns - 2)}\n`);
     const [refused, ignored] = await Promise.all([
@@ -276,7 +277,7 @@ describe.concurrent('data within bounds', () => {
   });
 
   it('more columns than Excel has: refused before the rows are split', async () => {
-    const dir = tempDir();
+    const dir = scratchDir();
     write(dir, 'wider.csv', `id,name${',x'.repeat(LIMITS.columns)}\n`);
     const run = await evaluate(dir, 'wider.csv');
     expect(run.code).toBe(2);
@@ -286,7 +287,7 @@ describe.concurrent('data within bounds', () => {
   });
 
   it('a 1 MB header cell, with and without --ignore-unknown-columns: no comparison with every name', async () => {
-    const dir = tempDir();
+    const dir = scratchDir();
     write(dir, 'long-header.csv', `id,name,${'Tỷ lệ '.repeat(180_000).trim()}\nc1,A,90\n`);
     const [refused, ignored] = await Promise.all([
       evaluate(dir, 'long-header.csv'),
@@ -303,7 +304,7 @@ describe.concurrent('data within bounds', () => {
   });
 
   it('more data rows than the limit: refused, saying so, before anything is evaluated', async () => {
-    const dir = tempDir();
+    const dir = scratchDir();
     write(dir, 'many.csv', communesCsv(LIMITS.dataRows + 1));
     const run = await evaluate(dir, 'many.csv');
     expect(run.code).toBe(2);
@@ -313,7 +314,7 @@ describe.concurrent('data within bounds', () => {
   });
 
   it('line endings mixed in one file (CRLF, LF, a lone CR): every line is a row', async () => {
-    const dir = tempDir();
+    const dir = scratchDir();
     const lines = communesCsv(8).split('\n').filter(Boolean);
     const endings = ['\r\n', '\r\n', '\n', '\r', '\n', '\r\n', '\r', '\n', '\n'];
     write(dir, 'mixed.csv', lines.map((line, i) => `${line}${endings[i]}`).join(''));

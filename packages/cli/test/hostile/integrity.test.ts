@@ -9,8 +9,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { type Io, processIo } from '../../src/commands/common.js';
 import { main } from '../../src/program.js';
-import { ntm, REPO, tempDir } from '../helpers.js';
-import { write } from './build.js';
+import { ntm, REPO } from '../helpers.js';
+import { scratchDir, write } from './build.js';
 
 const OPTIONS = ['--level', 'ntm', '--as-of', '2023-11-15', '--province', 'nam-dinh'];
 const ESC = '\u001b';
@@ -31,7 +31,7 @@ function hostileCsv(): string {
 
 describe.concurrent('control and bidi characters', () => {
   it('the evaluate table and the problem lines show them as escapes', async () => {
-    const dir = tempDir();
+    const dir = scratchDir();
     write(dir, 'hostile.csv', hostileCsv());
     const run = await ntm(['evaluate', 'hostile.csv', ...OPTIONS], { cwd: dir });
     expect(run.code).toBe(1);
@@ -44,7 +44,7 @@ describe.concurrent('control and bidi characters', () => {
   });
 
   it('the JSON results keep the values themselves', async () => {
-    const dir = tempDir();
+    const dir = scratchDir();
     write(dir, 'hostile.csv', hostileCsv());
     const run = await ntm(['evaluate', 'hostile.csv', ...OPTIONS, '--format', 'json', '--out', 'out.json'], {
       cwd: dir,
@@ -57,7 +57,7 @@ describe.concurrent('control and bidi characters', () => {
   });
 
   it('rules list and rules show escape names from a --ruleset file', async () => {
-    const dir = tempDir();
+    const dir = scratchDir();
     const overlay = JSON.parse(
       readFileSync(join(REPO, 'examples', 'province-overlay', 'nam-dinh-xa-ntm-minh-hoa.json'), 'utf8'),
     );
@@ -91,7 +91,7 @@ describe.concurrent('control and bidi characters', () => {
   });
 
   it('the HTML report shows them as escapes; no raw bidi control anywhere in the page', async () => {
-    const dir = tempDir();
+    const dir = scratchDir();
     write(dir, 'hostile.csv', hostileCsv());
     const run = await ntm(['review', 'hostile.csv', ...OPTIONS, '--out', 'report.html'], { cwd: dir });
     expect(run.code).toBe(1);
@@ -103,7 +103,7 @@ describe.concurrent('control and bidi characters', () => {
   });
 
   it('the workbook: escapes, and text over 32,767 characters cut with a mark and a warning naming the cell', async () => {
-    const dir = tempDir();
+    const dir = scratchDir();
     write(
       dir,
       'hostile.csv',

@@ -10,7 +10,8 @@ import type { Io } from '../../src/commands/common.js';
 import { defaultLang, langFromArgv, MESSAGES, type MessageId, tr } from '../../src/messages.js';
 import { main } from '../../src/program.js';
 import { type BuildSpec, buildFile, CORPUS } from '../corpus-build.js';
-import { ntm, tempDir } from '../helpers.js';
+import { ntm } from '../helpers.js';
+import { scratchDir } from './build.js';
 
 /**
  * Common English words that a Vietnamese message must not contain. Left out on purpose: words that are also
@@ -88,7 +89,7 @@ interface Case {
 describe('the readers in the default language, on the whole hostile corpus', () => {
   const cases = (JSON.parse(readFileSync(join(CORPUS, 'expectations.json'), 'utf8')) as { cases: Case[] })
     .cases;
-  const dir = tempDir();
+  const dir = scratchDir();
 
   it('say everything in Vietnamese (file, row, column, reason), with no English sentence', async () => {
     const found: string[] = [];
@@ -120,7 +121,7 @@ describe.concurrent('switching to English (the real binary)', () => {
   const bad = 'id,name,health_insurance_pct\n1,A,abc\n1,B,90\n';
 
   it('NTM_LANG=en gives English reasons; --lang vi wins over it', async () => {
-    const dir = tempDir();
+    const dir = scratchDir();
     const file = join(dir, 'bad.csv');
     writeFileSync(file, bad);
     const [english, vietnamese, byDefault] = await Promise.all([

@@ -17,8 +17,8 @@ import {
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { ntm, spawnNtm, tempDir } from '../helpers.js';
-import { communesCsv, communesWorkbook, write } from './build.js';
+import { ntm, spawnNtm } from '../helpers.js';
+import { communesCsv, communesWorkbook, scratchDir, write } from './build.js';
 
 const OPTIONS = ['--level', 'ntm', '--as-of', '2023-11-15', '--province', 'nam-dinh'];
 
@@ -162,7 +162,7 @@ describe.concurrent('outputs never destroy inputs', () => {
   ];
   for (const c of cases) {
     it(`${c.what}: refused (exit 2), naming both and the file, before anything is written`, async () => {
-      const dir = tempDir();
+      const dir = scratchDir();
       for (const [name, content] of Object.entries(c.files)) {
         mkdirSync(join(dir, name, '..'), { recursive: true });
         write(dir, name, content === 'workbook' ? await communesWorkbook() : content);
@@ -183,7 +183,7 @@ describe.concurrent('outputs never destroy inputs', () => {
   }
 
   it('an --out in a missing folder, or a folder as --out: one short line, exit 2', async () => {
-    const dir = tempDir();
+    const dir = scratchDir();
     write(dir, 'data.csv', csv);
     mkdirSync(join(dir, 'results'));
     const [missing, folder, english] = await Promise.all([
@@ -224,7 +224,7 @@ describe('atomic writes (the real binary)', () => {
     ['SIGTERM', 143, 'review'],
   ] as const) {
     it(`${signal} during a run: exit ${code}, the earlier ${command} output intact, no temporary file left`, async () => {
-      const dir = tempDir();
+      const dir = scratchDir();
       const input = stalledInput(dir);
       const out = command === 'evaluate' ? 'out.json' : 'report.html';
       const earlier = command === 'evaluate' ? '{"earlier": "good"}\n' : '<p>earlier report</p>\n';
@@ -251,7 +251,7 @@ describe('atomic writes (the real binary)', () => {
   }
 
   it('a write error in the middle (the file size limit, as a full disk): exit 2, the earlier file intact, no temporary file', async () => {
-    const dir = tempDir();
+    const dir = scratchDir();
     write(dir, 'data.csv', communesCsv(3000));
     write(dir, 'out.json', '{"earlier": "good"}\n');
     // The shell's file size limit (in blocks of 512 or 1024 bytes): the results are several megabytes.
@@ -269,7 +269,7 @@ describe('atomic writes (the real binary)', () => {
   });
 
   it.runIf(process.platform === 'linux')('a full disk (/dev/full): exit 2, a short message', async () => {
-    const dir = tempDir();
+    const dir = scratchDir();
     write(dir, 'data.csv', communesCsv(50));
     const run = await ntm(['evaluate', 'data.csv', ...OPTIONS, '--format', 'csv', '--out', '/dev/full'], {
       cwd: dir,
@@ -282,9 +282,9 @@ describe('atomic writes (the real binary)', () => {
 
   for (const format of ['json', 'csv'] as const) {
     it(`two runs writing one --out (${format}) at once: one complete file wins, no temporary file`, async () => {
-      const dir = tempDir();
-      write(dir, 'small.csv', communesCsv(1500));
-      write(dir, 'large.csv', communesCsv(2500));
+      const dir = scratchDir();
+      write(dir, 'small.csv', communesCsv(400));
+      write(dir, 'large.csv', communesCsv(700));
       const out = `results.${format}`;
       const runs = ['small.csv', 'large.csv'].map(
         (file) =>
@@ -298,7 +298,7 @@ describe('atomic writes (the real binary)', () => {
         format === 'json'
           ? (JSON.parse(text) as { counts: { evaluated: number } }).counts.evaluated
           : (parse(text, { bom: true, columns: true }) as unknown[]).length;
-      expect([1500, 2500]).toContain(count);
+      expect([400, 700]).toContain(count);
       expect(temporaries(dir)).toEqual([]);
     });
   }
