@@ -7,6 +7,7 @@ import {
   readdirSync,
   readFileSync,
   readlinkSync,
+  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -17,10 +18,14 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { OutputError, openOutput, pendingTemporaryFiles, writeOutput } from './output.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ntm-output-test-'));
+const crashDir = mkdtempSync(join(tmpdir(), 'ntm-output-crash-'));
+afterAll(() => {
+  for (const folder of [dir, crashDir]) rmSync(folder, { recursive: true, force: true });
+});
 const temporaries = (folder = dir) => readdirSync(folder).filter((name) => name.includes('.ntm-'));
 
 describe('atomic outputs', () => {
@@ -120,7 +125,7 @@ describe('atomic outputs', () => {
   });
 
   it('a crash (an uncaught exception) leaves the earlier file and no temporary file', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'ntm-output-crash-'));
+    const folder = crashDir;
     const path = join(folder, 'report.html');
     writeFileSync(path, '<p>good</p>');
     const module = pathToFileURL(join(import.meta.dirname, 'output.ts')).href;

@@ -1,10 +1,11 @@
-import { linkSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { guardPaths, PathClashError } from './path-guard.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ntm-guard-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const data = join(dir, 'data.csv');
 writeFileSync(data, 'id,name\n');
 mkdirSync(join(dir, 'sub'));
