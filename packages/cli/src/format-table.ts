@@ -1,6 +1,7 @@
 /** The terminal summary of `ntm evaluate` (format `table`): one line per commune, then the totals. */
 import type { Evaluation } from '@nongthonmoi/core';
 import { type Lang, SYMBOL, t, tierName, tierShort, tierStatus } from './i18n.js';
+import { escapeControls } from './safe-text.js';
 
 export interface TableOptions {
   lang: Lang;
@@ -51,9 +52,11 @@ export function formatTable(evaluations: readonly Evaluation[], options: TableOp
   if (first) {
     const rules = [first.ruleset.id, ...first.ruleset.overlays.map((o) => o.id)].join(' + ');
     lines.push(
-      vi
-        ? `${tierName(first.level, lang)} — ngày đánh giá ${first.asOf} — bộ tiêu chí ${rules} (${first.ruleset.basis[0]?.number ?? ''})`
-        : `${tierName(first.level, lang)} — assessed on ${first.asOf} — rules ${rules} (${first.ruleset.basis[0]?.number ?? ''})`,
+      escapeControls(
+        vi
+          ? `${tierName(first.level, lang)} — ngày đánh giá ${first.asOf} — bộ tiêu chí ${rules} (${first.ruleset.basis[0]?.number ?? ''})`
+          : `${tierName(first.level, lang)} — assessed on ${first.asOf} — rules ${rules} (${first.ruleset.basis[0]?.number ?? ''})`,
+      ),
     );
     lines.push('');
   }
@@ -69,6 +72,7 @@ export function formatTable(evaluations: readonly Evaluation[], options: TableOp
       .join(' ');
     return {
       status: e.status,
+      // Ids and names come from the data: an escape sequence in one must not move the cursor or hide a row.
       cells: [
         e.commune.id,
         e.commune.name,
@@ -76,7 +80,7 @@ export function formatTable(evaluations: readonly Evaluation[], options: TableOp
         `${e.counts.criteriaMet}/${e.counts.criteriaTotal}`,
         criteriaWith(e, 'not-met', lang) || '—',
         criteriaWith(e, 'incomplete', lang) || '—',
-      ],
+      ].map((cell) => escapeControls(cell)),
     };
   });
   const widths = header.map((title, i) =>
@@ -156,7 +160,7 @@ export function formatTable(evaluations: readonly Evaluation[], options: TableOp
     for (const [id, name] of [...names.entries()].sort(([a], [b]) =>
       a.localeCompare(b, 'en', { numeric: true }),
     )) {
-      lines.push(`  ${id}. ${name}`);
+      lines.push(escapeControls(`  ${id}. ${name}`));
     }
   }
   return `${lines.join('\n')}\n`;

@@ -12,6 +12,16 @@ export type { CellResult, MeasureSpec, RawCell } from './io/cells.js';
 export { checkNumber, checkValue, parseBoolean, parseCell, parseEnum, parseNumber } from './io/cells.js';
 export type { Column, ColumnTarget, Dictionary } from './io/columns.js';
 export { dictionaryFor, mapHeaders, parseProvince, parseRegion, resolveHeader } from './io/columns.js';
+export { LIMITS } from './io/limits.js';
+export {
+  installSignalCleanup,
+  type Output,
+  OutputError,
+  type OutputOptions,
+  openOutput,
+  writeOutput,
+} from './io/output.js';
+export { type GuardRequest, guardPaths, PathClashError, type PathRole } from './io/path-guard.js';
 export { type ReadOptions, readCommunes } from './io/read.js';
 export { decodeText, detectDelimiter, readCsvText } from './io/read-csv.js';
 export { readJsonText } from './io/read-json.js';
@@ -45,3 +55,4 @@ export {
   type ReviewData,
   type ReviewInput,
 } from './review.js';
+export { escapeControls } from './safe-text.js';

@@ -4,10 +4,15 @@
  * is education in NTM but health in NTM nâng cao), so a row without a level applies to every tier.
  */
 import { parse } from 'csv-parse/sync';
+import type { Lang } from './i18n.js';
+import { quote } from './io/cells.js';
+import { LIMITS } from './io/limits.js';
 import { readBytes } from './io/read.js';
-import { decodeText, detectDelimiter } from './io/read-csv.js';
-import { fold } from './io/text.js';
+import { decodeText, detectDelimiter, lineOverColumnLimit } from './io/read-csv.js';
+import { fold, preview, shownFile } from './io/text.js';
 import { InputError } from './io/types.js';
+import { tr } from './messages.js';
+import { escapeControls } from './safe-text.js';
 
 export interface OwnerRule {
   /** Tier the row is limited to, or null for every tier. */
@@ -48,16 +53,40 @@ export function normalizeLevel(text: string): string | null {
   return folded.replace(/ /g, '-');
 }
 
-export function parseOwners(text: string, file: string): Owners {
+export function parseOwners(text: string, file: string, lang: Lang = 'vi'): Owners {
+  const shown = shownFile(file);
   let records: string[][];
+  const delimiter = detectDelimiter(text);
+  const wide = lineOverColumnLimit(text, delimiter, LIMITS.columns);
+  if (wide !== null) {
+    throw new InputError(
+      file,
+      tr(lang, 'read.tooManyColumns', { file: shown, line: wide, limit: LIMITS.columns }),
+    );
+  }
   try {
     records = parse(text, {
-      delimiter: detectDelimiter(text),
+      delimiter,
+      record_delimiter: ['\r\n', '\n', '\r'],
       relax_column_count: true,
       skip_empty_lines: false,
+      to: LIMITS.csvRecords + 1,
     }) as string[][];
   } catch (error) {
-    throw new InputError(file, `${file} is not valid CSV: ${(error as Error).message}`);
+    const code = (error as { code?: string }).code ?? 'ERROR';
+    throw new InputError(
+      file,
+      tr(lang, 'owners.invalidCsv', {
+        file: shown,
+        why:
+          code === 'CSV_QUOTE_NOT_CLOSED'
+            ? tr(lang, 'csv.quoteNotClosed')
+            : tr(lang, 'csv.otherError', { code }),
+      }),
+    );
+  }
+  if (records.length > LIMITS.csvRecords) {
+    throw new InputError(file, tr(lang, 'read.tooManyLines', { file: shown, limit: LIMITS.csvRecords }));
   }
   const header = (records[0] ?? []).map((cell) => fold(cell));
   const find = (names: string[]) => header.findIndex((cell) => names.includes(cell));
@@ -67,7 +96,10 @@ export function parseOwners(text: string, file: string): Owners {
   if (criterionAt < 0 || ownerAt < 0) {
     throw new InputError(
       file,
-      `${file}: expected the columns "criterion,owner" (or "Tiêu chí,Phụ trách"), optionally "level" (Cấp); found ${(records[0] ?? []).join(', ') || 'nothing'}`,
+      tr(lang, 'owners.columns', {
+        file: shown,
+        found: escapeControls(preview((records[0] ?? []).join(', '))) || tr(lang, 'owners.nothing'),
+      }),
     );
   }
   const rules: OwnerRule[] = [];
@@ -77,24 +109,25 @@ export function parseOwners(text: string, file: string): Owners {
     if (record.every((cell) => cell.trim() === '')) return;
     const id = normalizeCriterionId(record[criterionAt] ?? '');
     const owner = (record[ownerAt] ?? '').trim();
-    if (id === '') problems.push({ column: `row ${row}`, reason: 'the criterion is empty' });
+    const where = tr(lang, 'owners.row', { row });
+    if (id === '') problems.push({ column: where, reason: tr(lang, 'owners.criterionEmpty') });
     else if (!/^[A-Za-z0-9]+([.-][A-Za-z0-9]+)*$/.test(id)) {
       problems.push({
-        column: `row ${row}`,
-        reason: `"${record[criterionAt]}" is not a criterion id such as 14 or 17.10`,
+        column: where,
+        reason: tr(lang, 'owners.badCriterion', { shown: quote(record[criterionAt] ?? '') }),
       });
     }
-    if (owner === '') problems.push({ column: `row ${row}`, reason: 'the owner is empty' });
+    if (owner === '') problems.push({ column: where, reason: tr(lang, 'owners.ownerEmpty') });
     if (id !== '' && owner !== '') {
       rules.push({ level: levelAt >= 0 ? normalizeLevel(record[levelAt] ?? '') : null, id, owner, row });
     }
   });
-  if (problems.length > 0) throw new InputError(file, `${file} has problems`, problems);
+  if (problems.length > 0) throw new InputError(file, tr(lang, 'owners.problems', { file: shown }), problems);
   return { file, rules };
 }
 
-export async function readOwners(file: string): Promise<Owners> {
-  return parseOwners(decodeText(await readBytes(file), file), file);
+export async function readOwners(file: string, lang: Lang = 'vi'): Promise<Owners> {
+  return parseOwners(decodeText(await readBytes(file, { lang }), file, lang), file, lang);
 }
 
 /**

@@ -12,6 +12,7 @@ import {
 import { type Dictionary, dictionaryFor } from './io/columns.js';
 import { type ReadOptions, readCommunes } from './io/read.js';
 import type { ReadResult, RowProblem } from './io/types.js';
+import { tr } from './messages.js';
 
 export interface EvaluateFileOptions extends ReadOptions {
   level: string;
@@ -50,7 +51,7 @@ export function today(): string {
 
 const CHUNK = 250;
 
-function columnFor(read: ReadResult, field: string): string {
+function columnFor(read: ReadResult, field: string, options: EvaluateFileOptions): string {
   if (read.format === 'json') return field;
   const key = field.startsWith('values.') ? field.slice('values.'.length) : null;
   for (const column of read.columns) {
@@ -63,14 +64,19 @@ function columnFor(read: ReadResult, field: string): string {
     const province = read.columns.find((c) => c.target.kind === 'field' && c.target.field === 'province');
     if (province) return province.header;
   }
-  return field || '(commune)';
+  return field || tr(options.lang ?? 'vi', 'column.commune');
 }
 
-function engineProblems(read: ReadResult, error: BatchError, row: number): RowProblem[] {
+function engineProblems(
+  read: ReadResult,
+  error: BatchError,
+  row: number,
+  options: EvaluateFileOptions,
+): RowProblem[] {
   return error.issues.map((issue) => ({
     file: read.file,
     row,
-    column: columnFor(read, issue.field),
+    column: columnFor(read, issue.field, options),
     value:
       issue.value === null || issue.value === undefined
         ? ''
@@ -83,8 +89,11 @@ function engineProblems(read: ReadResult, error: BatchError, row: number): RowPr
   }));
 }
 
-/** Evaluates the communes of an already read file. Throws core's OptionsError/EditionNotFoundError. */
-export function evaluateRead(read: ReadResult, options: EvaluateFileOptions): FileEvaluation {
+/**
+ * Evaluates the communes of an already read file, one chunk per step (so that a caller can let the event loop
+ * run between chunks: Ctrl-C is then handled at once, not after the whole batch).
+ */
+function* evaluationSteps(read: ReadResult, options: EvaluateFileOptions): Generator<void, FileEvaluation> {
   const asOf = options.asOf ?? today();
   const engineOptions = {
     level: options.level,
@@ -113,21 +122,36 @@ export function evaluateRead(read: ReadResult, options: EvaluateFileOptions): Fi
     let next = 0;
     slice.forEach((item, index) => {
       const error = failed.get(index);
-      if (error) problems.push(...engineProblems(read, error, item.row));
+      if (error) problems.push(...engineProblems(read, error, item.row, options));
       else {
         evaluations.push(batch.results[next++] as Evaluation);
         rows.push(item.row);
       }
     });
     options.onProgress?.(Math.min(start + CHUNK, total), total);
+    yield;
   }
   problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { read, evaluations, rows, problems, asOf };
 }
 
-/** Reads `file` (CSV, Excel or JSON) and evaluates every good row. */
+/** Evaluates the communes of an already read file. Throws core's OptionsError/EditionNotFoundError. */
+export function evaluateRead(read: ReadResult, options: EvaluateFileOptions): FileEvaluation {
+  const steps = evaluationSteps(read, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Reads `file` (CSV, Excel or JSON) and evaluates every good row, letting the event loop run between chunks. */
 export async function evaluateFile(file: string, options: EvaluateFileOptions): Promise<FileEvaluation> {
   const dictionary: Dictionary = dictionaryFor(options.rulesets ?? []);
   const read = await readCommunes(file, dictionary, options);
-  return evaluateRead(read, options);
+  const steps = evaluationSteps(read, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }

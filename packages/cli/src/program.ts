@@ -7,6 +7,7 @@ import { reviewCommand } from './commands/review.js';
 import { rulesCommand } from './commands/rules.js';
 import { templateCommand } from './commands/template.js';
 import { validateCommand } from './commands/validate.js';
+import { langFromArgv, tr } from './messages.js';
 
 function version(): string {
   try {
@@ -34,6 +35,7 @@ export function buildProgram(io: Io = processIo, setExit: (code: number) => void
         'Data: one row per commune (CSV, Excel or JSON); headers are measure keys or their Vietnamese labels.',
     )
     .version(version(), '-v, --version')
+    .option('--debug', 'on an unexpected error, also print its details (the stack trace)')
     .addCommand(evaluateCommand(io, setExit))
     .addCommand(reviewCommand(io, setExit))
     .addCommand(templateCommand(io, setExit))
@@ -73,7 +75,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       }
       return EXIT.usage;
     }
-    io.stderr(`ntm: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    reportUnexpected(error, io, argv);
     return EXIT.usage;
   }
   if (program.args.length === 0 && argv.length <= 2) {
@@ -81,4 +83,27 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return EXIT.usage;
   }
   return code;
+}
+
+/** True when the command line (or NTM_DEBUG=1) asks for the details of unexpected errors. */
+export function debugRequested(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): boolean {
+  return argv.includes('--debug') || env.NTM_DEBUG === '1';
+}
+
+/**
+ * An error ntm did not expect (a fault in ntm, not in the data): a short message in the user's language, and
+ * the stack trace only with --debug. Memory exhaustion that V8 reports as an error gets its own advice.
+ */
+export function reportUnexpected(error: unknown, io: Io, argv: readonly string[]): void {
+  const lang = langFromArgv(argv.slice(2));
+  const message = error instanceof Error ? error.message : String(error);
+  const outOfMemory =
+    error instanceof RangeError &&
+    /invalid (string|array|typed array) length|allocation failed/i.test(message);
+  io.stderr(
+    outOfMemory
+      ? tr(lang, 'unexpected.outOfMemory')
+      : tr(lang, 'unexpected.error', { what: error instanceof Error ? error.name : typeof error }),
+  );
+  if (debugRequested(argv)) io.stderr(`${error instanceof Error ? (error.stack ?? message) : message}\n`);
 }

@@ -179,12 +179,14 @@ describe('evaluate: CSV', () => {
     ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
-      /bad-rows\.csv, dòng 3 \(xã 2\), cột "health_insurance_pct": "92,5x" .*not a number/,
+      /bad-rows\.csv, dòng 3 \(xã 2\), cột "health_insurance_pct": "92,5x" .*không phải là số/,
     );
-    expect(run.stderr).toMatch(/dòng 5 \(xã 1\), cột "id": "1" duplicate commune id 1 \(first on row 2\)/);
-    expect(run.stderr).toMatch(/dòng 6 \(xã 5\), cột "income_per_capita_mvnd": "60%" .*not a percentage/);
-    expect(run.stderr).toMatch(/dòng 6 .*"has_valid_ocop_product": "x" .*ambiguous/);
-    expect(run.stderr).toMatch(/dòng 6 .*"public_green_land_m2_per_person": "1.234" .*ambiguous/);
+    expect(run.stderr).toMatch(/dòng 5 \(xã 1\), cột "id": "1" mã xã 1 trùng với dòng 2/);
+    expect(run.stderr).toMatch(
+      /dòng 6 \(xã 5\), cột "income_per_capita_mvnd": "60%" .*không phải tỷ lệ phần trăm/,
+    );
+    expect(run.stderr).toMatch(/dòng 6 .*"has_valid_ocop_product": "x" .*không rõ nghĩa/);
+    expect(run.stderr).toMatch(/dòng 6 .*"public_green_land_m2_per_person": "1.234" .*không rõ nghĩa/);
     const json = JSON.parse(readFileSync(out, 'utf8')) as JsonOut;
     expect(json.evaluations.map((e) => [e.commune.id, e.row])).toEqual([
       ['1', 2],
@@ -213,7 +215,7 @@ describe('evaluate: CSV', () => {
     const refused = await ntm(['evaluate', file, '--level', 'ntm', '--as-of', AS_OF]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(
-      /"health_insurance_pc": unknown column \(did you mean "health_insurance_pct"\?\)/,
+      /"health_insurance_pc": cột không nhận ra \(có phải "health_insurance_pct"\?\)/,
     );
     const ignored = await ntm([
       'evaluate',
@@ -225,7 +227,7 @@ describe('evaluate: CSV', () => {
       '--ignore-unknown-columns',
     ]);
     expect(ignored.code).toBe(0);
-    expect(ignored.stderr).toContain('ignored columns: "health_insurance_pc"');
+    expect(ignored.stderr).toContain('đã bỏ qua các cột: "health_insurance_pc"');
   });
 
   it('writes CSV results, one row per commune', async () => {
@@ -250,7 +252,7 @@ describe('evaluate: CSV', () => {
       ntm(['evaluate', FIXTURE, '--level', 'nang-cao', '--as-of', '2015-01-01']),
     ]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/cannot read .*nope\.csv: no such file/);
+    expect(missing.stderr).toMatch(/không đọc được .*nope\.csv: không có tệp này/);
     expect(level.code).toBe(2);
     expect(old.code).toBe(2);
   });
@@ -310,10 +312,10 @@ describe('evaluate: Excel', () => {
     expect(actualOf(out.evaluations[1] as never, 'health_insurance_pct')).toBe(95.5);
     expect(actualOf(out.evaluations[2] as never, 'has_valid_ocop_product')).toBe(false);
     expect(run.stderr).toMatch(
-      /communes\.xlsx, dòng 3 \(xã 13693\), cột "health_insurance_pct": "#DIV\/0!" the cell holds the spreadsheet error #DIV\/0!/,
+      /communes\.xlsx, dòng 3 \(xã 13693\), cột "health_insurance_pct": "#DIV\/0!" ô chứa lỗi bảng tính #DIV\/0!/,
     );
     expect(run.stderr).toMatch(
-      /dòng 4 \(xã 13696\), cột "permanent_houses_pct": "2023-11-15" the cell holds a date/,
+      /dòng 4 \(xã 13696\), cột "permanent_houses_pct": "2023-11-15" ô chứa ngày tháng/,
     );
   });
 
@@ -323,9 +325,9 @@ describe('evaluate: Excel', () => {
       ntm(['evaluate', workbookFile, '--sheet', 'Sheet9', '--level', 'ntm', '--as-of', AS_OF]),
     ]);
     expect(first.code).toBe(2);
-    expect(first.stderr).toMatch(/"not this sheet": unknown column/);
+    expect(first.stderr).toMatch(/"not this sheet": cột không nhận ra/);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain('has no sheet named "Sheet9"; its sheets: Ghi chú, Số liệu');
+    expect(wrong.stderr).toContain('không có trang tính tên "Sheet9"; các trang của tệp: Ghi chú, Số liệu');
   });
 
   it('writes an Excel workbook of the results', async () => {
@@ -376,7 +378,7 @@ describe('evaluate: JSON', () => {
     expect((JSON.parse(w.stdout) as JsonOut).counts.evaluated).toBe(2);
     expect(t.code).toBe(1);
     expect(t.stderr).toMatch(
-      /text\.json, mục 2 \(xã j3\), cột "values.health_insurance_pct": "92,5" expected a number/,
+      /text\.json, mục 2 \(xã j3\), cột "values.health_insurance_pct": "92,5" cần một số/,
     );
   });
 });
@@ -677,8 +679,8 @@ describe('rules and validate', () => {
       ntm(['validate', FIXTURE, '--level', 'nang-cao', '--as-of', AS_OF]),
     ]);
     expect(problems.code).toBe(1);
-    expect(problems.stderr).toMatch(/dòng 2 .*"health_insurance_pct": "101" 101 % is above/);
-    expect(problems.stderr).toMatch(/dòng 2 .*"school_count": "2,5" expected a whole number/);
+    expect(problems.stderr).toMatch(/dòng 2 .*"health_insurance_pct": "101" 101 % lớn hơn/);
+    expect(problems.stderr).toMatch(/dòng 2 .*"school_count": "2,5" cần một số nguyên/);
     expect(problems.stderr).toMatch(/2 lỗi ở 1 dòng/);
     expect(clean.code).toBe(0);
     expect(clean.stdout).toMatch(/3 dòng, 87 cột chỉ tiêu; không có lỗi/);

@@ -35,11 +35,11 @@ it('100 000 rows: every bad row reported with its row number, every good row eva
 
   // Spreadsheet row → [column, cell, reason]: the bad cells, at known places (first and last rows included).
   const bad = new Map<number, [string, string, string]>([
-    [2, [percents[0] as string, '101', 'is above the largest valid value 100 %']],
-    [33_334, [booleans[0] as string, 'x', 'is ambiguous']],
-    [50_001, ['id', 'c2', 'duplicate commune id c2 (first on row 2)']],
-    [77_777, [money as string, '60%', 'not a percentage']],
-    [ROWS + 1, [percents[1] as string, '85,5x', 'is not a number']],
+    [2, [percents[0] as string, '101', 'lớn hơn giá trị hợp lệ lớn nhất 100 %']],
+    [33_334, [booleans[0] as string, 'x', 'không rõ nghĩa']],
+    [50_001, ['id', 'c2', 'mã xã c2 trùng với dòng 2']],
+    [77_777, [money as string, '60%', 'không phải tỷ lệ phần trăm']],
+    [ROWS + 1, [percents[1] as string, '85,5x', 'không phải là số']],
   ]);
   const lines = [['id', 'name', 'district', ...keys].join(';')];
   for (let row = 2; row <= ROWS + 1; row++) {

@@ -49,7 +49,7 @@ describe('hostile rulesets through the CLI', () => {
     ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      `ntm: tệp bộ tiêu chí bị từ chối:\n  ${corpus('merge-doubling.json')} tại criteria[0].indicators[0].test.target.logic.reduce[1].merge: 'merge' ở đây có thể tạo danh sách tới 196.606 phần tử (giới hạn 100.000)\n`,
+      `ntm: một tệp bộ tiêu chí bị từ chối:\n  ${corpus('merge-doubling.json')} tại criteria[0].indicators[0].test.target.logic.reduce[1].merge: 'merge' ở đây có thể tạo danh sách tới 196.606 phần tử (giới hạn 100.000)\n`,
     );
     expect(run.stdout).toBe('');
   });

@@ -1,7 +1,5 @@
-/** What the commands share: options, loading ruleset files, reporting problems, exit codes, progress. */
+/** What the commands share: options, loading ruleset files, reporting problems, outputs, exit codes, progress. */
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import {
   EditionNotFoundError,
   listProvinces,
@@ -15,11 +13,16 @@ import {
 import cliProgress from 'cli-progress';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from '../i18n.js';
+import { type Output, OutputError, openOutput } from '../io/output.js';
+import { type GuardRequest, guardPaths, PathClashError, type PathRole } from '../io/path-guard.js';
 import { readBytes } from '../io/read.js';
 import { decodeText } from '../io/read-csv.js';
-import { preview } from '../io/text.js';
+import { jsonSyntaxWhy } from '../io/read-json.js';
+import { preview, shownFile } from '../io/text.js';
 import { InputError, type RowProblem } from '../io/types.js';
 import { problemsToCsv } from '../io/write-csv.js';
+import { defaultLang, tr } from '../messages.js';
+import { escapeControls } from '../safe-text.js';
 
 /** Exit codes: 0 all good, 1 some rows had errors (the rest written), 2 usage error or unreadable file. */
 export const EXIT = { ok: 0, rowErrors: 1, usage: 2 } as const;
@@ -34,9 +37,14 @@ export interface Io {
   stderr: (text: string) => void;
 }
 
+/**
+ * The process's streams. Everything written to stderr is a message: control and bidi characters that reach it
+ * from data or rule files are shown as escapes there too, whatever the code that built the message. stdout
+ * carries data (JSON, CSV) as it is; the text formats escape their values themselves.
+ */
 export const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stderr: (text) => process.stderr.write(escapeControls(text, { keepLines: true })),
 };
 
 export function parseDate(value: string): string {
@@ -63,8 +71,11 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
+/** --lang vi|en; without it, NTM_LANG (vi or en), else Vietnamese. */
 export function langOption(): Option {
-  return new Option('--lang <lang>', 'language of the output').choices(['vi', 'en']).default('vi');
+  return new Option('--lang <lang>', 'language of the output (default: NTM_LANG, else vi)')
+    .choices(['vi', 'en'])
+    .default(defaultLang());
 }
 
 /** --level, --as-of, --region | --province, --require-verified, --recognition, --ruleset. */
@@ -116,17 +127,26 @@ export interface RuleOptions {
 }
 
 /** Reads --ruleset files as `{ file, ruleset }` for the engine. */
-export async function loadRulesetFiles(files: readonly string[] | undefined): Promise<RulesetInput[]> {
+export async function loadRulesetFiles(
+  files: readonly string[] | undefined,
+  lang: Lang = 'vi',
+): Promise<RulesetInput[]> {
   const rulesets: RulesetInput[] = [];
   for (const file of files ?? []) {
-    const text = decodeText(await readBytes(file), file);
+    const text = decodeText(await readBytes(file, { lang }), file, lang);
     try {
       rulesets.push({ file, ruleset: JSON.parse(text) });
     } catch (error) {
-      throw new InputError(file, `${file} is not valid JSON: ${(error as Error).message}`);
+      const why = jsonSyntaxWhy(error as Error, text, lang);
+      throw new InputError(file, tr(lang, 'ruleset.invalidJson', { file: shownFile(file), why }));
     }
   }
   return rulesets;
+}
+
+/** The --ruleset files as inputs for {@link guardPaths}. */
+export function rulesetRoles(files: readonly string[] | undefined): PathRole[] {
+  return (files ?? []).map((path) => ({ option: '--ruleset', path }));
 }
 
 const FRAME = {
@@ -134,52 +154,140 @@ const FRAME = {
   en: { row: 'row', item: 'item', commune: 'commune', column: 'column' },
 };
 
-/** One problem as a line: `data.csv, row 5 (commune 13690), column "BHYT (%)": "abc": not a number`. */
+/**
+ * One problem as a line: `data.csv, dòng 5 (xã 13690), cột "BHYT (%)": "abc" không phải là số`. Every part that
+ * comes from the data is shortened and has its control and bidi characters shown as escapes.
+ */
 export function problemLine(problem: RowProblem, lang: Lang, unit: 'row' | 'item' = 'row'): string {
   const f = FRAME[lang];
+  const safe = (text: string) => escapeControls(preview(text));
   const where = problem.row !== null ? `, ${f[unit]} ${problem.row}` : '';
-  const who = problem.communeId ? ` (${f.commune} ${problem.communeId})` : '';
-  const column = problem.column ? `, ${f.column} "${problem.column}"` : '';
+  const who = problem.communeId ? ` (${f.commune} ${safe(problem.communeId)})` : '';
+  const column = problem.column ? `, ${f.column} "${safe(problem.column)}"` : '';
   // Shortened: a 100 000-character cell would make the line unreadable (errors.csv keeps it whole).
-  const value = problem.value !== '' ? ` ${JSON.stringify(preview(problem.value))}` : '';
+  const value = problem.value !== '' ? ` ${escapeControls(JSON.stringify(preview(problem.value)))}` : '';
   const reason = lang === 'en' ? problem.reason : (problem.reasonVi ?? problem.reason);
-  return `${problem.file}${where}${who}${column}:${value} ${reason}`;
+  return `${escapeControls(problem.file)}${where}${who}${column}:${value} ${escapeControls(reason)}`;
 }
 
-export async function reportProblems(
+/** Prints every problem on stderr, one line each. */
+export function reportProblems(
   problems: readonly RowProblem[],
   io: Io,
-  options: { lang: Lang; errorsFile?: string | undefined; units?: ReadonlyMap<string, 'row' | 'item'> },
-): Promise<void> {
+  options: { lang: Lang; units?: ReadonlyMap<string, 'row' | 'item'> },
+): void {
   for (const problem of problems) {
     io.stderr(`${problemLine(problem, options.lang, options.units?.get(problem.file) ?? 'row')}\n`);
   }
-  if (options.errorsFile) await writeFile(options.errorsFile, problemsToCsv(problems));
+}
+
+/** Writes errors.csv (every problem with its file, row, column, value and reason) to an open output. */
+export async function writeProblems(
+  output: Output | undefined,
+  problems: readonly RowProblem[],
+  lang: Lang = 'vi',
+): Promise<void> {
+  if (output) await output.write(problemsToCsv(problems, lang));
+}
+
+/** Prints the headers skipped under --ignore-unknown-columns. */
+export function reportIgnoredColumns(columns: readonly string[], io: Io, lang: Lang): void {
+  if (columns.length === 0) return;
+  // The first ones by name, the rest counted: a sheet of 16 384 columns still gives one readable line.
+  const named = columns.slice(0, IGNORED_LISTED).map((c) => `"${escapeControls(preview(c))}"`);
+  if (columns.length > IGNORED_LISTED)
+    named.push(tr(lang, 'problems.moreColumns', { count: columns.length - IGNORED_LISTED }));
+  io.stderr(tr(lang, 'problems.ignoredColumns', { columns: named.join(', ') }));
+}
+
+const IGNORED_LISTED = 20;
+
+/** The label of a command's data file argument in messages. */
+export function dataRole(path: string, lang: Lang): PathRole {
+  return { option: tr(lang, 'role.data'), path };
+}
+
+/**
+ * The files a command writes, opened together after the path guard: each is written to a temporary file and
+ * replaces its target only at `commit()`; `abort()` (on any failure) leaves every target as it was.
+ */
+export class Outputs {
+  readonly #open = new Map<string, Output>();
+  readonly #lang: Lang;
+
+  private constructor(lang: Lang) {
+    this.#lang = lang;
+  }
+
+  /**
+   * Guards the paths (outputs never replace an input or each other; the folders exist), then opens every
+   * output. Throws before anything is written when a path is refused.
+   */
+  static async open(request: GuardRequest, lang: Lang): Promise<Outputs> {
+    guardPaths(request, lang);
+    const outputs = new Outputs(lang);
+    try {
+      for (const role of request.outputs) {
+        if (role) outputs.#open.set(role.option, await openOutput(role.path, { option: role.option, lang }));
+      }
+    } catch (error) {
+      await outputs.abort();
+      throw error;
+    }
+    return outputs;
+  }
+
+  /** The output given with `option` (`--out`), if the command was given one. */
+  get(option: string): Output | undefined {
+    return this.#open.get(option);
+  }
+
+  /** Replaces every target with its complete new content, in the order the outputs were given. */
+  async commit(): Promise<void> {
+    for (const output of this.#open.values()) await output.commit();
+  }
+
+  /** Removes every temporary file; the targets are left as they were. */
+  async abort(): Promise<void> {
+    for (const output of this.#open.values()) await output.abort();
+  }
+
+  get lang(): Lang {
+    return this.#lang;
+  }
 }
 
 /** One problem of a ruleset file: file, path inside it, reason (in Vietnamese when the core gives one). */
 export function rulesetIssueLine(issue: RulesetIssue, lang: Lang): string {
-  const where = issue.path ? (lang === 'en' ? ` at ${issue.path}` : ` tại ${issue.path}`) : '';
+  const at = issue.path ? tr(lang, 'ruleset.at', { path: escapeControls(issue.path) }) : '';
   const reason = lang === 'en' ? issue.reason : (issue.reasonVi ?? issue.reason);
-  return `${issue.file}${where}: ${reason}`;
+  return `${escapeControls(issue.file)}${at}: ${escapeControls(reason)}`;
 }
 
 /** Turns the errors every command may meet into a message and exit code 2; rethrows the rest. */
 export function usageFailure(error: unknown, io: Io, lang: Lang = 'vi'): number {
   if (error instanceof InputError) {
-    io.stderr(`ntm: ${error.message}\n`);
+    io.stderr(`ntm: ${escapeControls(error.message)}\n`);
     for (const problem of error.problems) {
-      io.stderr(`  ${problem.column ? `"${problem.column}": ` : ''}${problem.reason}\n`);
+      io.stderr(
+        `  ${problem.column ? `"${escapeControls(preview(problem.column))}": ` : ''}${escapeControls(problem.reason)}\n`,
+      );
     }
     return EXIT.usage;
   }
   if (error instanceof RulesetError) {
-    io.stderr(lang === 'en' ? 'ntm: a ruleset file was refused:\n' : 'ntm: tệp bộ tiêu chí bị từ chối:\n');
+    io.stderr(tr(lang, 'ruleset.refused'));
     for (const issue of error.issues) io.stderr(`  ${rulesetIssueLine(issue, lang)}\n`);
     return EXIT.usage;
   }
-  if (error instanceof UsageError || error instanceof OptionsError || error instanceof EditionNotFoundError) {
-    io.stderr(`ntm: ${error.message}\n`);
+  if (
+    error instanceof UsageError ||
+    error instanceof OptionsError ||
+    error instanceof EditionNotFoundError ||
+    error instanceof PathClashError ||
+    error instanceof OutputError
+  ) {
+    io.stderr(`ntm: ${escapeControls(error.message)}\n`);
     return EXIT.usage;
   }
   throw error;
@@ -194,7 +302,7 @@ export function progressBar(
   if (!interactive) return { update: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
     {
-      format: `${label} [{bar}] {value}/{total}`,
+      format: `${escapeControls(label)} [{bar}] {value}/{total}`,
       stream: process.stderr,
       clearOnComplete: true,
       hideCursor: true,
@@ -205,33 +313,40 @@ export function progressBar(
   return { update: (done) => bar.update(done), stop: () => bar.stop() };
 }
 
-/** Writes text or bytes to --out, or text to stdout. */
-export async function emit(io: Io, out: string | undefined, content: string | Uint8Array): Promise<void> {
-  if (out) {
-    await writeFile(out, content);
+/** Writes text or bytes to an open output (--out), or text to stdout. */
+export async function emit(
+  io: Io,
+  output: Output | undefined,
+  content: string | Uint8Array,
+  lang: Lang = 'vi',
+): Promise<void> {
+  if (output) {
+    await output.write(content);
     return;
   }
-  if (typeof content !== 'string') throw new UsageError('this format is binary: give --out <file>');
+  if (typeof content !== 'string') throw new UsageError(tr(lang, 'output.binaryToTerminal'));
   io.stdout(content);
 }
 
-/** Streams text chunks to --out or stdout, waiting when the pipe is full (for outputs too big for one string). */
+/**
+ * Streams text chunks to an open output (--out) or to stdout, waiting when the pipe is full (for outputs too
+ * big for one string).
+ */
 export async function emitChunks(
-  out: string | undefined,
+  output: Output | undefined,
   chunks: Iterable<string>,
   io: Io = processIo,
 ): Promise<void> {
-  if (!out && io !== processIo) {
+  if (output) {
+    for (const chunk of chunks) await output.write(chunk);
+    return;
+  }
+  if (io !== processIo) {
     for (const chunk of chunks) io.stdout(chunk);
     return;
   }
-  const stream = out ? createWriteStream(out) : process.stdout;
   for (const chunk of chunks) {
-    if (!stream.write(chunk)) await once(stream, 'drain');
-  }
-  if (out) {
-    stream.end();
-    await once(stream, 'finish');
+    if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
   }
 }
 

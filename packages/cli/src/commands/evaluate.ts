@@ -13,6 +13,7 @@ import { buildReview, type ReviewInput } from '../review.js';
 import {
   addInputOptions,
   addRuleOptions,
+  dataRole,
   EXIT,
   emit,
   emitChunks,
@@ -20,12 +21,16 @@ import {
   type Io,
   langOption,
   loadRulesetFiles,
+  Outputs,
   processIo,
   progressBar,
   type RuleOptions,
+  reportIgnoredColumns,
   reportProblems,
+  rulesetRoles,
   UsageError,
   usageFailure,
+  writeProblems,
 } from './common.js';
 
 export interface EvaluateCliOptions extends RuleOptions {
@@ -61,7 +66,7 @@ export async function evaluateWithOptions(
   options: EvaluateCliOptions,
   extra: { asOf?: string } = {},
 ): Promise<FileEvaluation> {
-  const rulesets = await loadRulesetFiles(options.ruleset);
+  const rulesets = await loadRulesetFiles(options.ruleset, options.lang);
   let bar: ReturnType<typeof progressBar> | null = null;
   const fileOptions: EvaluateFileOptions = {
     level: options.level,
@@ -73,6 +78,7 @@ export async function evaluateWithOptions(
     ...(rulesets.length > 0 ? { rulesets } : {}),
     ...(options.sheet ? { sheet: options.sheet } : {}),
     ...(options.ignoreUnknownColumns ? { ignoreUnknownColumns: true } : {}),
+    lang: options.lang,
     onProgress: (done, total) => {
       bar ??= progressBar(total, file);
       bar.update(done);
@@ -102,17 +108,30 @@ export async function runEvaluate(
   options: EvaluateCliOptions,
   io: Io = processIo,
 ): Promise<number> {
+  const lang = options.lang;
+  let outputs: Outputs | null = null;
   try {
     const format = (options.format as Format | undefined) ?? formatFromOut(options.out) ?? 'table';
     if (format === 'xlsx' && !options.out)
       throw new UsageError('--format xlsx writes a workbook: give --out <file.xlsx>');
+    outputs = await Outputs.open(
+      {
+        inputs: [dataRole(file, lang), ...rulesetRoles(options.ruleset)],
+        outputs: [
+          options.out ? { option: '--out', path: options.out } : null,
+          options.errors ? { option: '--errors', path: options.errors } : null,
+        ],
+      },
+      lang,
+    );
+    const out = outputs.get('--out');
     const result = await evaluateWithOptions(file, options);
     const { evaluations, problems, read } = result;
     let content: string | Uint8Array | null = null;
     switch (format) {
       case 'json':
         await emitChunks(
-          options.out,
+          out,
           jsonReportChunks({
             level: options.level,
             asOf: result.asOf,
@@ -131,6 +150,11 @@ export async function runEvaluate(
       case 'xlsx':
         content = await workbookBuffer(
           await buildReviewWorkbook(buildReview(reviewInputOf(result, options))),
+          {
+            lang,
+            file: options.out,
+            onWarning: (text) => io.stderr(text),
+          },
         );
         break;
       case 'html': {
@@ -147,15 +171,11 @@ export async function runEvaluate(
           color: !options.out && process.stdout.isTTY === true && !process.env.NO_COLOR,
         });
     }
-    if (content !== null) await emit(io, options.out, content);
-    await reportProblems(problems, io, {
-      lang: options.lang,
-      errorsFile: options.errors,
-      units: new Map([[read.file, read.unit]]),
-    });
-    if (read.ignoredColumns.length > 0) {
-      io.stderr(`ntm: ignored columns: ${read.ignoredColumns.map((c) => `"${c}"`).join(', ')}\n`);
-    }
+    if (content !== null) await emit(io, out, content, lang);
+    await writeProblems(outputs.get('--errors'), problems, lang);
+    await outputs.commit();
+    reportProblems(problems, io, { lang, units: new Map([[read.file, read.unit]]) });
+    reportIgnoredColumns(read.ignoredColumns, io, lang);
     const badRows = new Set(problems.map((p) => p.row)).size;
     if (problems.length > 0) {
       io.stderr(
@@ -173,7 +193,8 @@ export async function runEvaluate(
     }
     return problems.length > 0 ? EXIT.rowErrors : EXIT.ok;
   } catch (error) {
-    return usageFailure(error, io, options.lang);
+    await outputs?.abort();
+    return usageFailure(error, io, lang);
   }
 }
 

@@ -8,16 +8,20 @@ import { buildReview } from '../review.js';
 import {
   addInputOptions,
   addRuleOptions,
+  dataRole,
   EXIT,
   emit,
   examples,
   type Io,
   langOption,
+  Outputs,
   parseDate,
   processIo,
   reportProblems,
+  rulesetRoles,
   UsageError,
   usageFailure,
+  writeProblems,
 } from './common.js';
 import { type EvaluateCliOptions, evaluateWithOptions, provinceNames } from './evaluate.js';
 
@@ -32,6 +36,8 @@ export async function runReview(
   options: ReviewCliOptions,
   io: Io = processIo,
 ): Promise<number> {
+  const lang = options.lang;
+  let outputs: Outputs | null = null;
   try {
     if (!options.out) throw new UsageError('give --out report.html or --out report.xlsx');
     const extension = extname(options.out).toLowerCase();
@@ -41,7 +47,22 @@ export async function runReview(
     if (format !== 'html' && format !== 'xlsx') {
       throw new UsageError(`--out must end in .html or .xlsx (got ${options.out})`);
     }
-    const owners = options.owners ? await readOwners(options.owners) : null;
+    outputs = await Outputs.open(
+      {
+        inputs: [
+          dataRole(file, lang),
+          options.previous ? { option: '--previous', path: options.previous } : null,
+          options.owners ? { option: '--owners', path: options.owners } : null,
+          ...rulesetRoles(options.ruleset),
+        ],
+        outputs: [
+          { option: '--out', path: options.out },
+          options.errors ? { option: '--errors', path: options.errors } : null,
+        ],
+      },
+      lang,
+    );
+    const owners = options.owners ? await readOwners(options.owners, lang) : null;
     const current = await evaluateWithOptions(file, options);
     const previousAsOf = options.previous ? (options.previousAsOf ?? current.asOf) : null;
     const previous = options.previous
@@ -61,8 +82,13 @@ export async function runReview(
       provinceNames: provinceNames(),
     });
     let content: string | Uint8Array;
-    if (format === 'xlsx') content = await workbookBuffer(await buildReviewWorkbook(review));
-    else {
+    if (format === 'xlsx') {
+      content = await workbookBuffer(await buildReviewWorkbook(review), {
+        lang,
+        file: options.out,
+        onWarning: (text) => io.stderr(text),
+      });
+    } else {
       const lookup = findScorecardBundle();
       if (!lookup.bundle) io.stderr(`ntm: the report has no interactive scorecards: ${lookup.reason}\n`);
       content = renderReviewHtml(review, {
@@ -70,10 +96,12 @@ export async function runReview(
         ...(lookup.bundle ? {} : { bundleReason: lookup.reason }),
       });
     }
-    await emit(io, options.out, content);
+    await emit(io, outputs.get('--out'), content, lang);
+    await writeProblems(outputs.get('--errors'), problems, lang);
+    await outputs.commit();
     const units = new Map([[current.read.file, current.read.unit]]);
     if (previous) units.set(previous.read.file, previous.read.unit);
-    await reportProblems(problems, io, { lang: options.lang, errorsFile: options.errors, units });
+    reportProblems(problems, io, { lang, units });
     if (review.unknownOwnerIds.length > 0) {
       io.stderr(
         `ntm: ${options.owners} names criteria or indicators that the evaluated tiers do not have: ${review.unknownOwnerIds.join(', ')}\n`,
@@ -87,7 +115,8 @@ export async function runReview(
     );
     return problems.length > 0 ? EXIT.rowErrors : EXIT.ok;
   } catch (error) {
-    return usageFailure(error, io, options.lang);
+    await outputs?.abort();
+    return usageFailure(error, io, lang);
   }
 }
 

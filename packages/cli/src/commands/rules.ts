@@ -11,6 +11,7 @@ import { Command, Option } from 'commander';
 import { formatTarget, type Lang, t } from '../i18n.js';
 import { writeJson } from '../io/write-json.js';
 import { today } from '../pipeline.js';
+import { escapeControls } from '../safe-text.js';
 import {
   addRuleOptions,
   EXIT,
@@ -42,7 +43,9 @@ interface DiffOptions {
   lang: Lang;
 }
 
-function table(rows: string[][]): string {
+/** Columns padded to their widest cell; cells come from rule files, so their control characters are escaped. */
+function table(input: string[][]): string {
+  const rows = input.map((row) => row.map((cell) => escapeControls(cell)));
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => [...(row[i] ?? '')].length))) ?? [];
   return rows
     .map((row) =>
@@ -57,7 +60,7 @@ function table(rows: string[][]): string {
 
 export async function runRulesList(options: ListOptions, io: Io = processIo): Promise<number> {
   try {
-    const rulesets = await loadRulesetFiles(options.ruleset);
+    const rulesets = await loadRulesetFiles(options.ruleset, options.lang);
     const list = listRulesets(rulesets.length > 0 ? { rulesets } : {}).filter(
       (r) => !options.level || r.level === options.level,
     );
@@ -151,7 +154,7 @@ export function formatDetail(
     lines.push('');
     lines.push(en ? 'Measures (data columns)' : 'Số liệu cần nhập (cột dữ liệu)');
     lines.push(
-      table([
+      ...table([
         ['key', 'type', 'unit', 'min', 'max', en ? 'label' : 'nhãn'],
         ...Object.entries(detail.measures).map(([key, m]) => [
           key,
@@ -161,15 +164,16 @@ export function formatDetail(
           m.max === undefined ? '' : String(m.max),
           `${t(m.label, lang)}${m.values ? ` (${m.values.map((v) => v.id).join(', ')})` : ''}`,
         ]),
-      ]),
+      ]).split('\n'),
     );
   }
-  return `${lines.join('\n')}\n`;
+  // One element per line: a name from a rule file cannot add a line, move the cursor or reorder the text.
+  return `${lines.map((line) => escapeControls(line)).join('\n')}\n`;
 }
 
 export async function runRulesShow(level: string, options: ShowOptions, io: Io = processIo): Promise<number> {
   try {
-    const rulesets = await loadRulesetFiles(options.ruleset);
+    const rulesets = await loadRulesetFiles(options.ruleset, options.lang);
     const asOf = options.asOf ?? today();
     const detail = getRuleset(level, {
       asOf,
@@ -199,7 +203,7 @@ export function formatDiff(diff: RulesetDiff, lang: Lang, ids: { from?: string; 
   ];
   if (diff.identical) {
     lines.push(en ? 'No difference.' : 'Không có khác biệt.');
-    return `${lines.join('\n')}\n`;
+    return `${lines.map((line) => escapeControls(line)).join('\n')}\n`;
   }
   const section = (title: string, items: string[]) => {
     if (items.length === 0) return;
@@ -268,7 +272,7 @@ export function formatDiff(diff: RulesetDiff, lang: Lang, ids: { from?: string; 
     en ? 'Measures removed' : 'Số liệu bỏ',
     diff.measuresRemoved.map((m) => `- ${m}`),
   );
-  return `${lines.join('\n')}\n`;
+  return `${lines.map((line) => escapeControls(line)).join('\n')}\n`;
 }
 
 export async function runRulesDiff(
@@ -278,7 +282,7 @@ export async function runRulesDiff(
   io: Io = processIo,
 ): Promise<number> {
   try {
-    const rulesets = await loadRulesetFiles(options.ruleset);
+    const rulesets = await loadRulesetFiles(options.ruleset, options.lang);
     const diff = diffRulesets(a, b, rulesets.length > 0 ? { rulesets } : {});
     io.stdout(
       options.format === 'json' ? writeJson(diff) : formatDiff(diff, options.lang, { from: a, to: b }),

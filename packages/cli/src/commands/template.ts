@@ -14,8 +14,10 @@ import {
   type Io,
   langOption,
   loadRulesetFiles,
+  Outputs,
   processIo,
   type RuleOptions,
+  rulesetRoles,
   UsageError,
   usageFailure,
 } from './common.js';
@@ -89,10 +91,22 @@ export function templateMeasures(
 }
 
 export async function runTemplate(options: TemplateCliOptions, io: Io = processIo): Promise<number> {
+  const lang = options.lang;
+  let outputs: Outputs | null = null;
   try {
     if (!options.out) throw new UsageError('give --out template.xlsx');
     if (extname(options.out).toLowerCase() !== '.xlsx') throw new UsageError('--out must end in .xlsx');
-    const rulesets = await loadRulesetFiles(options.ruleset);
+    outputs = await Outputs.open(
+      {
+        inputs: [
+          options.communes ? { option: '--communes', path: options.communes } : null,
+          ...rulesetRoles(options.ruleset),
+        ],
+        outputs: [{ option: '--out', path: options.out }],
+      },
+      lang,
+    );
+    const rulesets = await loadRulesetFiles(options.ruleset, lang);
     const asOf = options.asOf ?? today();
     const details = editionChain(options.level, { asOf, province: options.province, rulesets });
     let region: Region | null = options.region ?? null;
@@ -109,6 +123,7 @@ export async function runTemplate(options: TemplateCliOptions, io: Io = processI
     if (options.communes) {
       const read = await readCommunes(options.communes, dictionaryFor(rulesets), {
         ignoreUnknownColumns: true,
+        lang,
       });
       communes = read.communes.map(({ commune }) => ({
         id: commune.id,
@@ -128,7 +143,13 @@ export async function runTemplate(options: TemplateCliOptions, io: Io = processI
       rows: options.rows,
       ...(communes ? { communes } : {}),
     });
-    await emit(io, options.out, await workbookBuffer(workbook));
+    await emit(
+      io,
+      outputs.get('--out'),
+      await workbookBuffer(workbook, { lang, file: options.out, onWarning: (text) => io.stderr(text) }),
+      lang,
+    );
+    await outputs.commit();
     io.stderr(
       options.lang === 'en'
         ? `ntm: wrote ${options.out}: ${measures.length} measure columns (${details.map((d) => d.ruleset.id).join(' → ')})\n`
@@ -136,7 +157,8 @@ export async function runTemplate(options: TemplateCliOptions, io: Io = processI
     );
     return EXIT.ok;
   } catch (error) {
-    return usageFailure(error, io, options.lang);
+    await outputs?.abort();
+    return usageFailure(error, io, lang);
   }
 }
 

@@ -5,21 +5,29 @@ import type { Lang } from '../i18n.js';
 import { dictionaryFor } from '../io/columns.js';
 import { readBytes, readCommunes } from '../io/read.js';
 import { decodeText } from '../io/read-csv.js';
+import { jsonSyntaxWhy } from '../io/read-json.js';
+import { shownFile } from '../io/text.js';
 import type { RowProblem } from '../io/types.js';
+import { tr } from '../messages.js';
 import { evaluateRead } from '../pipeline.js';
+import { escapeControls } from '../safe-text.js';
 import {
   addInputOptions,
   addRuleOptions,
+  dataRole,
   EXIT,
   examples,
   type Io,
   langOption,
   loadRulesetFiles,
+  Outputs,
   processIo,
   type RuleOptions,
   reportProblems,
   rulesetIssueLine,
+  rulesetRoles,
   usageFailure,
+  writeProblems,
 } from './common.js';
 
 export interface ValidateCliOptions extends RuleOptions {
@@ -44,7 +52,12 @@ export function looksLikeRuleset(data: unknown): boolean {
 }
 
 function issueLines(issues: readonly RulesetIssue[], lang: Lang): string {
-  return issues.map((issue) => `${rulesetIssueLine(issue, lang)}\n`).join('');
+  return issues
+    .map(
+      (issue) => `${rulesetIssueLine(issue, lang)}
+`,
+    )
+    .join('');
 }
 
 async function validateRuleset(
@@ -61,19 +74,19 @@ async function validateRuleset(
     if (!(error instanceof RulesetError)) throw error;
     io.stderr(issueLines(error.issues, options.lang));
     io.stderr(
-      `ntm: ${file}: ${error.issues.length} ${en ? 'problem(s) in the ruleset' : 'lỗi trong bộ tiêu chí'}\n`,
+      `ntm: ${shownFile(file)}: ${error.issues.length} ${en ? 'problem(s) in the ruleset' : 'lỗi trong bộ tiêu chí'}\n`,
     );
     return EXIT.rowErrors;
   }
   // Checks across files: the edition an overlay extends exists, overlays only tighten, ids are unique…
-  const others = await loadRulesetFiles(options.ruleset);
+  const others = await loadRulesetFiles(options.ruleset, options.lang);
   try {
     getEngine([...others, { file, ruleset: data }]);
   } catch (error) {
     if (!(error instanceof RulesetError)) throw error;
     io.stderr(issueLines(error.issues, options.lang));
     io.stderr(
-      `ntm: ${file}: ${error.issues.length} ${en ? 'problem(s) with the bundled rulesets' : 'lỗi khi ghép với các bộ tiêu chí có sẵn'}\n`,
+      `ntm: ${shownFile(file)}: ${error.issues.length} ${en ? 'problem(s) with the bundled rulesets' : 'lỗi khi ghép với các bộ tiêu chí có sẵn'}\n`,
     );
     return EXIT.rowErrors;
   }
@@ -99,16 +112,22 @@ async function validateRuleset(
       ? `${d.criteria.length} criteria, ${d.criteria.reduce((n, c) => n + c.indicators.length, 0)} indicators`
       : '',
   ].filter(Boolean);
-  io.stdout(`${file}: OK (${parts.join(', ')})\n`);
+  io.stdout(`${escapeControls(`${file}: OK (${parts.join(', ')})`)}\n`);
   return EXIT.ok;
 }
 
-async function validateData(file: string, options: ValidateCliOptions, io: Io): Promise<number> {
+async function validateData(
+  file: string,
+  options: ValidateCliOptions,
+  io: Io,
+  found: RowProblem[],
+): Promise<number> {
   const en = options.lang === 'en';
-  const rulesets = await loadRulesetFiles(options.ruleset);
+  const rulesets = await loadRulesetFiles(options.ruleset, options.lang);
   const read = await readCommunes(file, dictionaryFor(rulesets), {
     ...(options.sheet ? { sheet: options.sheet } : {}),
     ...(options.ignoreUnknownColumns ? { ignoreUnknownColumns: true } : {}),
+    lang: options.lang,
   });
   let problems: RowProblem[] = read.problems;
   if (options.level) {
@@ -118,19 +137,18 @@ async function validateData(file: string, options: ValidateCliOptions, io: Io): 
       ...(options.region ? { region: options.region } : {}),
       ...(options.province ? { province: options.province } : {}),
       ...(rulesets.length > 0 ? { rulesets } : {}),
+      lang: options.lang,
     });
     problems = evaluated.problems;
   }
-  await reportProblems(problems, io, {
-    lang: options.lang,
-    errorsFile: options.errors,
-    units: new Map([[read.file, read.unit]]),
-  });
+  found.push(...problems);
+  reportProblems(problems, io, { lang: options.lang, units: new Map([[read.file, read.unit]]) });
   const badRows = new Set(problems.map((p) => p.row)).size;
   const measures = read.columns.filter((c) => c.target.kind === 'measure').length;
+  const name = shownFile(file);
   const summary = en
-    ? `${file}: ${read.rows} row(s), ${read.format === 'json' ? 'JSON' : `${measures} measure column(s)`}${read.sheet ? `, sheet "${read.sheet}"` : ''}; ${problems.length === 0 ? 'no problem' : `${problems.length} problem(s) in ${badRows} row(s)`}`
-    : `${file}: ${read.rows} dòng, ${read.format === 'json' ? 'JSON' : `${measures} cột chỉ tiêu`}${read.sheet ? `, trang "${read.sheet}"` : ''}; ${problems.length === 0 ? 'không có lỗi' : `${problems.length} lỗi ở ${badRows} dòng`}`;
+    ? `${name}: ${read.rows} row(s), ${read.format === 'json' ? 'JSON' : `${measures} measure column(s)`}${read.sheet ? `, sheet "${read.sheet}"` : ''}; ${problems.length === 0 ? 'no problem' : `${problems.length} problem(s) in ${badRows} row(s)`}`
+    : `${name}: ${read.rows} dòng, ${read.format === 'json' ? 'JSON' : `${measures} cột chỉ tiêu`}${read.sheet ? `, trang "${read.sheet}"` : ''}; ${problems.length === 0 ? 'không có lỗi' : `${problems.length} lỗi ở ${badRows} dòng`}`;
   (problems.length === 0 ? io.stdout : io.stderr)(`${summary}\n`);
   if (!options.level && problems.length === 0) {
     io.stdout(
@@ -147,30 +165,61 @@ export async function runValidate(
   options: ValidateCliOptions,
   io: Io = processIo,
 ): Promise<number> {
+  const lang = options.lang;
+  let outputs: Outputs;
+  try {
+    outputs = await Outputs.open(
+      {
+        inputs: [...files.map((file) => dataRole(file, lang)), ...rulesetRoles(options.ruleset)],
+        outputs: [options.errors ? { option: '--errors', path: options.errors } : null],
+      },
+      lang,
+    );
+  } catch (error) {
+    return usageFailure(error, io, lang);
+  }
   let worst: number = EXIT.ok;
-  for (const file of files) {
-    let code: number;
-    try {
-      if (extname(file).toLowerCase() === '.json') {
-        const text = decodeText(await readBytes(file), file);
-        let data: unknown;
-        try {
-          data = JSON.parse(text);
-        } catch (error) {
-          io.stderr(`ntm: ${file} is not valid JSON: ${(error as Error).message}\n`);
-          worst = Math.max(worst, EXIT.usage);
-          continue;
+  // Every problem of every data file, for one errors.csv.
+  const found: RowProblem[] = [];
+  let read = 0;
+  try {
+    for (const file of files) {
+      let code: number;
+      try {
+        if (extname(file).toLowerCase() === '.json') {
+          const text = decodeText(await readBytes(file, { lang }), file, lang);
+          let data: unknown;
+          try {
+            data = JSON.parse(text);
+          } catch (error) {
+            io.stderr(
+              `ntm: ${tr(lang, 'ruleset.invalidJson', { file: shownFile(file), why: jsonSyntaxWhy(error as Error, text, lang) })}\n`,
+            );
+            worst = Math.max(worst, EXIT.usage);
+            continue;
+          }
+          code = looksLikeRuleset(data)
+            ? await validateRuleset(file, data, options, io)
+            : await validateData(file, options, io, found);
+        } else {
+          code = await validateData(file, options, io, found);
         }
-        code = looksLikeRuleset(data)
-          ? await validateRuleset(file, data, options, io)
-          : await validateData(file, options, io);
-      } else {
-        code = await validateData(file, options, io);
+        read++;
+      } catch (error) {
+        code = usageFailure(error, io, lang);
       }
-    } catch (error) {
-      code = usageFailure(error, io, options.lang);
+      worst = Math.max(worst, code);
     }
-    worst = Math.max(worst, code);
+    // errors.csv lists the problems of the files that could be read; with none read, nothing is written.
+    if (read > 0) {
+      await writeProblems(outputs.get('--errors'), found, lang);
+      await outputs.commit();
+    } else {
+      await outputs.abort();
+    }
+  } catch (error) {
+    await outputs.abort();
+    worst = Math.max(worst, usageFailure(error, io, lang));
   }
   return worst;
 }

@@ -65,8 +65,9 @@ describe('numbers', () => {
   });
 
   it('refuses a percent sign on a measure that is not a percentage', () => {
-    expect(reason(parseNumber('50%', money))).toMatch(/not a percentage.*triệu đồng/);
-    expect(reason(parseNumber('2 %', count))).toMatch(/not a percentage/);
+    expect(reason(parseNumber('50%', money))).toMatch(/không phải tỷ lệ phần trăm.*triệu đồng/);
+    expect(reason(parseNumber('2 %', count))).toMatch(/không phải tỷ lệ phần trăm/);
+    expect(reason(parseNumber('50%', money, 'en'))).toMatch(/not a percentage.*million VND/);
   });
 
   it('reads thousands separators in money columns when unambiguous', () => {
@@ -80,53 +81,57 @@ describe('numbers', () => {
 
   it('names the ambiguity of "1.234" instead of guessing', () => {
     const message = reason(parseNumber('1.234', money));
-    expect(message).toMatch(/ambiguous/);
+    expect(message).toMatch(/không rõ nghĩa/);
     expect(message).toContain('1234');
     expect(message).toContain('1,234');
-    expect(reason(parseNumber('12,500', money))).toMatch(/ambiguous/);
-    expect(reason(parseNumber('1,234', number))).toMatch(/ambiguous/);
+    expect(reason(parseNumber('12,500', money))).toMatch(/không rõ nghĩa/);
+    expect(reason(parseNumber('12,500', money, 'en'))).toMatch(/ambiguous/);
+    expect(reason(parseNumber('1,234', number))).toMatch(/không rõ nghĩa/);
   });
 
   it('settles "12,345" when the measure\'s range allows one reading only', () => {
     // 12 345 % is impossible: only the decimal reading remains.
     expect(value(parseNumber('12,345', percent))).toBe(12.345);
     // 1.234 hamlets is impossible (not whole), 1234 needs a thousands separator: refused either way.
-    expect(reason(parseNumber('1.234', count))).toMatch(/thousands separators.*money/);
+    expect(reason(parseNumber('1.234', count))).toMatch(/phân cách hàng nghìn.*cột tiền/);
     // Levels are 0–3: 2,125 can only be a decimal.
     expect(value(parseNumber('2,125', level))).toBe(2.125);
   });
 
   it('refuses thousands separators outside money columns', () => {
-    expect(reason(parseNumber('1 234', count))).toMatch(/money columns/);
-    expect(reason(parseNumber('1.234.567', number))).toMatch(/money columns/);
-    expect(reason(parseNumber('1.234,5', number))).toMatch(/money columns/);
+    expect(reason(parseNumber('1 234', count))).toMatch(/cột tiền/);
+    expect(reason(parseNumber('1.234.567', number))).toMatch(/cột tiền/);
+    expect(reason(parseNumber('1.234,5', number))).toMatch(/cột tiền/);
+    expect(reason(parseNumber('1.234,5', number, 'en'))).toMatch(/money columns/);
   });
 
   it('refuses malformed grouping and mixed separators', () => {
-    expect(reason(parseNumber('1.23.4', money))).toMatch(/not grouped by thousands/);
-    expect(reason(parseNumber('12 34', money))).toMatch(/groups of three/);
-    expect(reason(parseNumber('1,234,5.6', money))).toMatch(/mixes/);
-    expect(reason(parseNumber('1.2,3', money))).toMatch(/mixes/);
+    expect(reason(parseNumber('1.23.4', money))).toMatch(/không chia thành các nhóm hàng nghìn/);
+    expect(reason(parseNumber('12 34', money))).toMatch(/nhóm ba chữ số/);
+    expect(reason(parseNumber('1,234,5.6', money))).toMatch(/trộn/);
+    expect(reason(parseNumber('1.2,3', money))).toMatch(/trộn/);
   });
 
   it('refuses text, dates, scientific notation, dashes and "x"', () => {
-    expect(reason(parseNumber('abc', percent))).toMatch(/not a number/);
-    expect(reason(parseNumber('15/11/2023', percent))).toMatch(/date/);
-    expect(reason(parseNumber('2023-11-15', number))).toMatch(/date/);
-    expect(reason(parseNumber('1e3', number))).toMatch(/scientific/);
-    expect(reason(parseNumber('1,5E+2', number))).toMatch(/scientific/);
-    expect(reason(parseNumber('-', percent))).toMatch(/ambiguous/);
-    expect(reason(parseNumber('x', percent))).toMatch(/not a number/);
-    expect(reason(parseNumber('85,', percent))).toMatch(/not a number/);
-    expect(reason(parseNumber(',5', percent))).toMatch(/not a number/);
+    expect(reason(parseNumber('abc', percent))).toMatch(/không phải là số/);
+    expect(reason(parseNumber('abc', percent, 'en'))).toMatch(/not a number/);
+    expect(reason(parseNumber('15/11/2023', percent))).toMatch(/ngày tháng/);
+    expect(reason(parseNumber('2023-11-15', number))).toMatch(/ngày tháng/);
+    expect(reason(parseNumber('1e3', number))).toMatch(/lũy thừa/);
+    expect(reason(parseNumber('1,5E+2', number))).toMatch(/lũy thừa/);
+    expect(reason(parseNumber('-', percent))).toMatch(/không rõ nghĩa/);
+    expect(reason(parseNumber('x', percent))).toMatch(/không phải là số/);
+    expect(reason(parseNumber('85,', percent))).toMatch(/không phải là số/);
+    expect(reason(parseNumber(',5', percent))).toMatch(/không phải là số/);
   });
 
   it('checks the range and whole numbers', () => {
-    expect(reason(parseNumber('100,5', percent))).toMatch(/above the largest valid value 100 %/);
-    expect(reason(parseNumber('-1', percent))).toMatch(/below the smallest valid value 0 %/);
-    expect(reason(parseNumber('−1', money))).toMatch(/below/);
-    expect(reason(parseNumber('2,5', count))).toMatch(/whole number/);
-    expect(reason(parseNumber('4', level))).toMatch(/above the largest valid value 3/);
+    expect(reason(parseNumber('100,5', percent))).toMatch(/lớn hơn giá trị hợp lệ lớn nhất 100 %/);
+    expect(reason(parseNumber('-1', percent))).toMatch(/nhỏ hơn giá trị hợp lệ nhỏ nhất 0 %/);
+    expect(reason(parseNumber('−1', money))).toMatch(/nhỏ hơn/);
+    expect(reason(parseNumber('−1', money, 'en'))).toMatch(/below the smallest valid value 0 million VND/);
+    expect(reason(parseNumber('2,5', count))).toMatch(/số nguyên/);
+    expect(reason(parseNumber('4', level))).toMatch(/lớn hơn giá trị hợp lệ lớn nhất 3/);
     expect(value(parseNumber('-3', number))).toBe(-3);
   });
 
@@ -176,10 +181,12 @@ describe('yes/no', () => {
   });
 
   it('refuses "x" as ambiguous and other text as unknown', () => {
-    expect(reason(parseBoolean('x'))).toMatch(/ambiguous/);
-    expect(reason(parseBoolean('X'))).toMatch(/ambiguous/);
-    expect(reason(parseBoolean('maybe'))).toMatch(/expected Có or Không/);
-    expect(reason(parseBoolean('2'))).toMatch(/expected Có or Không/);
+    expect(reason(parseBoolean('x'))).toMatch(/không rõ nghĩa/);
+    expect(reason(parseBoolean('X'))).toMatch(/không rõ nghĩa/);
+    expect(reason(parseBoolean('X', 'en'))).toMatch(/ambiguous/);
+    expect(reason(parseBoolean('maybe'))).toMatch(/cần ghi Có hoặc Không/);
+    expect(reason(parseBoolean('2'))).toMatch(/cần ghi Có hoặc Không/);
+    expect(reason(parseBoolean('2', 'en'))).toMatch(/expected Có or Không/);
   });
 });
 
@@ -199,9 +206,12 @@ describe('enums', () => {
   });
 
   it('refuses unknown and repeated values', () => {
-    expect(reason(parseEnum('giao-duc; the-thao', fields))).toMatch(/unknown value "the-thao"/);
-    expect(reason(parseEnum('giao-duc; Giáo dục', fields))).toMatch(/twice/);
-    expect(reason(parseEnum('giao-duc; van-hoa', single))).toMatch(/unknown value/);
+    expect(reason(parseEnum('giao-duc; the-thao', fields))).toMatch(
+      /giá trị "the-thao" không có trong danh sách/,
+    );
+    expect(reason(parseEnum('giao-duc; Giáo dục', fields))).toMatch(/hai lần/);
+    expect(reason(parseEnum('giao-duc; van-hoa', single))).toMatch(/không có trong danh sách/);
+    expect(reason(parseEnum('giao-duc; van-hoa', single, 'en'))).toMatch(/unknown value.*Education/);
   });
 });
 
@@ -210,29 +220,30 @@ describe('spreadsheet cells', () => {
     expect(value(parseCell({ kind: 'number', value: 92.5 }, percent))).toBe(92.5);
     expect(value(parseCell({ kind: 'number', value: 0.855, percentFormat: true }, percent))).toBe(85.5);
     expect(reason(parseCell({ kind: 'number', value: 0.5, percentFormat: true }, money))).toMatch(
-      /not a percentage/,
+      /định dạng phần trăm/,
     );
   });
 
   it('turns error cells and dates into errors, never numbers', () => {
     expect(reason(parseCell({ kind: 'error', error: '#DIV/0!' }, percent))).toMatch(/#DIV\/0!/);
     expect(reason(parseCell({ kind: 'date', value: new Date('2023-11-15T00:00:00Z') }, percent))).toMatch(
-      /date \(2023-11-15\)/,
+      /ngày tháng \(2023-11-15\)/,
     );
     expect(reason(parseCell({ kind: 'date', value: new Date('2023-11-15T00:00:00Z') }, yesNo))).toMatch(
-      /date/,
+      /ngày tháng.*Có\/Không/,
     );
   });
 
   it('reads Excel error values exported as text (#N/A in a CSV) as errors, and formulas as text as errors', () => {
     for (const text of ['#N/A', '#DIV/0!', '#REF!', '#VALUE!', '#NAME?', '#NUM!', '#NULL!', ' #n/a ']) {
       expect(isExcelError(text)).toBe(true);
-      expect(reason(parseCell(text, percent))).toMatch(/spreadsheet error #/);
-      expect(reason(parseCell(text, yesNo))).toMatch(/spreadsheet error #/);
+      expect(reason(parseCell(text, percent))).toMatch(/lỗi bảng tính #/);
+      expect(reason(parseCell(text, yesNo))).toMatch(/lỗi bảng tính #/);
+      expect(reason(parseCell(text, yesNo, 'en'))).toMatch(/spreadsheet error #/);
     }
     expect(isExcelError('#vi-du')).toBe(false);
     expect(isExcelError('#N/A note')).toBe(false);
-    expect(reason(parseCell('=90+6.5', percent))).toMatch(/formula, not its result/);
+    expect(reason(parseCell('=90+6.5', percent))).toMatch(/là công thức, không phải kết quả/);
     expect(reason(parseCell({ kind: 'error', error: '=C2+1', reason: 'no stored result' }, percent))).toBe(
       'no stored result',
     );
@@ -241,14 +252,15 @@ describe('spreadsheet cells', () => {
   it('keeps messages short whatever the length of the cell', () => {
     expect(reason(parseCell('a'.repeat(50_000), percent)).length).toBeLessThan(200);
     expect(reason(parseCell('b'.repeat(50_000), yesNo)).length).toBeLessThan(200);
-    expect(reason(parseCell('9'.repeat(5_000), percent))).toBe('the number is too large');
+    expect(reason(parseCell('9'.repeat(5_000), percent))).toBe('số quá lớn');
+    expect(reason(parseCell('9'.repeat(5_000), percent, 'en'))).toBe('the number is too large');
   });
 
   it('reads booleans and 1/0 in yes/no columns, and refuses them elsewhere', () => {
     expect(value(parseCell({ kind: 'boolean', value: true }, yesNo))).toBe(true);
     expect(value(parseCell({ kind: 'number', value: 0 }, yesNo))).toBe(false);
-    expect(reason(parseCell({ kind: 'number', value: 2 }, yesNo))).toMatch(/Có or Không/);
-    expect(reason(parseCell({ kind: 'boolean', value: true }, percent))).toMatch(/expected a number/);
+    expect(reason(parseCell({ kind: 'number', value: 2 }, yesNo))).toMatch(/Có hoặc Không/);
+    expect(reason(parseCell({ kind: 'boolean', value: true }, percent))).toMatch(/cần một số/);
   });
 
   it('reads text cells with the text rules, and empty cells as missing', () => {
@@ -263,10 +275,11 @@ describe('typed JSON values', () => {
   it('accepts typed values and refuses text for numbers', () => {
     expect(checkValue(85.5, percent)).toBeNull();
     expect(checkValue(null, percent)).toBeNull();
-    expect(checkValue('85,5', percent)).toMatch(/not converted/);
-    expect(checkValue(101, percent)).toMatch(/above/);
+    expect(checkValue('85,5', percent)).toMatch(/không được chuyển đổi/);
+    expect(checkValue('85,5', percent, 'en')).toMatch(/not converted/);
+    expect(checkValue(101, percent)).toMatch(/lớn hơn/);
     expect(checkValue(['giao-duc'], fields)).toBeNull();
-    expect(checkValue(['giao-duc', 'giao-duc'], fields)).toMatch(/repeats/);
-    expect(checkValue('Có', yesNo)).toMatch(/true or false/);
+    expect(checkValue(['giao-duc', 'giao-duc'], fields)).toMatch(/lặp lại/);
+    expect(checkValue('Có', yesNo)).toMatch(/true hoặc false/);
   });
 });

@@ -18,6 +18,9 @@
  *   error cells (#DIV/0!, #N/A…) and dates are errors, never numbers.
  */
 import type { Measure, MeasureValue } from '@nongthonmoi/core';
+import type { Lang } from '../i18n.js';
+import { tr } from '../messages.js';
+import { escapeControls } from '../safe-text.js';
 import { fold, plainSpaces, preview } from './text.js';
 
 /** A cell as a reader found it, before it is given a meaning. */
@@ -46,9 +49,9 @@ const TRUE_WORDS = new Set(['co', 'dat', 'true', 'yes', '1', 'dung']);
 const FALSE_WORDS = new Set(['khong', 'chua dat', 'khong dat', 'false', 'no', '0', 'chua', 'sai']);
 const EMPTY_LIST_WORDS = new Set(['khong', 'none']);
 
-function unitOf(measure: MeasureSpec): string {
+function unitOf(measure: MeasureSpec, lang: Lang): string {
   if (measure.type === 'percent') return ' %';
-  const unit = measure.unit?.vi;
+  const unit = lang === 'en' ? measure.unit?.en || measure.unit?.vi : measure.unit?.vi;
   return unit ? ` ${unit}` : '';
 }
 
@@ -71,20 +74,22 @@ function maxOf(measure: MeasureSpec): number {
 }
 
 /** Why `value` does not fit the measure's range and type, or null. */
-export function checkNumber(value: number, measure: MeasureSpec): string | null {
-  if (Number.isNaN(value)) return 'not a number';
-  if (!Number.isFinite(value)) return 'the number is too large';
-  if (measure.type === 'count' && !Number.isInteger(value)) return `expected a whole number, got ${value}`;
-  const unit = unitOf(measure);
+export function checkNumber(value: number, measure: MeasureSpec, lang: Lang = 'vi'): string | null {
+  if (Number.isNaN(value)) return tr(lang, 'cell.notANumber');
+  if (!Number.isFinite(value)) return tr(lang, 'cell.tooLarge');
+  if (measure.type === 'count' && !Number.isInteger(value)) {
+    return tr(lang, 'cell.notWhole', { value: String(value) });
+  }
+  const unit = unitOf(measure, lang);
   const min = minOf(measure);
   const max = maxOf(measure);
-  if (value < min) return `${value}${unit} is below the smallest valid value ${min}${unit}`;
-  if (value > max) return `${value}${unit} is above the largest valid value ${max}${unit}`;
+  if (value < min) return tr(lang, 'cell.belowMin', { value: String(value), min: String(min), unit });
+  if (value > max) return tr(lang, 'cell.aboveMax', { value: String(value), max: String(max), unit });
   return null;
 }
 
-function numberResult(value: number, measure: MeasureSpec): CellResult {
-  const reason = checkNumber(value, measure);
+function numberResult(value: number, measure: MeasureSpec, lang: Lang): CellResult {
+  const reason = checkNumber(value, measure, lang);
   return reason ? fail(reason) : ok(value);
 }
 
@@ -103,65 +108,56 @@ export function isExcelError(text: string): boolean {
   return EXCEL_ERRORS.test(text.trim());
 }
 
-/** A cell's text for a message: quoted, and shortened when it is long. */
+/**
+ * A cell's text for a message: quoted, shortened when it is long, and with control and bidi characters shown
+ * as escapes (JSON.stringify escapes C0 controls; C1 and bidi characters are made visible too).
+ */
 export function quote(text: string): string {
-  return JSON.stringify(preview(text));
+  return escapeControls(JSON.stringify(preview(text)));
 }
 
 /**
  * Reads a number written as text, with the Vietnamese conventions above. `measure` decides whether a
  * percent sign and thousands separators are allowed, and settles "1.234" when its range allows one reading.
  */
-export function parseNumber(input: string, measure: MeasureSpec): CellResult {
+export function parseNumber(input: string, measure: MeasureSpec, lang: Lang = 'vi'): CellResult {
   let text = plainSpaces(input)
     .trim()
     .replace(/\u2212/g, '-');
   if (text === '') return ok(null);
   const shown = quote(input.trim());
-  if (text.startsWith('=')) {
-    return fail(`${shown} is a formula, not its result: save the values (a CSV keeps no calculated result)`);
-  }
+  if (text.startsWith('=')) return fail(tr(lang, 'cell.formula', { shown }));
   let percent = false;
   const percentMatch = /^(.*?)\s*%$/.exec(text);
   if (percentMatch) {
     percent = true;
     text = (percentMatch[1] as string).trim();
     if (measure.type !== 'percent') {
-      const unit = measure.unit?.vi ? ` (its unit is ${measure.unit.vi})` : '';
-      return fail(`${shown} has a percent sign, but this measure is not a percentage${unit}`);
+      const unit = (lang === 'en' ? measure.unit?.en || measure.unit?.vi : measure.unit?.vi) ?? '';
+      return fail(tr(lang, 'cell.percentSignNotPercent', { shown, unit }));
     }
   }
-  if (text === '-' || text === '–' || text === '—') {
-    return fail(`${shown} is ambiguous (missing or zero?): leave the cell empty when the value is not known`);
-  }
+  if (text === '-' || text === '–' || text === '—') return fail(tr(lang, 'cell.dash', { shown }));
   let sign = 1;
   if (text.startsWith('-') || text.startsWith('+')) {
     if (text.startsWith('-')) sign = -1;
     text = text.slice(1).trim();
   }
-  if (/^\d+$/.test(text)) return numberResult(sign * Number(text), measure);
-  if (/^[\d.,\s]*\d[\d.,\s]*[eE][+-]?\d+$/.test(text)) {
-    return fail(`${shown} is in scientific notation; write the number in full`);
-  }
-  if (DATE_LIKE.test(text) && !percent) {
-    return fail(`${shown} looks like a date, not a number`);
-  }
+  if (/^\d+$/.test(text)) return numberResult(sign * Number(text), measure, lang);
+  if (/^[\d.,\s]*\d[\d.,\s]*[eE][+-]?\d+$/.test(text)) return fail(tr(lang, 'cell.scientific', { shown }));
+  if (DATE_LIKE.test(text) && !percent) return fail(tr(lang, 'cell.dateLike', { shown }));
   if (!/^[\d][\d.,\s]*$/.test(text) || !/\d$/.test(text)) {
-    return fail(`${shown} is not a number${measure.type === 'percent' ? ' (e.g. 85, 85,5 or 85,5 %)' : ''}`);
+    return fail(tr(lang, 'cell.notANumberShown', { shown, percent: measure.type === 'percent' }));
   }
   const money = measure.type === 'money';
   const grouped = (value: number): CellResult => {
-    if (!money) {
-      return fail(
-        `${shown} uses thousands separators, which are read only in money columns; write ${value} without separators`,
-      );
-    }
-    return numberResult(sign * value, measure);
+    if (!money) return fail(tr(lang, 'cell.groupedNotMoney', { shown, value: String(value) }));
+    return numberResult(sign * value, measure, lang);
   };
   // Spaces: only as thousands separators, in groups of three ("1 234 567", "1 234,5").
   if (/\s/.test(text)) {
     const match = /^(\d{1,3}(?: \d{3})+)(?:[.,](\d+))?$/.exec(text);
-    if (!match) return fail(`${shown}: spaces inside a number are read only between groups of three digits`);
+    if (!match) return fail(tr(lang, 'cell.spaces', { shown }));
     const whole = (match[1] as string).replace(/ /g, '');
     return grouped(Number(match[2] ? `${whole}.${match[2]}` : whole));
   }
@@ -172,7 +168,7 @@ export function parseNumber(input: string, measure: MeasureSpec): CellResult {
     const vietnamese = /^(\d{1,3}(?:\.\d{3})+),(\d+)$/.exec(text);
     const english = /^(\d{1,3}(?:,\d{3})+)\.(\d+)$/.exec(text);
     const match = vietnamese ?? english;
-    if (!match) return fail(`${shown} mixes "." and "," in a way that is not a number`);
+    if (!match) return fail(tr(lang, 'cell.mixedSeparators', { shown }));
     const whole = (match[1] as string).replace(/[.,]/g, '');
     return grouped(Number(`${whole}.${match[2]}`));
   }
@@ -182,12 +178,14 @@ export function parseNumber(input: string, measure: MeasureSpec): CellResult {
   if (count > 1) {
     // "1.234.567": only thousands grouping has several separators of one kind.
     if (!parts.slice(1).every((part) => part.length === 3) || (parts[0] as string).length > 3) {
-      return fail(`${shown} has several "${separator}" but is not grouped by thousands`);
+      return fail(tr(lang, 'cell.badGrouping', { shown, separator }));
     }
     return grouped(Number(parts.join('')));
   }
   const [whole, fraction] = parts as [string, string];
-  if (whole === '' || fraction === '') return fail(`${shown} is not a number`);
+  if (whole === '' || fraction === '') {
+    return fail(tr(lang, 'cell.notANumberShown', { shown, percent: false }));
+  }
   const asDecimal = sign * Number(`${whole}.${fraction}`);
   if (fraction.length === 3 && /^[1-9]\d{0,2}$/.test(whole)) {
     // "1.234": thousands separator or decimal separator? Settled only when the measure's range rules one out.
@@ -196,27 +194,29 @@ export function parseNumber(input: string, measure: MeasureSpec): CellResult {
     const thousandsFits = fits(asThousands, measure);
     if (decimalFits && thousandsFits) {
       return fail(
-        `${shown} is ambiguous: ${asThousands} ("${separator}" as thousands separator) or ${whole},${fraction} ("${separator}" as decimal separator); write ${asThousands} for the first, or ${whole},${fraction}0 for the second`,
+        tr(lang, 'cell.ambiguousSeparator', {
+          shown,
+          thousands: String(asThousands),
+          decimal: `${whole},${fraction}`,
+          separator,
+          decimalWritten: `${whole},${fraction}0`,
+        }),
       );
     }
     if (thousandsFits) return grouped(Math.abs(asThousands));
   }
-  return numberResult(asDecimal, measure);
+  return numberResult(asDecimal, measure, lang);
 }
 
 /** Reads a yes/no cell. */
-export function parseBoolean(input: string): CellResult {
+export function parseBoolean(input: string, lang: Lang = 'vi'): CellResult {
   const text = plainSpaces(input).trim();
   if (text === '') return ok(null);
   const word = fold(text);
   if (TRUE_WORDS.has(word)) return ok(true);
   if (FALSE_WORDS.has(word)) return ok(false);
-  if (word === 'x' || word === 'v') {
-    return fail(
-      `${quote(text)} is ambiguous (some sheets mark "yes" with it, others "no"): write Có or Không`,
-    );
-  }
-  return fail(`expected Có or Không (also Đạt/Chưa đạt, true/false, yes/no, 1/0), got ${quote(text)}`);
+  if (word === 'x' || word === 'v') return fail(tr(lang, 'cell.booleanAmbiguous', { shown: quote(text) }));
+  return fail(tr(lang, 'cell.booleanExpected', { shown: quote(text) }));
 }
 
 function enumLookup(measure: MeasureSpec): Map<string, string> {
@@ -233,7 +233,7 @@ function enumLookup(measure: MeasureSpec): Map<string, string> {
 const lookups = new WeakMap<object, Map<string, string>>();
 
 /** Reads an enum cell: ids or labels; for a multiple-choice measure, a list separated by ";" or ",". */
-export function parseEnum(input: string, measure: MeasureSpec): CellResult {
+export function parseEnum(input: string, measure: MeasureSpec, lang: Lang = 'vi'): CellResult {
   const text = plainSpaces(input).trim();
   if (text === '') return ok(null);
   let lookup = lookups.get(measure);
@@ -241,11 +241,13 @@ export function parseEnum(input: string, measure: MeasureSpec): CellResult {
     lookup = enumLookup(measure);
     lookups.set(measure, lookup);
   }
-  const allowed = (measure.values ?? []).map((item) => `${item.id} (${item.label.vi})`).join(', ');
+  const allowed = (measure.values ?? [])
+    .map((item) => `${item.id} (${lang === 'en' ? item.label.en || item.label.vi : item.label.vi})`)
+    .join(', ');
   const one = (part: string): string | null => lookup.get(part) ?? lookup.get(fold(part)) ?? null;
   if (!measure.multiple) {
     const id = one(text);
-    return id ? ok(id) : fail(`unknown value ${quote(text)}; expected one of ${allowed}`);
+    return id ? ok(id) : fail(tr(lang, 'cell.enumUnknown', { shown: quote(text), allowed }));
   }
   if (EMPTY_LIST_WORDS.has(fold(text))) return ok([]);
   const parts = (text.includes(';') ? text.split(';') : text.split(','))
@@ -254,97 +256,115 @@ export function parseEnum(input: string, measure: MeasureSpec): CellResult {
   const ids: string[] = [];
   for (const part of parts) {
     const id = one(part);
-    if (!id) return fail(`unknown value ${quote(part)}; expected values among ${allowed}`);
-    if (ids.includes(id)) return fail(`the list names ${id} twice`);
+    if (!id) return fail(tr(lang, 'cell.enumUnknownInList', { shown: quote(part), allowed }));
+    if (ids.includes(id)) return fail(tr(lang, 'cell.enumTwice', { id }));
     ids.push(id);
   }
   return ok(ids);
 }
 
-function describeDate(date: Date): string {
-  return Number.isNaN(date.getTime()) ? 'an invalid date' : date.toISOString().slice(0, 10);
+function describeDate(date: Date, lang: Lang): string {
+  return Number.isNaN(date.getTime()) ? tr(lang, 'cell.invalidDate') : date.toISOString().slice(0, 10);
 }
 
 /**
  * Turns one cell into a value for `measure`. A plain string is read as typed text (CSV); a {@link RawCell}
  * carries what a spreadsheet stored (number, boolean, date, error).
  */
-export function parseCell(cell: RawCell | string | null | undefined, measure: MeasureSpec): CellResult {
+export function parseCell(
+  cell: RawCell | string | null | undefined,
+  measure: MeasureSpec,
+  lang: Lang = 'vi',
+): CellResult {
   if (cell === null || cell === undefined) return ok(null);
   const raw: RawCell = typeof cell === 'string' ? { kind: 'text', text: cell } : cell;
   switch (raw.kind) {
     case 'empty':
       return ok(null);
     case 'error':
-      return fail(raw.reason ?? `the cell holds the spreadsheet error ${raw.error}`);
+      return fail(raw.reason ?? tr(lang, 'cell.spreadsheetError', { error: escapeControls(raw.error) }));
     case 'date':
       return fail(
-        `the cell holds a date (${describeDate(raw.value)}), not a ${measure.type === 'boolean' ? 'yes/no value' : 'value'}: the spreadsheet formatted the number as a date; format the column as Number and retype it`,
+        tr(lang, 'cell.dateInCell', {
+          date: describeDate(raw.value, lang),
+          boolean: measure.type === 'boolean',
+        }),
       );
     case 'text':
-      if (isExcelError(raw.text)) return fail(`the cell holds the spreadsheet error ${raw.text.trim()}`);
-      if (measure.type === 'boolean') return parseBoolean(raw.text);
-      if (measure.type === 'enum') return parseEnum(raw.text, measure);
-      return parseNumber(raw.text, measure);
+      if (isExcelError(raw.text)) {
+        return fail(tr(lang, 'cell.spreadsheetError', { error: raw.text.trim() }));
+      }
+      if (measure.type === 'boolean') return parseBoolean(raw.text, lang);
+      if (measure.type === 'enum') return parseEnum(raw.text, measure, lang);
+      return parseNumber(raw.text, measure, lang);
     case 'boolean':
       if (measure.type === 'boolean') return ok(raw.value);
       return fail(
-        `expected a ${measure.type === 'enum' ? 'value from the list' : 'number'}, got ${raw.value}`,
+        tr(lang, 'cell.booleanGiven', { value: raw.value ? 'TRUE' : 'FALSE', list: measure.type === 'enum' }),
       );
     case 'number': {
       if (measure.type === 'boolean') {
         if (raw.value === 1) return ok(true);
         if (raw.value === 0) return ok(false);
-        return fail(`expected Có or Không (or 1/0), got the number ${raw.value}`);
+        return fail(tr(lang, 'cell.numberForBoolean', { value: String(raw.value) }));
       }
-      if (measure.type === 'enum') return parseEnum(String(raw.value), measure);
+      if (measure.type === 'enum') return parseEnum(String(raw.value), measure, lang);
       if (raw.percentFormat) {
         if (measure.type !== 'percent') {
-          return fail(
-            `the cell is formatted as a percentage (${tidy(raw.value * 100)} %), but this measure is not a percentage`,
-          );
+          return fail(tr(lang, 'cell.percentFormatNotPercent', { percent: String(tidy(raw.value * 100)) }));
         }
-        return numberResult(tidy(raw.value * 100), measure);
+        return numberResult(tidy(raw.value * 100), measure, lang);
       }
-      return numberResult(raw.value, measure);
+      return numberResult(raw.value, measure, lang);
     }
   }
 }
 
 /** Shows a parsed value back in the spreadsheet's words (for messages). */
-export function showValue(value: unknown): string {
+export function showValue(value: unknown, lang: Lang = 'vi'): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'boolean') return value ? 'Có' : 'Không';
+  if (typeof value === 'boolean')
+    return value ? (lang === 'en' ? 'Yes' : 'Có') : lang === 'en' ? 'No' : 'Không';
   if (Array.isArray(value)) return value.join('; ');
   return preview(value);
 }
 
+/** A typed JSON value for a message: shortened, quoted when it is text, control characters made visible. */
+function shownValue(value: unknown): string {
+  return typeof value === 'string' ? quote(value) : escapeControls(preview(value));
+}
+
 /** Checks a value that is already typed (JSON input): no text conversion, only type and range. */
-export function checkValue(value: unknown, measure: MeasureSpec): string | null {
+export function checkValue(value: unknown, measure: MeasureSpec, lang: Lang = 'vi'): string | null {
   if (value === null || value === undefined) return null;
   switch (measure.type) {
     case 'boolean':
-      return typeof value === 'boolean' ? null : `expected true or false, got ${preview(value)}`;
+      return typeof value === 'boolean'
+        ? null
+        : tr(lang, 'json.expectedBoolean', { shown: shownValue(value) });
     case 'enum': {
       const ids = new Set((measure.values ?? []).map((item) => item.id));
       const list = [...ids].join(', ');
       if (measure.multiple) {
-        if (!Array.isArray(value)) return `expected a list of values among ${list}, got ${preview(value)}`;
+        if (!Array.isArray(value)) return tr(lang, 'json.expectedList', { list, shown: shownValue(value) });
         for (const item of value) {
-          if (typeof item !== 'string' || !ids.has(item))
-            return `unknown value ${preview(item)}; expected ${list}`;
+          if (typeof item !== 'string' || !ids.has(item)) {
+            return tr(lang, 'json.unknownListValue', { shown: shownValue(item), list });
+          }
         }
-        if (new Set(value).size !== value.length) return 'the list repeats a value';
+        if (new Set(value).size !== value.length) return tr(lang, 'json.listRepeats');
         return null;
       }
       return typeof value === 'string' && ids.has(value)
         ? null
-        : `expected one of ${list}, got ${preview(value)}`;
+        : tr(lang, 'json.expectedOneOf', { list, shown: shownValue(value) });
     }
     default:
       if (typeof value !== 'number') {
-        return `expected a number, got ${typeof value === 'string' ? `the text ${quote(value)} (JSON values are not converted: write 85.5, not "85,5")` : preview(value)}`;
+        return typeof value === 'string'
+          ? tr(lang, 'json.expectedNumberGotText', { shown: quote(value) })
+          : tr(lang, 'json.expectedNumber', { shown: shownValue(value) });
       }
-      return checkNumber(value, measure);
+      return checkNumber(value, measure, lang);
   }
 }

@@ -12,7 +12,11 @@ import {
   type Region,
   type RulesetInput,
 } from '@nongthonmoi/core';
-import { closest, fold } from './text.js';
+import type { Lang } from '../i18n.js';
+import { tr } from '../messages.js';
+import { escapeControls } from '../safe-text.js';
+import { LIMITS } from './limits.js';
+import { closest, fold, preview } from './text.js';
 
 export const COMMUNE_FIELDS = ['id', 'name', 'region', 'province', 'district', 'categories'] as const;
 export type CommuneField = (typeof COMMUNE_FIELDS)[number];
@@ -45,9 +49,11 @@ export type ColumnTarget =
 export interface Column {
   /** 0-based position in the row. */
   index: number;
-  /** The header as written (for messages). */
+  /** The header as written (for messages), or "(cột 5)" for a column without one. */
   header: string;
   target: ColumnTarget;
+  /** True for a column whose header is empty. */
+  unnamed?: boolean;
 }
 
 export interface HeaderProblem {
@@ -63,6 +69,8 @@ export interface Dictionary {
   labels: ReadonlyMap<string, string[]>;
   /** The ruleset files loaded with --rulesets (passed on to the engine). */
   rulesets: readonly RulesetInput[];
+  /** What an unknown header is compared with for a suggestion: keys, Vietnamese labels, commune fields. */
+  headerCandidates: readonly string[];
 }
 
 const dictionaries = new WeakMap<object, Dictionary>();
@@ -93,6 +101,11 @@ export function dictionaryFor(rulesets: readonly RulesetInput[] = NO_RULESETS): 
     categories: new Map(engine.categories()),
     labels,
     rulesets,
+    headerCandidates: [
+      ...measures.keys(),
+      ...[...measures.values()].map((m) => m.label.vi),
+      ...COMMUNE_FIELDS,
+    ],
   };
   dictionaries.set(cacheKey, dictionary);
   return dictionary;
@@ -105,12 +118,25 @@ for (const field of COMMUNE_FIELDS) {
   FIELD_BY_ALIAS.set(fold(FIELD_LABELS[field].en), field);
 }
 
-/** What one header means, or why it means nothing. */
+/** A header as messages show it: shortened, control and bidi characters made visible. */
+export function shownHeader(header: string): string {
+  return escapeControls(preview(header));
+}
+
+/**
+ * What one header means, or why it means nothing. `hint: false` skips the "did you mean" suggestion (the only
+ * part whose cost grows with the header's length and the dictionary's size).
+ */
 export function resolveHeader(
   header: string,
   dictionary: Dictionary,
+  options: { lang?: Lang; hint?: boolean } = {},
 ): { target: ColumnTarget } | { reason: string } {
+  const lang = options.lang ?? 'vi';
   const text = header.trim();
+  if (text.length > LIMITS.headerLength) {
+    return { reason: tr(lang, 'header.tooLong', { length: text.length, limit: LIMITS.headerLength }) };
+  }
   const measure = dictionary.measures.get(text);
   if (measure) return { target: { kind: 'measure', key: text, measure } };
   const folded = fold(text);
@@ -124,44 +150,53 @@ export function resolveHeader(
     return { target: { kind: 'measure', key, measure: dictionary.measures.get(key) as Measure } };
   }
   if (keys && keys.length > 1) {
-    return {
-      reason: `the header matches several measures (${keys.join(', ')}): use the measure key instead`,
-    };
+    return { reason: tr(lang, 'header.several', { keys: keys.join(', ') }) };
   }
-  const candidates = [
-    ...dictionary.measures.keys(),
-    ...[...dictionary.measures.values()].map((m) => m.label.vi),
-    ...COMMUNE_FIELDS,
-  ];
-  const hint = closest(text, candidates);
+  const hint = options.hint === false ? null : closest(text, dictionary.headerCandidates);
   return {
-    reason: `unknown column${hint ? ` (did you mean "${hint}"?)` : ''}: not a commune field (${COMMUNE_FIELDS.join(', ')}) nor a measure key or label`,
+    reason: tr(lang, 'header.unknown', {
+      hint: hint === null ? null : escapeControls(hint),
+      fields: COMMUNE_FIELDS.join(', '),
+    }),
   };
 }
 
+/** Unknown headers reported one by one (with a suggestion each); the others are counted in one more line. */
+const LISTED_UNKNOWN_HEADERS = 50;
+
 /**
  * Maps a header row. Empty headers over empty columns are ignored; unknown headers are problems unless
- * `ignoreUnknown`; two headers for the same field or measure, or no id/name column, are problems.
+ * `ignoreUnknown`; two headers for the same field or measure, or no id/name column, are problems. The work is
+ * linear in the header row's size: suggestions are made for the first unknown headers only.
  */
 export function mapHeaders(
   headers: readonly string[],
   dictionary: Dictionary,
-  options: { ignoreUnknown?: boolean } = {},
+  options: { ignoreUnknown?: boolean; lang?: Lang } = {},
 ): { columns: Column[]; problems: HeaderProblem[]; ignored: string[] } {
+  const lang = options.lang ?? 'vi';
   const columns: Column[] = [];
   const problems: HeaderProblem[] = [];
   const ignored: string[] = [];
   const seen = new Map<string, string>();
+  let unknown = 0;
   headers.forEach((raw, index) => {
     const header = raw.trim();
     if (header === '') {
-      columns.push({ index, header: `(column ${index + 1})`, target: { kind: 'ignored' } });
+      columns.push({
+        index,
+        header: tr(lang, 'column.unnamed', { n: index + 1 }),
+        target: { kind: 'ignored' },
+        unnamed: true,
+      });
       return;
     }
-    const resolved = resolveHeader(header, dictionary);
+    const listed = !options.ignoreUnknown && unknown < LISTED_UNKNOWN_HEADERS;
+    const resolved = resolveHeader(header, dictionary, { lang, hint: listed });
     if ('reason' in resolved) {
       if (options.ignoreUnknown) ignored.push(header);
-      else problems.push({ column: header, reason: resolved.reason });
+      else if (listed) problems.push({ column: header, reason: resolved.reason });
+      unknown++;
       columns.push({ index, header, target: { kind: 'ignored' } });
       return;
     }
@@ -171,18 +206,35 @@ export function mapHeaders(
         : `measure:${resolved.target.kind === 'measure' ? resolved.target.key : ''}`;
     const first = seen.get(id);
     if (first !== undefined) {
-      problems.push({ column: header, reason: `same column as "${first}" (both mean ${id.split(':')[1]})` });
+      problems.push({
+        column: header,
+        reason: tr(lang, 'header.sameColumn', {
+          first: shownHeader(first),
+          meaning: id.split(':')[1] as string,
+        }),
+      });
       columns.push({ index, header, target: { kind: 'ignored' } });
       return;
     }
     seen.set(id, header);
     columns.push({ index, header, target: resolved.target });
   });
+  if (!options.ignoreUnknown && unknown > LISTED_UNKNOWN_HEADERS) {
+    problems.push({
+      column: '',
+      reason: tr(lang, 'header.moreUnknown', { count: unknown - LISTED_UNKNOWN_HEADERS }),
+    });
+  }
   for (const field of ['id', 'name'] as const) {
     if (!seen.has(`field:${field}`)) {
       problems.push({
         column: '',
-        reason: `no "${field}" column (accepted headers: ${[field, FIELD_LABELS[field].vi].join(', ')})`,
+        reason: tr(lang, 'header.missingField', {
+          field,
+          accepted: [field, FIELD_LABELS[field][lang === 'en' ? 'en' : 'vi'], FIELD_LABELS[field].vi]
+            .filter((v, i, all) => all.indexOf(v) === i)
+            .join(', '),
+        }),
       });
     }
   }
@@ -190,9 +242,13 @@ export function mapHeaders(
 }
 
 let provinceIndex: Map<string, string[]> | null = null;
+let provinceIds: string[] | null = null;
 
 /** Reads a province cell: its id (`nam-dinh`) or its name ("Nam Định"). */
-export function parseProvince(text: string): { ok: true; value: string } | { ok: false; reason: string } {
+export function parseProvince(
+  text: string,
+  lang: Lang = 'vi',
+): { ok: true; value: string } | { ok: false; reason: string } {
   const value = text.trim();
   if (!provinceIndex) {
     provinceIndex = new Map();
@@ -206,36 +262,31 @@ export function parseProvince(text: string): { ok: true; value: string } | { ok:
   }
   const ids = provinceIndex.get(value) ?? provinceIndex.get(fold(value)) ?? [];
   if (ids.length === 1) return { ok: true, value: ids[0] as string };
-  if (ids.length > 1)
-    return { ok: false, reason: `province name is ambiguous (${ids.join(', ')}): use the id` };
-  const hint = closest(
-    value,
-    [...provinceIndex.keys()].filter((key) => /^[a-z-]+$/.test(key)),
-  );
-  return {
-    ok: false,
-    reason: `unknown province${hint ? ` (did you mean ${hint}?)` : ''}; use an id such as nam-dinh or the name`,
-  };
+  if (ids.length > 1) return { ok: false, reason: tr(lang, 'province.ambiguous', { ids: ids.join(', ') }) };
+  provinceIds ??= [...provinceIndex.keys()].filter((key) => /^[a-z-]+$/.test(key));
+  const hint = closest(value, provinceIds);
+  return { ok: false, reason: tr(lang, 'province.unknown', { hint }) };
 }
 
 /** Reads a region cell: its id (`dbsh`) or its name ("Đồng bằng sông Hồng"). */
-export function parseRegion(text: string): { ok: true; value: Region } | { ok: false; reason: string } {
+export function parseRegion(
+  text: string,
+  lang: Lang = 'vi',
+): { ok: true; value: Region } | { ok: false; reason: string } {
   const value = fold(text);
   for (const region of REGIONS) {
     const names = REGION_NAMES[region];
     if (value === region || value === fold(names.vi) || value === fold(names.en))
       return { ok: true, value: region };
   }
-  return {
-    ok: false,
-    reason: `unknown region; expected one of ${REGIONS.join(', ')} (or the region's name)`,
-  };
+  return { ok: false, reason: tr(lang, 'region.unknown', { regions: REGIONS.join(', ') }) };
 }
 
 /** Reads a categories cell: ids or labels separated by ";" or ",". */
 export function parseCategories(
   text: string,
   dictionary: Dictionary,
+  lang: Lang = 'vi',
 ): { ok: true; value: string[] } | { ok: false; reason: string } {
   const parts = (text.includes(';') ? text.split(';') : text.split(','))
     .map((part) => part.trim())
@@ -252,7 +303,10 @@ export function parseCategories(
     if (!found) {
       return {
         ok: false,
-        reason: `unknown commune category "${part}"; known: ${[...dictionary.categories.keys()].join(', ')}`,
+        reason: tr(lang, 'category.unknown', {
+          part: escapeControls(preview(part)),
+          known: [...dictionary.categories.keys()].join(', '),
+        }),
       };
     }
     if (!ids.includes(found)) ids.push(found);

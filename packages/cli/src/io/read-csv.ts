@@ -1,25 +1,31 @@
 /**
  * CSV reader: UTF-8 with or without BOM (UTF-16 with BOM too, as Excel's "Unicode text" writes it), comma,
  * semicolon or tab separated, detected from the header line. One row per commune; row numbers are the
- * spreadsheet's (header = row 1).
+ * spreadsheet's (header = row 1). Line endings may be mixed (CRLF, LF, a lone CR): each ends a row.
  */
 import { parse } from 'csv-parse/sync';
+import type { Lang } from '../i18n.js';
+import { type MessageId, tr } from '../messages.js';
 import { isExcelError } from './cells.js';
 import { type Dictionary, mapHeaders } from './columns.js';
-import { buildCommune, IdRegister } from './rows.js';
+import { LIMITS } from './limits.js';
+import { buildCommune, IdRegister, normalizeId } from './rows.js';
+import { shownFile } from './text.js';
 import { InputError, type ReadCommune, type ReadResult, type RowProblem } from './types.js';
 
 export interface CsvOptions {
   ignoreUnknownColumns?: boolean;
+  lang?: Lang;
 }
 
 /**
  * Why `bytes` are not text at all (a workbook or another binary file, UTF-16 without its byte-order mark),
  * judged from the first 4 KB: NUL bytes and control characters do not occur in CSV or JSON text.
  */
-function notText(bytes: Uint8Array, file: string): string | null {
+export function notTextReason(bytes: Uint8Array, file: string, lang: Lang = 'vi'): string | null {
+  const shown = shownFile(file);
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    return `${file} is a zip archive, not text: an Excel workbook with another extension? Rename it to .xlsx`;
+    return tr(lang, 'text.zip', { file: shown });
   }
   const head = bytes.subarray(0, 4096);
   let nulEven = 0;
@@ -33,28 +39,23 @@ function notText(bytes: Uint8Array, file: string): string | null {
   });
   const half = head.length / 2;
   if (half >= 2 && (nulOdd > half * 0.6 || nulEven > half * 0.6) && nulOdd + nulEven < half * 1.2) {
-    return `${file} looks like UTF-16 text without a byte-order mark: save it as "CSV UTF-8"`;
+    return tr(lang, 'text.utf16NoBom', { file: shown });
   }
-  if (nulEven + nulOdd > 0 || control > head.length / 100) {
-    return `${file} is a binary file, not text: expected CSV (or JSON) text, or an .xlsx workbook`;
-  }
+  if (nulEven + nulOdd > 0 || control > head.length / 100) return tr(lang, 'text.binary', { file: shown });
   return null;
 }
 
 /** Decodes the bytes of a text file; refuses what is not UTF-8 instead of showing garbled names. */
-export function decodeText(bytes: Uint8Array, file: string): string {
+export function decodeText(bytes: Uint8Array, file: string, lang: Lang = 'vi'): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  const binary = notText(bytes, file);
+  const binary = notTextReason(bytes, file, lang);
   if (binary) throw new InputError(file, binary);
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
   } catch {
-    throw new InputError(
-      file,
-      `${file} is not UTF-8 text (an old Excel "CSV" in the Windows code page?): save it as "CSV UTF-8" or as .xlsx`,
-    );
+    throw new InputError(file, tr(lang, 'text.notUtf8', { file: shownFile(file) }));
   }
 }
 
@@ -72,34 +73,80 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
   return ',';
 }
 
+/**
+ * The first line (from 1) with more than `limit` fields, or null. The parser builds every record as an array,
+ * and one line of millions of separators would exhaust the memory before any check could run, so the text is
+ * scanned first: one pass, quotes respected (a doubled quote toggles twice).
+ */
+export function lineOverColumnLimit(text: string, delimiter: string, limit: number): number | null {
+  const separator = delimiter.charCodeAt(0);
+  let quoted = false;
+  let fields = 1;
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34) quoted = !quoted;
+    else if (quoted) continue;
+    else if (code === separator) {
+      if (++fields > limit) return line;
+    } else if (code === 10 || code === 13) {
+      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+      fields = 1;
+      line++;
+    }
+  }
+  return null;
+}
+
+const CSV_ERRORS: Record<string, MessageId> = {
+  CSV_QUOTE_NOT_CLOSED: 'csv.quoteNotClosed',
+  CSV_INVALID_CLOSING_QUOTE: 'csv.badClosingQuote',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'csv.badClosingQuote',
+  INVALID_OPENING_QUOTE: 'csv.badQuote',
+};
+
 export function readCsvText(
   text: string,
   file: string,
   dictionary: Dictionary,
   options: CsvOptions = {},
 ): ReadResult {
+  const lang = options.lang ?? 'vi';
+  const shown = shownFile(file);
   const delimiter = detectDelimiter(text);
+  const wide = lineOverColumnLimit(text, delimiter, LIMITS.columns);
+  if (wide !== null) {
+    throw new InputError(
+      file,
+      tr(lang, 'read.tooManyColumns', { file: shown, line: wide, limit: LIMITS.columns }),
+    );
+  }
   let records: string[][];
   try {
     records = parse(text, {
       delimiter,
+      // Every line ending ends a row, even when a file mixes them (rows pasted from another system): the
+      // parser would otherwise keep the first one it meets and merge the rows that end differently.
+      record_delimiter: ['\r\n', '\n', '\r'],
       relax_column_count: true,
       skip_empty_lines: false,
       trim: false,
+      to: LIMITS.csvRecords + 1,
     }) as string[][];
   } catch (error) {
-    const info = error as { lines?: number; message: string };
-    throw new InputError(
-      file,
-      `${file} is not valid CSV${info.lines ? ` (line ${info.lines})` : ''}: ${info.message}`,
-    );
+    const info = error as { lines?: number; code?: string };
+    const id = info.code ? CSV_ERRORS[info.code] : undefined;
+    const why = id
+      ? tr(lang, id as 'csv.quoteNotClosed')
+      : tr(lang, 'csv.otherError', { code: info.code ?? 'ERROR' });
+    throw new InputError(file, tr(lang, 'csv.invalid', { file: shown, line: info.lines ?? null, why }));
+  }
+  if (records.length > LIMITS.csvRecords) {
+    throw new InputError(file, tr(lang, 'read.tooManyLines', { file: shown, limit: LIMITS.csvRecords }));
   }
   const header = records[0];
   if (!header || header.every((cell) => cell.trim() === '')) {
-    throw new InputError(
-      file,
-      `${file} is empty: expected a header row (id, name, then one column per measure)`,
-    );
+    throw new InputError(file, tr(lang, 'csv.empty', { file: shown }));
   }
   const {
     columns,
@@ -107,19 +154,24 @@ export function readCsvText(
     ignored,
   } = mapHeaders(header, dictionary, {
     ignoreUnknown: options.ignoreUnknownColumns ?? false,
+    lang,
   });
   if (headerProblems.length > 0) {
-    throw new InputError(file, `${file}: the header row has problems`, headerProblems);
+    throw new InputError(file, tr(lang, 'header.problems', { file: shown }), headerProblems);
   }
   const problems: RowProblem[] = [];
   const communes: ReadCommune[] = [];
   const ids = new IdRegister();
   const idIndex = columns.find((c) => c.target.kind === 'field' && c.target.field === 'id')?.index ?? -1;
   let rows = 0;
+  const count = () => {
+    if (++rows > LIMITS.dataRows) {
+      throw new InputError(file, tr(lang, 'read.tooManyRows', { file: shown, limit: LIMITS.dataRows }));
+    }
+  };
   for (let i = 1; i < records.length; i++) {
     const record = records[i] as string[];
     const row = i + 1;
-    const cells = record.map((text) => ({ kind: 'text' as const, text }));
     const idText = record[idIndex]?.trim() ?? '';
     // A comment row ("# …" in the id column) may hold anything, separators included.
     if (idText.startsWith('#') && !isExcelError(idText)) continue;
@@ -127,17 +179,18 @@ export function readCsvText(
       problems.push({
         file,
         row,
-        column: `(column ${header.length + 1})`,
+        column: tr(lang, 'column.unnamed', { n: header.length + 1 }),
         value: record.slice(header.length).join(delimiter),
-        reason: `the row has ${record.length} cells but the header has ${header.length} columns (a separator inside an unquoted value?)`,
-        communeId: idText.normalize('NFC') || null,
+        reason: tr(lang, 'row.extraCells', { cells: record.length, columns: header.length }),
+        communeId: normalizeId(idText) || null,
       });
-      rows++;
+      count();
       continue;
     }
-    const result = buildCommune(cells, columns, { file, row, dictionary, ids, problems });
+    const cells = record.map((text) => ({ kind: 'text' as const, text }));
+    const result = buildCommune(cells, columns, { file, row, dictionary, ids, problems, lang });
     if (result === null) continue;
-    rows++;
+    count();
     if (result !== 'invalid') communes.push(result);
   }
   return { file, format: 'csv', unit: 'row', communes, problems, rows, columns, ignoredColumns: ignored };
@@ -149,5 +202,5 @@ export function readCsv(
   dictionary: Dictionary,
   options: CsvOptions = {},
 ): ReadResult {
-  return readCsvText(decodeText(bytes, file), file, dictionary, options);
+  return readCsvText(decodeText(bytes, file, options.lang), file, dictionary, options);
 }

@@ -1,23 +1,74 @@
 /**
  * JSON reader: an array of communes, or `{ "communes": [...] }`, in the engine's own format. Values must
  * already be typed (85.5, true, ["giao-duc"]): JSON text is not converted the way spreadsheet cells are.
+ * An item nested deeper than {@link LIMITS.jsonDepth} levels is a row error (the others are read), and ids are
+ * trimmed and put in Unicode NFC, as in the spreadsheet readers.
  */
 import type { Commune } from '@nongthonmoi/core';
+import type { Lang } from '../i18n.js';
+import { tr } from '../messages.js';
+import { escapeControls } from '../safe-text.js';
 import { checkValue, isExcelError } from './cells.js';
 import { COMMUNE_FIELDS, type Dictionary } from './columns.js';
-import { IdRegister } from './rows.js';
-import { closest } from './text.js';
+import { LIMITS } from './limits.js';
+import { IdRegister, normalizeId } from './rows.js';
+import { closest, shownFile } from './text.js';
 import { InputError, type ReadCommune, type ReadResult, type RowProblem } from './types.js';
 
 export interface JsonOptions {
   ignoreUnknownColumns?: boolean;
+  lang?: Lang;
 }
 
+/** A value as the problem's `value` keeps it: text as is, anything else as JSON, shortened. */
 function show(value: unknown): string {
   if (value === undefined) return '';
-  const text =
-    typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value);
+  let text: string;
+  try {
+    text =
+      typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value);
+  } catch {
+    text = '…';
+  }
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/**
+ * Where `value` goes deeper than `limit` levels (the item itself is level 1), as a path such as
+ * `values.x[0][0]`, or null. Iterative: a value nested a million levels deep cannot overflow the stack.
+ */
+export function pathDeeperThan(value: unknown, limit: number): string | null {
+  const stack: Array<{ value: unknown; depth: number; path: string }> = [{ value, depth: 1, path: '' }];
+  while (stack.length > 0) {
+    const { value: current, depth, path } = stack.pop() as (typeof stack)[number];
+    if (current === null || typeof current !== 'object') continue;
+    if (depth > limit) return path || '(item)';
+    if (Array.isArray(current)) {
+      current.forEach((item, index) => {
+        stack.push({ value: item, depth: depth + 1, path: `${path}[${index}]` });
+      });
+    } else {
+      for (const [key, item] of Object.entries(current)) {
+        const name = escapeControls(key.length > 40 ? `${key.slice(0, 39)}…` : key);
+        stack.push({ value: item, depth: depth + 1, path: path ? `${path}.${name}` : name });
+      }
+    }
+  }
+  return null;
+}
+
+/** Why V8 refused the text, in the user's language: where the syntax error is, or that the text ends early. */
+export function jsonSyntaxWhy(error: Error, text: string, lang: Lang): string {
+  const position = /position (\d+)/.exec(error.message);
+  if (position) {
+    const offset = Number(position[1]);
+    const before = text.slice(0, offset);
+    const line = before.split(/\r\n|\n|\r/).length;
+    const column = offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+    return tr(lang, 'json.syntaxAt', { line, column });
+  }
+  if (/end of (JSON )?input/i.test(error.message)) return tr(lang, 'json.endsEarly');
+  return tr(lang, 'json.syntax');
 }
 
 export function readJsonText(
@@ -26,19 +77,25 @@ export function readJsonText(
   dictionary: Dictionary,
   options: JsonOptions = {},
 ): ReadResult {
+  const lang = options.lang ?? 'vi';
+  const shown = shownFile(file);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new InputError(file, `${file} is not valid JSON: ${(error as Error).message}`);
+    throw new InputError(
+      file,
+      tr(lang, 'json.invalid', { file: shown, why: jsonSyntaxWhy(error as Error, text, lang) }),
+    );
   }
   const list = Array.isArray(data)
     ? data
     : data && typeof data === 'object' && Array.isArray((data as { communes?: unknown }).communes)
       ? (data as { communes: unknown[] }).communes
       : null;
-  if (!list) {
-    throw new InputError(file, `${file}: expected an array of communes or an object { "communes": [...] }`);
+  if (!list) throw new InputError(file, tr(lang, 'json.notAList', { file: shown }));
+  if (list.length > LIMITS.dataRows) {
+    throw new InputError(file, tr(lang, 'read.tooManyRows', { file: shown, limit: LIMITS.dataRows }));
   }
   const problems: RowProblem[] = [];
   const communes: ReadCommune[] = [];
@@ -46,34 +103,43 @@ export function readJsonText(
   const ignored = new Set<string>();
   const fields = new Set<string>(COMMUNE_FIELDS);
   fields.add('values');
+  const fieldList = [...fields].join(', ');
+  // One suggestion per unknown key: a file repeating a typo on every item compares it once.
+  const hints = new Map<string, string | null>();
+  const hintFor = (key: string) => {
+    if (!hints.has(key)) hints.set(key, closest(key, dictionary.measures.keys()));
+    return hints.get(key) ?? null;
+  };
   let rows = 0;
   list.forEach((item, index) => {
     const row = index + 1;
     const before = problems.length;
     const record = item as Record<string, unknown>;
+    const isObject = !!item && typeof item === 'object' && !Array.isArray(item);
     const communeId =
-      item && typeof item === 'object' && typeof record.id === 'string' && record.id !== ''
-        ? record.id
+      isObject && typeof record.id === 'string' && normalizeId(record.id) !== ''
+        ? normalizeId(record.id)
         : null;
     const add = (column: string, value: unknown, reason: string) =>
       problems.push({ file, row, column, value: show(value), reason, communeId });
-    if (!item || typeof item !== 'object' || Array.isArray(item)) {
+    if (!isObject) {
       rows++;
-      add('', item, 'expected a commune object { id, name, province or region, values }');
+      add('', pathDeeperThan(item, LIMITS.jsonDepth) ? '' : item, tr(lang, 'json.notACommune'));
       return;
     }
     if (communeId?.startsWith('#') && !isExcelError(communeId)) return;
     rows++;
+    const deep = pathDeeperThan(item, LIMITS.jsonDepth);
+    if (deep !== null) {
+      add('', '', tr(lang, 'json.tooDeep', { limit: LIMITS.jsonDepth, path: deep }));
+      return;
+    }
     if (communeId !== null && isExcelError(communeId)) {
-      add('id', communeId, `the id holds the spreadsheet error ${communeId.trim()}`);
+      add('id', communeId, tr(lang, 'json.idSpreadsheetError', { id: communeId }));
     }
     const values = record.values;
     if (values === undefined || values === null || typeof values !== 'object' || Array.isArray(values)) {
-      add(
-        'values',
-        values,
-        `expected "values": { "measure_key": value, … }${values === undefined ? ' (the item has none; {} when no value is known)' : ''}`,
-      );
+      add('values', values, tr(lang, 'json.expectedValues', { none: values === undefined }));
     }
     let kept: Record<string, unknown> | undefined;
     if (values && typeof values === 'object' && !Array.isArray(values)) {
@@ -85,11 +151,11 @@ export function readJsonText(
             ignored.add(`values.${key}`);
             continue;
           }
-          const hint = closest(key, dictionary.measures.keys());
-          add(`values.${key}`, value, `unknown measure${hint ? ` (did you mean ${hint}?)` : ''}`);
+          const hint = hintFor(key);
+          add(`values.${key}`, value, tr(lang, 'json.unknownMeasure', { hint }));
           continue;
         }
-        const reason = checkValue(value, measure);
+        const reason = checkValue(value, measure, lang);
         if (reason) add(`values.${key}`, value, reason);
         else kept[key] = value;
       }
@@ -99,11 +165,12 @@ export function readJsonText(
       if (key === 'values') continue;
       if (!fields.has(key)) {
         if (options.ignoreUnknownColumns) ignored.add(key);
-        else add(key, value, `unknown field; expected ${[...fields].join(', ')}`);
+        else add(key, value, tr(lang, 'json.unknownField', { fields: fieldList }));
         continue;
       }
       commune[key] = value;
     }
+    if (communeId !== null) commune.id = communeId;
     commune.values = kept ?? values;
     if (communeId !== null) {
       const first = ids.claim(communeId, row);
@@ -111,7 +178,7 @@ export function readJsonText(
         add(
           'id',
           communeId,
-          `duplicate commune id ${communeId} (first in item ${first}); this item is not evaluated`,
+          tr(lang, 'row.duplicateId', { id: escapeControls(communeId), unit: 'item', first }),
         );
       }
     }

@@ -4,15 +4,22 @@
  * Formulas count with their stored (cached) result; error cells and dates are errors.
  */
 
+import type { Lang } from '../i18n.js';
+import { tr } from '../messages.js';
+import { escapeControls } from '../safe-text.js';
 import type { RawCell } from './cells.js';
 import { COMMUNE_FIELDS, type Dictionary, mapHeaders } from './columns.js';
 import { type Excel as ExcelJS, loadExcel } from './excel.js';
+import { LIMITS } from './limits.js';
 import { buildCommune, IdRegister } from './rows.js';
+import { shownFile } from './text.js';
 import { InputError, type ReadCommune, type ReadResult, type RowProblem } from './types.js';
+import { prepareXlsxArchive } from './xlsx-archive.js';
 
 export interface XlsxOptions {
   sheet?: string;
   ignoreUnknownColumns?: boolean;
+  lang?: Lang;
 }
 
 /** Strips the parts of a number format that are literal text, so that only real placeholders remain. */
@@ -36,7 +43,7 @@ export function isDateFormat(numFmt: string | undefined): boolean {
 
 type Value = ExcelJS.CellValue;
 
-function fromValue(value: Value, numFmt: string | undefined, inFormula: boolean): RawCell {
+function fromValue(value: Value, numFmt: string | undefined, inFormula: boolean, lang: Lang): RawCell {
   if (value === null || value === undefined) return { kind: 'empty' };
   if (typeof value === 'number') {
     if (inFormula && isDateFormat(numFmt)) {
@@ -58,10 +65,10 @@ function fromValue(value: Value, numFmt: string | undefined, inFormula: boolean)
         return {
           kind: 'error',
           error: formula ? `=${formula}` : 'formula',
-          reason: 'a formula with no stored result (open and save the file in Excel to calculate it)',
+          reason: tr(lang, 'cell.formulaNoResult'),
         };
       }
-      return fromValue(result, numFmt, true);
+      return fromValue(result, numFmt, true, lang);
     }
     if ('richText' in value) return { kind: 'text', text: value.richText.map((part) => part.text).join('') };
     if ('hyperlink' in value) {
@@ -88,20 +95,20 @@ function isCovered(cell: ExcelJS.Cell): boolean {
  * (`mergedIsError`) when the range holds a value: reading it as empty would silently drop the value (or let
  * --province stand in for a merged province), and repeating it would be a guess, so it is an error.
  */
-export function rawCell(cell: ExcelJS.Cell, mergedIsError = false): RawCell {
+export function rawCell(cell: ExcelJS.Cell, mergedIsError = false, lang: Lang = 'vi'): RawCell {
   if (isCovered(cell)) {
     const master = cell.master;
     if (!mergedIsError || master === cell) return { kind: 'empty' };
-    const shown = fromValue(master.value, master.numFmt, false);
+    const shown = fromValue(master.value, master.numFmt, false, lang);
     if (shown.kind === 'empty' || (shown.kind === 'text' && shown.text.trim() === ''))
       return { kind: 'empty' };
     return {
       kind: 'error',
-      error: `(merged with ${master.address})`,
-      reason: `the cell is merged with ${master.address}: unmerge the cells and fill in every row (merged cells are not read as repeated values)`,
+      error: tr(lang, 'cell.mergedShown', { master: master.address }),
+      reason: tr(lang, 'cell.merged', { master: master.address }),
     };
   }
-  return fromValue(cell.value, cell.numFmt, false);
+  return fromValue(cell.value, cell.numFmt, false, lang);
 }
 
 function textOf(cell: RawCell): string {
@@ -132,16 +139,22 @@ function mergedHeaders(sheet: ExcelJS.Worksheet, width: number): string[] {
   return [...ranges.values()];
 }
 
-export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<ExcelJS.Workbook> {
+/**
+ * Loads a workbook for reading: its archive is checked against the limits and trimmed first (see
+ * xlsx-archive.ts), then handed to the Excel library.
+ */
+export async function loadWorkbook(
+  bytes: Uint8Array,
+  file: string,
+  lang: Lang = 'vi',
+): Promise<ExcelJS.Workbook> {
+  const archive = prepareXlsxArchive(bytes, file, lang);
   const { Workbook } = await loadExcel();
   const workbook = new Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new InputError(
-      file,
-      `${file} is not a readable .xlsx workbook (${(error as Error).message}); old .xls files must be saved as .xlsx`,
-    );
+    await workbook.xlsx.load(archive as unknown as ArrayBuffer);
+  } catch {
+    throw new InputError(file, tr(lang, 'xlsx.unreadable', { file: shownFile(file) }));
   }
   return workbook;
 }
@@ -152,30 +165,46 @@ export async function readXlsx(
   dictionary: Dictionary,
   options: XlsxOptions = {},
 ): Promise<ReadResult> {
-  const workbook = await loadWorkbook(bytes, file);
+  const lang = options.lang ?? 'vi';
+  const shown = shownFile(file);
+  const workbook = await loadWorkbook(bytes, file, lang);
   const names = workbook.worksheets.map((sheet) => sheet.name);
   const sheet = options.sheet ? workbook.getWorksheet(options.sheet) : workbook.worksheets[0];
   if (!sheet) {
     throw new InputError(
       file,
       options.sheet
-        ? `${file} has no sheet named "${options.sheet}"; its sheets: ${names.join(', ')}`
-        : `${file} has no sheet`,
+        ? tr(lang, 'xlsx.noSheetNamed', {
+            file: shown,
+            sheet: escapeControls(options.sheet),
+            names: names.map((name) => escapeControls(name)).join(', '),
+          })
+        : tr(lang, 'xlsx.noSheet', { file: shown }),
     );
   }
+  const sheetName = escapeControls(sheet.name);
   const width = sheet.columnCount;
-  const rowCells = (rowNumber: number, data = false): RawCell[] => {
+  /** Every cell of a header row, up to the sheet's width (header rows are read whole). */
+  const headerCells = (rowNumber: number): RawCell[] => {
     const row = sheet.getRow(rowNumber);
     const cells: RawCell[] = [];
-    for (let c = 1; c <= width; c++) cells.push(rawCell(row.getCell(c), data));
+    for (let c = 1; c <= width; c++) cells.push(rawCell(row.getCell(c), false, lang));
     return cells;
   };
-  const labels = rowCells(1).map(textOf);
+  /** The cells of a data row that hold something, at their positions (a sparse array). */
+  const dataCells = (row: ExcelJS.Row): RawCell[] => {
+    const cells: RawCell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      cells[column - 1] = rawCell(cell, true, lang);
+    });
+    return cells;
+  };
+  const labels = headerCells(1).map(textOf);
   if (labels.every((label) => label.trim() === '')) {
-    throw new InputError(file, `${file}, sheet "${sheet.name}": row 1 is empty; expected the header row`);
+    throw new InputError(file, tr(lang, 'xlsx.headerEmpty', { file: shown, sheet: sheetName }));
   }
   // The template's key row: row 2 starts with "id" and holds only field names and measure keys.
-  const second = rowCells(2).map(textOf);
+  const second = headerCells(2).map(textOf);
   const fields = new Set<string>(COMMUNE_FIELDS);
   const keyRow =
     second[0]?.trim() === 'id' &&
@@ -187,16 +216,21 @@ export async function readXlsx(
     ignored,
   } = mapHeaders(headers, dictionary, {
     ignoreUnknown: options.ignoreUnknownColumns ?? false,
+    lang,
   });
   if (headerProblems.length > 0) {
     const merged = mergedHeaders(sheet, width);
     if (merged.length > 0) {
       headerProblems.push({
         column: '',
-        reason: `row 1 has merged cells (${merged.join(', ')}): ntm reads one header row, with one header per column; remove the row of group titles, or unmerge it`,
+        reason: tr(lang, 'xlsx.mergedHeader', { ranges: merged.join(', ') }),
       });
     }
-    throw new InputError(file, `${file}, sheet "${sheet.name}": the header row has problems`, headerProblems);
+    throw new InputError(
+      file,
+      tr(lang, 'xlsx.headerProblems', { file: shown, sheet: sheetName }),
+      headerProblems,
+    );
   }
   if (keyRow) {
     // Messages name the columns as the user sees them: by their label in row 1.
@@ -209,14 +243,24 @@ export async function readXlsx(
   const communes: ReadCommune[] = [];
   const ids = new IdRegister();
   let rows = 0;
-  const last = sheet.rowCount;
-  for (let rowNumber = keyRow ? 3 : 2; rowNumber <= last; rowNumber++) {
-    const cells = rowCells(rowNumber, true);
-    const result = buildCommune(cells, columns, { file, row: rowNumber, dictionary, ids, problems });
-    if (result === null) continue;
-    rows++;
+  const first = keyRow ? 3 : 2;
+  // Only the rows that exist: a sheet whose last row is 1 048 576 is not read a million times.
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber < first) return;
+    const result = buildCommune(dataCells(row), columns, {
+      file,
+      row: rowNumber,
+      dictionary,
+      ids,
+      problems,
+      lang,
+    });
+    if (result === null) return;
+    if (++rows > LIMITS.dataRows) {
+      throw new InputError(file, tr(lang, 'read.tooManyRows', { file: shown, limit: LIMITS.dataRows }));
+    }
     if (result !== 'invalid') communes.push(result);
-  }
+  });
   return {
     file,
     format: 'xlsx',

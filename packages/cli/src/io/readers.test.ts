@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeCriterionId, normalizeLevel, ownerOf, parseOwners } from '../owners.js';
 import { dictionaryFor, mapHeaders, parseProvince, parseRegion, resolveHeader } from './columns.js';
@@ -29,13 +30,17 @@ describe('headers', () => {
     const reasons = problems.map((p) => `${p.column}: ${p.reason}`);
     expect(
       reasons.some((r) =>
-        /health_insurance_pc: unknown column \(did you mean "health_insurance_pct"\?\)/.test(r),
+        /health_insurance_pc: cột không nhận ra \(có phải "health_insurance_pct"\?\)/.test(r),
       ),
     ).toBe(true);
     expect(
-      reasons.some((r) => /health_insurance_pct: same column as "Tỷ lệ tham gia BHYT \(%\)"/.test(r)),
+      reasons.some((r) => /health_insurance_pct: trùng cột với "Tỷ lệ tham gia BHYT \(%\)"/.test(r)),
     ).toBe(true);
-    expect(reasons.some((r) => /no "id" column/.test(r))).toBe(true);
+    expect(reasons.some((r) => /không có cột "id"/.test(r))).toBe(true);
+    const english = mapHeaders(['name', 'health_insurance_pc'], dictionary, { lang: 'en' }).problems;
+    expect(english.map((p) => p.reason).join('\n')).toMatch(
+      /unknown column \(did you mean "health_insurance_pct"\?\)/,
+    );
     const ignored = mapHeaders(['id', 'name', 'ghi chú'], dictionary, { ignoreUnknown: true });
     expect(ignored.problems).toEqual([]);
     expect(ignored.ignored).toEqual(['ghi chú']);
@@ -65,13 +70,18 @@ describe('CSV', () => {
     expect(decodeText(new TextEncoder().encode(text), 'a.csv')).toBe(text);
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     expect(decodeText(utf16, 'a.csv')).toBe(text);
-    expect(() => decodeText(Buffer.from([0x4d, 0xe3, 0x20, 0x78, 0xe3]), 'old.csv')).toThrow(/not UTF-8/);
+    expect(() => decodeText(Buffer.from([0x4d, 0xe3, 0x20, 0x78, 0xe3]), 'old.csv')).toThrow(
+      /không phải văn bản UTF-8/,
+    );
+    expect(() => decodeText(Buffer.from([0x4d, 0xe3, 0x20, 0x78, 0xe3]), 'old.csv', 'en')).toThrow(
+      /not UTF-8/,
+    );
   });
 
   it('refuses binary files, UTF-16 without a byte-order mark and workbooks under a text name', () => {
     expect(() =>
       decodeText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'a.csv'),
-    ).toThrow(/binary file/);
+    ).toThrow(/tệp nhị phân/);
     expect(() => decodeText(Buffer.from('id,name\n1,A\n', 'utf16le'), 'a.csv')).toThrow(/UTF-16/);
     expect(() => decodeText(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0]), 'a.csv')).toThrow(/zip.*xlsx/);
     expect(decodeText(Buffer.from('id\tname\r\n1\tA\r\n'), 'a.csv')).toBe('id\tname\r\n1\tA\r\n');
@@ -81,7 +91,7 @@ describe('CSV', () => {
     const read = readCsvText('id,name\n#N/A,A\n# note, with, commas\n1,B\n', 'a.csv', dictionary);
     expect(read.rows).toBe(2);
     expect(read.problems).toMatchObject([
-      { row: 2, column: 'id', reason: expect.stringMatching(/spreadsheet error #N\/A/) },
+      { row: 2, column: 'id', reason: expect.stringMatching(/lỗi bảng tính #N\/A/) },
     ]);
     expect(read.communes.map((c) => c.row)).toEqual([4]);
   });
@@ -89,7 +99,7 @@ describe('CSV', () => {
   it('compares ids in Unicode NFC: the same id typed with combining accents is a duplicate', () => {
     const read = readCsvText(`id,name\nxã-1,A\n${'xã-1'.normalize('NFD')},B\n`, 'a.csv', dictionary);
     expect(read.problems).toMatchObject([
-      { row: 3, reason: expect.stringMatching(/duplicate commune id xã-1 \(first on row 2\)/) },
+      { row: 3, reason: expect.stringMatching(/mã xã xã-1 trùng với dòng 2/) },
     ]);
     expect(read.communes[0]?.commune.id).toBe('xã-1');
   });
@@ -107,9 +117,42 @@ describe('CSV', () => {
     expect(read.communes[1]?.commune.values).toEqual({ health_insurance_pct: 95.5 });
   });
 
+  it('reads every line as a row whatever its line ending (CRLF, LF, lone CR): rows in = evaluated + rejected', () => {
+    const eol = fc.constantFrom('\n', '\r\n', '\r');
+    fc.assert(
+      fc.property(
+        eol,
+        fc.array(fc.record({ bad: fc.boolean(), blank: fc.boolean(), eol }), { minLength: 1, maxLength: 40 }),
+        (headerEol, lines) => {
+          let text = `id,name,health_insurance_pct${headerEol}`;
+          let previous = headerEol;
+          const expected: Array<{ row: number; bad: boolean }> = [];
+          lines.forEach((line, i) => {
+            const row = i + 2;
+            // An empty line after a lone CR would make the pair one CRLF: that text has one line fewer.
+            if (line.blank && previous !== '\r') text += line.eol;
+            else {
+              text += `c${row},Xã ${row},${line.bad ? 'abc' : '90'}${line.eol}`;
+              expected.push({ row, bad: line.bad });
+            }
+            previous = line.eol;
+          });
+          const read = readCsvText(text, 'p.csv', dictionary);
+          const rejected = new Set(read.problems.map((p) => p.row)).size;
+          expect(read.rows).toBe(expected.length);
+          expect(read.rows).toBe(read.communes.length + rejected);
+          expect(read.communes.map((c) => c.row)).toEqual(expected.filter((e) => !e.bad).map((e) => e.row));
+          expect(read.problems.map((p) => p.row)).toEqual(expected.filter((e) => e.bad).map((e) => e.row));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('refuses extra cells beyond the header', () => {
     const read = readCsvText('id,name\n1,A,extra\n', 'a.csv', dictionary);
-    expect(read.problems[0]?.reason).toMatch(/has 3 cells but the header has 2 columns/);
+    expect(read.problems[0]?.reason).toMatch(/dòng có 3 ô nhưng dòng tiêu đề có 2 cột/);
+    expect(read.problems[0]?.column).toBe('(cột 3)');
     expect(read.problems[0]?.communeId).toBe('1');
   });
 });
@@ -143,7 +186,7 @@ describe('JSON items', () => {
     );
     expect(read.rows).toBe(2);
     expect(read.problems).toMatchObject([
-      { row: 2, column: 'values', reason: expect.stringMatching(/expected "values"/) },
+      { row: 2, column: 'values', reason: expect.stringMatching(/cần "values"/) },
     ]);
     expect(read.communes.map((c) => c.row)).toEqual([3]);
   });
@@ -179,7 +222,8 @@ describe('owners.csv', () => {
 
   it('refuses a file without the needed columns, and empty cells', () => {
     expect(() => parseOwners('a,b\n1,2\n', 'o.csv')).toThrow(/criterion,owner/);
-    expect(() => parseOwners('criterion,owner\n14,\n', 'o.csv')).toThrow(/problems/);
+    expect(() => parseOwners('criterion,owner\n14,\n', 'o.csv')).toThrow(/o\.csv có lỗi/);
+    expect(() => parseOwners('criterion,owner\n14,\n', 'o.csv', 'en')).toThrow(/o\.csv has problems/);
   });
 });
 

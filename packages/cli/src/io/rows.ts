@@ -1,5 +1,8 @@
 /** Builds communes from spreadsheet rows (CSV and Excel share this). */
 import type { Commune, MeasureValue } from '@nongthonmoi/core';
+import type { Lang } from '../i18n.js';
+import { tr } from '../messages.js';
+import { escapeControls } from '../safe-text.js';
 import { isExcelError, parseCell, type RawCell } from './cells.js';
 import { type Column, type Dictionary, parseCategories, parseProvince, parseRegion } from './columns.js';
 import type { ReadCommune, RowProblem } from './types.js';
@@ -39,36 +42,46 @@ export function isEmptyRow(cells: readonly (RawCell | undefined)[]): boolean {
  * The text of a commune field (id, name, province…), trimmed and in Unicode NFC, so that "xã" typed with a
  * combining accent (NFD, as some Mac and web tools write it) is the same text as the precomposed one.
  */
-function textOf(cell: RawCell): { ok: true; value: string } | { ok: false; reason: string } {
+function textOf(cell: RawCell, lang: Lang): { ok: true; value: string } | { ok: false; reason: string } {
   switch (cell.kind) {
     case 'text':
       // A CSV export writes an Excel error cell as its text: "#N/A" is not an id (nor a "#" comment).
       if (isExcelError(cell.text)) {
-        return { ok: false, reason: `the cell holds the spreadsheet error ${cell.text.trim()}` };
+        return { ok: false, reason: tr(lang, 'cell.spreadsheetError', { error: cell.text.trim() }) };
       }
-      return { ok: true, value: cell.text.trim().normalize('NFC') };
+      return { ok: true, value: normalizeId(cell.text) };
     case 'number':
       return { ok: true, value: String(cell.value) };
     case 'empty':
       return { ok: true, value: '' };
     case 'error':
-      return { ok: false, reason: cell.reason ?? `the cell holds the spreadsheet error ${cell.error}` };
+      return {
+        ok: false,
+        reason: cell.reason ?? tr(lang, 'cell.spreadsheetError', { error: escapeControls(cell.error) }),
+      };
     case 'date':
-      return { ok: false, reason: 'the cell holds a date, not text' };
+      return { ok: false, reason: tr(lang, 'row.dateNotText') };
     case 'boolean':
-      return { ok: false, reason: 'the cell holds TRUE/FALSE, not text' };
+      return { ok: false, reason: tr(lang, 'row.booleanNotText') };
   }
 }
 
 /**
+ * A commune id (or another commune text field) as every reader keeps it: trimmed and in Unicode NFC. Two ids
+ * that look the same are the same id, whichever file or tool they came from.
+ */
+export function normalizeId(text: string): string {
+  return text.trim().normalize('NFC');
+}
+
+/**
  * Tracks the ids already seen in a file, so that a repeated id is an error on the later rows.
- * Returns the row where the id first appeared, or null. Ids are compared in Unicode NFC: two ids that look
- * the same are the same id.
+ * Returns the row where the id first appeared, or null. Ids are compared once trimmed and in Unicode NFC.
  */
 export class IdRegister {
   readonly #first = new Map<string, number>();
   claim(id: string, row: number): number | null {
-    const key = id.normalize('NFC');
+    const key = normalizeId(id);
     const first = this.#first.get(key);
     if (first !== undefined) return first;
     this.#first.set(key, row);
@@ -76,9 +89,41 @@ export class IdRegister {
   }
 }
 
+/** What buildCommune needs to know about a header row, worked out once per file. */
+interface RowPlan {
+  id: Column | undefined;
+  name: Column | undefined;
+  /** Columns with a meaning (fields and measures), in header order. */
+  active: Column[];
+  measures: Column[];
+  /** Columns whose header is empty, by index: a value under one is an error. */
+  unnamed: Map<number, Column>;
+}
+
+const plans = new WeakMap<readonly Column[], RowPlan>();
+
+function planOf(columns: readonly Column[]): RowPlan {
+  let plan = plans.get(columns);
+  if (!plan) {
+    const field = (name: string) =>
+      columns.find((column) => column.target.kind === 'field' && column.target.field === name);
+    plan = {
+      id: field('id'),
+      name: field('name'),
+      active: columns.filter((column) => column.target.kind !== 'ignored'),
+      measures: columns.filter((column) => column.target.kind === 'measure'),
+      unnamed: new Map(columns.filter((column) => column.unnamed).map((column) => [column.index, column])),
+    };
+    plans.set(columns, plan);
+  }
+  return plan;
+}
+
 /**
  * Turns one row into a commune, or reports every problem it has. Returns null for rows to skip (empty, or
- * an id starting with "#", which marks comments and the template's example row).
+ * an id starting with "#", which marks comments and the template's example row). `cells` may be sparse (an
+ * Excel row holds only its non-empty cells): the work is proportional to the cells present and the columns
+ * with a meaning, never to the width of the sheet.
  */
 export function buildCommune(
   cells: readonly (RawCell | undefined)[],
@@ -90,23 +135,22 @@ export function buildCommune(
     ids: IdRegister;
     problems: RowProblem[];
     unit?: 'row' | 'item';
+    lang?: Lang;
   },
 ): ReadCommune | null | 'invalid' {
   if (isEmptyRow(cells)) return null;
+  const lang = context.lang ?? 'vi';
   const { file, row, dictionary, problems } = context;
-  const idColumn = columns.find((column) => column.target.kind === 'field' && column.target.field === 'id');
-  const idCell = idColumn ? (cells[idColumn.index] ?? EMPTY) : EMPTY;
-  const idText = textOf(idCell);
+  const plan = planOf(columns);
+  const idCell = plan.id ? (cells[plan.id.index] ?? EMPTY) : EMPTY;
+  const idText = textOf(idCell, lang);
   const communeId = idText.ok && idText.value !== '' ? idText.value : null;
   if (communeId?.startsWith('#')) return null;
   // A row with no id, no name and no measure value is blank, even if a province or district was pre-filled.
-  const nameColumn = columns.find(
-    (column) => column.target.kind === 'field' && column.target.field === 'name',
-  );
   if (
     isBlank(idCell) &&
-    (!nameColumn || isBlank(cells[nameColumn.index])) &&
-    columns.every((column) => column.target.kind !== 'measure' || isBlank(cells[column.index]))
+    (!plan.name || isBlank(cells[plan.name.index])) &&
+    plan.measures.every((column) => isBlank(cells[column.index]))
   ) {
     return null;
   }
@@ -122,22 +166,23 @@ export function buildCommune(
     });
   const commune: Record<string, unknown> = {};
   const values: Record<string, MeasureValue> = {};
-  for (const column of columns) {
+  if (plan.unnamed.size > 0) {
+    cells.forEach((cell, index) => {
+      const column = plan.unnamed.get(index);
+      if (column && cell && !isBlank(cell)) add(column.header, cell, tr(lang, 'row.valueWithoutHeader'));
+    });
+  }
+  for (const column of plan.active) {
     const cell = cells[column.index] ?? EMPTY;
     const target = column.target;
-    if (target.kind === 'ignored') {
-      if (column.header.startsWith('(column ') && !isBlank(cell)) {
-        add(column.header, cell, 'the cell has a value but its column has no header');
-      }
-      continue;
-    }
+    if (target.kind === 'ignored') continue;
     if (target.kind === 'measure') {
-      const result = parseCell(cell, target.measure);
+      const result = parseCell(cell, target.measure, lang);
       if (!result.ok) add(column.header, cell, result.reason);
       else if (result.value !== null) values[target.key] = result.value;
       continue;
     }
-    const text = textOf(cell);
+    const text = textOf(cell, lang);
     if (!text.ok) {
       add(column.header, cell, text.reason);
       continue;
@@ -145,11 +190,11 @@ export function buildCommune(
     const value = text.value;
     switch (target.field) {
       case 'id':
-        if (value === '') add(column.header, cell, 'the commune id is empty');
+        if (value === '') add(column.header, cell, tr(lang, 'row.idEmpty'));
         else commune.id = value;
         break;
       case 'name':
-        if (value === '') add(column.header, cell, 'the commune name is empty');
+        if (value === '') add(column.header, cell, tr(lang, 'row.nameEmpty'));
         else commune.name = value;
         break;
       case 'district':
@@ -157,34 +202,34 @@ export function buildCommune(
         break;
       case 'province':
         if (value !== '') {
-          const province = parseProvince(value);
+          const province = parseProvince(value, lang);
           if (province.ok) commune.province = province.value;
           else add(column.header, cell, province.reason);
         }
         break;
       case 'region':
         if (value !== '') {
-          const region = parseRegion(value);
+          const region = parseRegion(value, lang);
           if (region.ok) commune.region = region.value;
           else add(column.header, cell, region.reason);
         }
         break;
       case 'categories':
         if (value !== '') {
-          const categories = parseCategories(value, dictionary);
+          const categories = parseCategories(value, dictionary, lang);
           if (categories.ok) commune.categories = categories.value;
           else add(column.header, cell, categories.reason);
         }
         break;
     }
   }
-  if (communeId !== null && idColumn) {
+  if (communeId !== null && plan.id) {
     const first = context.ids.claim(communeId, row);
     if (first !== null) {
       add(
-        idColumn.header,
+        plan.id.header,
         communeId,
-        `duplicate commune id ${communeId} (first on ${context.unit ?? 'row'} ${first}); this ${context.unit ?? 'row'} is not evaluated`,
+        tr(lang, 'row.duplicateId', { id: escapeControls(communeId), unit: context.unit ?? 'row', first }),
       );
     }
   }

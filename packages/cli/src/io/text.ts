@@ -1,4 +1,10 @@
-/** Text helpers shared by the readers: folding for tolerant matching, and suggestions. */
+/** Text helpers shared by the readers: folding for tolerant matching, suggestions, names in messages. */
+import { escapeControls } from '../safe-text.js';
+
+/** A file name as messages show it: control and bidi characters made visible. */
+export function shownFile(file: string): string {
+  return escapeControls(file);
+}
 
 /**
  * Folds text for tolerant matching: lower case, no diacritics (đ → d), every run of spaces and punctuation
@@ -19,12 +25,30 @@ export function plainSpaces(text: string): string {
   return text.replace(/[\u00a0\u2007\u2009\u202f]/g, ' ');
 }
 
-function distance(a: string, b: string): number {
+/** Folded candidates, computed once: the same dictionary's names are compared with every unknown header. */
+const folded = new Map<string, string>();
+
+function foldedCandidate(candidate: string): string {
+  let value = folded.get(candidate);
+  if (value === undefined) {
+    value = fold(candidate);
+    if (folded.size < 100_000) folded.set(candidate, value);
+  }
+  return value;
+}
+
+/**
+ * Edit distance between `a` and `b`, or a number above `limit` as soon as it is sure to exceed it: the cost is
+ * at most |a| × |b|, and usually far less.
+ */
+function distance(a: string, b: string, limit: number): number {
   if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let previous = row[0] as number;
     row[0] = i;
+    let best = i;
     for (let j = 1; j <= b.length; j++) {
       const current = row[j] as number;
       row[j] = Math.min(
@@ -33,29 +57,42 @@ function distance(a: string, b: string): number {
         previous + (a[i - 1] === b[j - 1] ? 0 : 1),
       );
       previous = current;
+      if ((row[j] as number) < best) best = row[j] as number;
     }
+    if (best > limit) return limit + 1;
   }
   return row[b.length] as number;
 }
 
+/** Words longer than this get no suggestion: no column name is that long, and comparing would cost time. */
+const HINT_LENGTH = 100;
+
 /** The closest candidate to `word` (folded comparison), when it is close enough to be a likely typo. */
 export function closest(word: string, candidates: Iterable<string>): string | null {
-  const folded = fold(word);
+  if (word.length > HINT_LENGTH * 4) return null;
+  const target = fold(word);
+  if (target.length > HINT_LENGTH) return null;
+  const limit = Math.max(2, Math.floor(target.length / 4));
   let best: string | null = null;
-  let bestDistance = Number.POSITIVE_INFINITY;
+  let bestDistance = limit + 1;
   for (const candidate of candidates) {
-    const d = distance(folded, fold(candidate));
+    const d = distance(target, foldedCandidate(candidate), Math.min(limit, bestDistance - 1));
     if (d < bestDistance) {
       bestDistance = d;
       best = candidate;
+      if (d === 0) break;
     }
   }
-  const limit = Math.max(2, Math.floor(folded.length / 4));
-  return best !== null && bestDistance <= limit ? best : null;
+  return best;
 }
 
-/** Shortens a value for an error message. */
+/** Shortens a value for an error message (a value too deep to print shows as "…"). */
 export function preview(value: unknown): string {
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  let text: string;
+  try {
+    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  } catch {
+    text = '…';
+  }
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

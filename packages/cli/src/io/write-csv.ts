@@ -2,7 +2,9 @@
  * CSV writers: results (one row per commune) and problems (errors.csv). UTF-8 with a BOM, so that Excel
  * opens Vietnamese text correctly; comma separated, RFC 4180 quoting.
  */
+
 import type { Evaluation } from '@nongthonmoi/core';
+import type { Lang } from '../i18n.js';
 import type { RowProblem } from './types.js';
 
 const BOM = '\ufeff';
@@ -23,10 +25,17 @@ export function toCsv(rows: readonly (readonly unknown[])[]): string {
 }
 
 /** errors.csv: file, row, column, value, reason, commune id. */
-export function problemsToCsv(problems: readonly RowProblem[]): string {
+export function problemsToCsv(problems: readonly RowProblem[], lang: Lang = 'vi'): string {
   return toCsv([
     ['file', 'row', 'column', 'value', 'reason', 'commune_id'],
-    ...problems.map((p) => [p.file, p.row ?? '', p.column, p.value, p.reason, p.communeId ?? '']),
+    ...problems.map((p) => [
+      p.file,
+      p.row ?? '',
+      p.column,
+      p.value,
+      lang === 'en' ? p.reason : (p.reasonVi ?? p.reason),
+      p.communeId ?? '',
+    ]),
   ]);
 }
 

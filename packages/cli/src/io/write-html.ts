@@ -20,6 +20,7 @@ import {
   tierStatus,
 } from '../i18n.js';
 import { type GapRow, gapsByOwner, type ReviewData } from '../review.js';
+import { escapeControls, escapeControlsDeep } from '../safe-text.js';
 import type { ScorecardBundle } from './scorecard-bundle.js';
 
 export function escapeHtml(value: unknown): string {
@@ -31,7 +32,11 @@ export function escapeHtml(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-const h = escapeHtml;
+/**
+ * Text in the page: HTML-escaped, and with control and bidi characters shown as escapes (`\u202E`), so that a
+ * name from the data can neither reorder what the reader sees nor hide text.
+ */
+const h = (value: unknown): string => escapeHtml(escapeControls(String(value ?? ''), { keepLines: true }));
 
 /** JSON that is safe inside a <script> element (no "</script>", no "<!--"). */
 export function scriptJson(value: unknown): string {
@@ -655,7 +660,7 @@ ${problemsSection(review, w)}
 <p>${h(w.generated)}: ${h(review.generatedAt.replace('T', ' ').slice(0, 16))} UTC · ${h(w.data)}: ${h(review.files.current)}${review.files.previous ? `, ${h(review.files.previous)}` : ''}${review.files.owners ? `, ${h(review.files.owners)}` : ''}</p>
 <p>${h(w.disclaimer)}</p>
 </footer>
-<script type="application/json" id="ntm-data">${scriptJson(embedded)}</script>
+<script type="application/json" id="ntm-data">${scriptJson(escapeControlsDeep(embedded))}</script>
 ${bundleScripts(options.bundle)}
 ${hasBundle ? `<script type="module">${WIRING}</script>` : ''}
 </body>

@@ -14,9 +14,12 @@ import {
   tierShort,
   tierStatus,
 } from '../i18n.js';
+import { tr } from '../messages.js';
 import { type GapRow, gapsByOwner, type ReviewData } from '../review.js';
+import { escapeControls } from '../safe-text.js';
 import { FIELD_LABELS } from './columns.js';
 import { type Excel as ExcelJS, loadExcel } from './excel.js';
+import { LIMITS } from './limits.js';
 
 const FILL = {
   ok: 'FFE3F4E8',
@@ -811,6 +814,75 @@ export async function buildTemplateWorkbook(input: TemplateInput): Promise<Excel
   return workbook;
 }
 
-export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
+/** Truncated cells named one by one in the warnings; the rest are counted. */
+const TRUNCATIONS_LISTED = 5;
+
+/** A cut that does not split a surrogate pair. */
+function cutAt(text: string, length: number): string {
+  const code = text.charCodeAt(length - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
+}
+
+/** The workbook's text made safe to write; see {@link workbookBuffer}. */
+export function finalizeWorkbookText(
+  workbook: ExcelJS.Workbook,
+  options: {
+    lang?: Lang;
+    onTruncated?: (where: { sheet: string; row: number; column: string; length: number }) => void;
+  } = {},
+): void {
+  const marker = tr(options.lang ?? 'vi', 'xlsx.truncatedMarker');
+  const limit = LIMITS.excelCellLength;
+  const safe = (text: string, where: () => { sheet: string; row: number; column: string }): string => {
+    let value = escapeControls(text, { keepLines: true });
+    if (value.length > limit) {
+      options.onTruncated?.({ ...where(), length: value.length });
+      value = `${cutAt(value, limit - marker.length)}${marker}`;
+    }
+    return value;
+  };
+  for (const sheet of workbook.worksheets) {
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+        const where = () => ({ sheet: sheet.name, row: rowNumber, column: columnLetter(columnNumber) });
+        if (typeof cell.value === 'string') cell.value = safe(cell.value, where);
+        if (typeof cell.note === 'string') cell.note = safe(cell.note, where);
+      });
+    });
+  }
+}
+
+/**
+ * The workbook as .xlsx bytes. Its text is made safe first: control and bidi characters are shown as escapes
+ * (`\u202E`: XML cannot hold most control characters, and a bidi override would reorder what the reader
+ * sees), and a text longer than Excel's 32,767 characters per cell is cut, ending with "…[đã cắt bớt]", with a
+ * warning naming the sheet, row and column (`onWarning`, in `lang`).
+ */
+export async function workbookBuffer(
+  workbook: ExcelJS.Workbook,
+  options: { lang?: Lang; file?: string; onWarning?: (text: string) => void } = {},
+): Promise<Buffer> {
+  const lang = options.lang ?? 'vi';
+  let truncated = 0;
+  finalizeWorkbookText(workbook, {
+    lang,
+    onTruncated: (where) => {
+      // The first cells by name, the others counted in one more line.
+      if (++truncated > TRUNCATIONS_LISTED) return;
+      options.onWarning?.(
+        tr(lang, 'xlsx.truncated', {
+          file: options.file ?? '',
+          sheet: escapeControls(where.sheet),
+          row: where.row,
+          column: where.column,
+          length: where.length,
+          limit: LIMITS.excelCellLength,
+        }),
+      );
+    },
+  });
+  if (truncated > TRUNCATIONS_LISTED) {
+    options.onWarning?.(tr(lang, 'xlsx.truncatedMore', { count: truncated - TRUNCATIONS_LISTED }));
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
