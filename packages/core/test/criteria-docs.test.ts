@@ -65,7 +65,7 @@ describe('criteria catalog (docs/criteria)', () => {
 
   it('marks the cells a province sets', () => {
     const page = generated.get('provinces-nam-dinh-xa-kieu-mau-2022.md') as string;
-    expect(page).toContain('| 2023 | ≥ 83 ✔ † |');
+    expect(page).toContain('| 2023 | ≥ 83 ⚠ † |');
     expect(page).toContain('KM.3-ND.4');
   });
 
