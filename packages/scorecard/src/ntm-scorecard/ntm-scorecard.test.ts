@@ -55,7 +55,7 @@ async function axeViolations(element: Element): Promise<string[]> {
 }
 
 describe('<ntm-scorecard> with a result from core', () => {
-  it('shows the commune, the criteria set with its legal basis, the verdict and "17/19 tiêu chí đạt"', async () => {
+  it('shows the commune, the criteria set with its legal basis, the verdict and "N/19 tiêu chí đạt"', async () => {
     const result = evaluateSample();
     const card = await mount('ntm-scorecard', { result });
     const root = shadow(card);
@@ -68,8 +68,11 @@ describe('<ntm-scorecard> with a result from core', () => {
     expect(header).toContain('Đồng bằng sông Hồng');
     const verdict = root.querySelector('[part~="verdict"]') as HTMLElement;
     expect(text(verdict)).toContain('Chưa đạt chuẩn xã nông thôn mới nâng cao');
-    expect(text(verdict)).toContain('17/19 tiêu chí đạt');
-    expect(text(verdict)).toContain('25/27 chỉ tiêu đạt');
+    // The counts come from the bundled rules; the element must show core's, whatever they are.
+    const { criteriaMet, criteriaTotal, indicatorsMet, indicatorsTotal } = result.counts;
+    expect(criteriaTotal).toBe(19);
+    expect(text(verdict)).toContain(`${criteriaMet}/19 tiêu chí đạt`);
+    expect(text(verdict)).toContain(`${indicatorsMet}/${indicatorsTotal} chỉ tiêu đạt`);
     expect(verdict.getAttribute('part')).toContain('verdict-not-met');
     expect(card.evaluation).toBe(result);
   });
@@ -199,7 +202,9 @@ describe('<ntm-scorecard> with a result from core', () => {
     const section = shadow(card).querySelector('[part~="prerequisite"]') as HTMLElement;
     expect(text(section)).toContain('Điều kiện: đạt chuẩn xã nông thôn mới');
     expect(text(section)).toContain('Chưa đạt');
-    expect(text(section)).toContain('15/19 tiêu chí đạt');
+    expect(text(section)).toContain(
+      `${evaluateSample().prerequisites[0]?.counts.criteriaMet}/19 tiêu chí đạt`,
+    );
     const toggle = section.querySelector('button.disclosure') as HTMLButtonElement;
     toggle.click();
     await card.updateComplete;
@@ -250,7 +255,8 @@ describe('<ntm-scorecard> with a result from core', () => {
       { lang: 'en' },
       wrapper,
     );
-    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain('17/19 criteria met');
+    const met = evaluateSample().counts.criteriaMet;
+    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain(`${met}/19 criteria met`);
     expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain(
       'Does not yet meet the advanced new-rural commune standard',
     );
@@ -261,7 +267,7 @@ describe('<ntm-scorecard> with a result from core', () => {
     expect(shadow(card).querySelector('article')?.getAttribute('lang')).toBe('en');
     card.removeAttribute('lang');
     await card.updateComplete;
-    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain('17/19 tiêu chí đạt');
+    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain(`${met}/19 tiêu chí đạt`);
     wrapper.setAttribute('lang', 'en-GB');
     await until(
       () => text(shadow(card).querySelector('[part~="verdict"]')).includes('criteria met'),
@@ -326,7 +332,9 @@ describe('<ntm-scorecard> states', () => {
     card.result = evaluateSample();
     await card.updateComplete;
     expect(shadow(card).querySelector('[role="alert"]')).toBeNull();
-    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain('17/19');
+    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain(
+      `${evaluateSample().counts.criteriaMet}/19`,
+    );
   });
 
   it('ignores a previous review that cannot be compared', async () => {
@@ -334,7 +342,9 @@ describe('<ntm-scorecard> states', () => {
       result: evaluateSample(),
       previous: { nope: true } as unknown as Evaluation,
     });
-    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain('17/19');
+    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain(
+      `${evaluateSample().counts.criteriaMet}/19`,
+    );
     expect(shadow(card).querySelector('[part~="progress"]')).toBeNull();
   });
 });
@@ -351,9 +361,10 @@ describe('<ntm-scorecard src>', () => {
     expect(text(shadow(card).querySelector('[part~="message"]'))).toMatch(/Đang (tải|đánh giá)/);
     expect(shadow(card).querySelector('[role="status"]')).not.toBeNull();
     await until(() => !!shadow(card).querySelector('[part~="verdict"]'), 10000, 'the evaluation');
-    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain('17/19 tiêu chí đạt');
+    const met = evaluateSample().counts.criteriaMet;
+    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain(`${met}/19 tiêu chí đạt`);
     expect(loads.length).toBe(1);
-    expect(card.evaluation?.counts.criteriaMet).toBe(17);
+    expect(card.evaluation?.counts.criteriaMet).toBe(met);
   });
 
   it('evaluates a data: URL with region and province given as attributes', async () => {
@@ -375,7 +386,9 @@ describe('<ntm-scorecard src>', () => {
     const src = `data:application/json,${encodeURIComponent(JSON.stringify(evaluateSample()))}`;
     const card = await mount('ntm-scorecard', {}, { src });
     await until(() => !!shadow(card).querySelector('[part~="verdict"]'), 5000, 'the result');
-    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain('17/19');
+    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain(
+      `${evaluateSample().counts.criteriaMet}/19`,
+    );
   });
 
   const failures: Array<[string, Record<string, string>, string, string[]]> = [
@@ -461,7 +474,9 @@ describe('<ntm-scorecard src>', () => {
       { src: '/no-such-commune.json', level: 'nang-cao' },
     );
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain('15/19');
+    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain(
+      `${evaluateSample({}, { level: 'ntm' }).counts.criteriaMet}/19`,
+    );
   });
 });
 
