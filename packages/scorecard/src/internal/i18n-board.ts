@@ -16,15 +16,22 @@ export interface BoardMessages {
   countSuffix: string;
   countRow: string;
   blockersTitle: string;
-  blocker: (communes: number, notMet: number, incomplete: number) => string;
+  /** Numbers are formatted already, like every count below. */
+  blocker: (communes: string, notMet: string, incomplete: string) => string;
   blockerMark: string;
-  totals: (met: number, total: number, average: string) => string;
-  progress: (improved: number, worsened: number, newlyMet: number, noLongerMet: number) => string;
+  /** Numbers are formatted already ("3.300"). */
+  totals: (met: string, total: string, average: string) => string;
+  progress: (improved: string, worsened: string, newlyMet: string, noLongerMet: string) => string;
   sortBy: string;
   sortCriteria: string;
   sortName: string;
   back: string;
-  rendering: (shown: number, total: number) => string;
+  search: string;
+  searchHint: string;
+  filterByResult: string;
+  /** The communes listed, numbers formatted; `filtered` when the search or the filter hides some. */
+  shown: (shown: string, total: string, filtered: boolean) => string;
+  noMatch: string;
   empty: string;
   added: string;
   criteriaDelta: (delta: string) => string;
@@ -51,7 +58,11 @@ const vi: BoardMessages = {
   sortCriteria: 'theo số tiêu chí đạt',
   sortName: 'theo tên xã',
   back: 'Quay lại bảng tổng hợp',
-  rendering: (shown, total) => `Đang hiển thị ${shown}/${total} xã…`,
+  search: 'Tìm xã',
+  searchHint: 'Tên xã, gõ có dấu hoặc không',
+  filterByResult: 'Lọc theo kết quả',
+  shown: (shown, total, filtered) => (filtered ? `Hiển thị ${shown}/${total} xã` : `${total} xã`),
+  noMatch: 'Không có xã nào khớp với tìm kiếm và bộ lọc.',
   empty: 'Chưa có kết quả của xã nào.',
   added: 'mới',
   criteriaDelta: (delta) => `${delta} tiêu chí`,
@@ -69,7 +80,7 @@ const en: BoardMessages = {
   countRow: 'Communes meeting',
   blockersTitle: 'Criteria holding most communes back',
   blocker: (communes, notMet, incomplete) =>
-    `${communes} ${communes === 1 ? 'commune' : 'communes'} (${notMet} not met, ${incomplete} incomplete)`,
+    `${communes} ${communes === '1' ? 'commune' : 'communes'} (${notMet} not met, ${incomplete} incomplete)`,
   blockerMark: 'holds most communes back',
   totals: (met, total, average) =>
     `${met}/${total} communes meet the standard; ${average} criteria met on average`,
@@ -79,7 +90,12 @@ const en: BoardMessages = {
   sortCriteria: 'by criteria met',
   sortName: 'by commune name',
   back: 'Back to the board',
-  rendering: (shown, total) => `Showing ${shown}/${total} communes…`,
+  search: 'Find a commune',
+  searchHint: 'Commune name, with or without diacritics',
+  filterByResult: 'Filter by result',
+  shown: (shown, total, filtered) =>
+    filtered ? `Showing ${shown} of ${total} communes` : `${total} communes`,
+  noMatch: 'No commune matches the search and the filter.',
   empty: 'No commune results yet.',
   added: 'new',
   criteriaDelta: (delta) => `${delta} criteria`,

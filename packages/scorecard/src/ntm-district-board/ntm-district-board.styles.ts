@@ -51,7 +51,67 @@ export const styles = [
       content: '⚑ ' / '';
       color: var(--_not-met);
     }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: end;
+      margin: 0 0 0.5rem;
+    }
+    .search {
+      display: flex;
+      flex-direction: column;
+      gap: 0.15rem;
+      flex: 1 1 14rem;
+      max-width: 24rem;
+      font-size: 0.875em;
+      font-weight: 600;
+    }
+    .search input {
+      min-width: 0;
+      padding: 0.35rem 0.5rem;
+      border: 1px solid var(--_border);
+      border-radius: 6px;
+      color: inherit;
+      background: var(--_bg);
+      font: inherit;
+      font-weight: 400;
+    }
+    .status-filter {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.35rem;
+    }
+    .chip {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.2em;
+      padding: 0.25rem 0.65rem;
+      border: 1px solid var(--_border);
+      border-radius: 999px;
+      background: var(--_bg);
+      font-size: 0.875em;
+      cursor: pointer;
+    }
+    .chip .glyph {
+      color: var(--_status);
+    }
+    .chip[aria-pressed='true'] {
+      border-color: var(--_status);
+      background: color-mix(in srgb, var(--_status) 14%, var(--_bg));
+      font-weight: 600;
+    }
+    .chip-count {
+      color: var(--_muted);
+      font-variant-numeric: tabular-nums;
+    }
+    .result-count {
+      flex: 1 0 100%;
+      color: var(--_muted);
+      font-size: 0.875em;
+    }
     .table-wrap {
+      position: relative;
       max-height: var(--ntm-board-max-height, 75vh);
       overflow: auto;
       border: 1px solid var(--_border);
@@ -75,16 +135,16 @@ export const styles = [
       background: var(--_blocker);
     }
     .w-commune {
-      width: 10.5em;
+      width: 12em;
     }
     .w-status {
-      width: 7.5em;
+      width: 9.5em;
     }
     .w-num {
       width: 4.5em;
     }
-    .w-wide {
-      width: 7em;
+    .w-change {
+      width: 11em;
     }
     .w-crit {
       width: 2.3em;
@@ -95,6 +155,22 @@ export const styles = [
       border-bottom: 1px solid var(--_border);
       text-align: start;
       vertical-align: middle;
+    }
+    /* One line per row: the row window counts on rows of one height. */
+    tbody th,
+    tbody td {
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    tbody .spacer > td {
+      padding: 0;
+      border: 0;
+    }
+    .no-match > td {
+      padding: 1rem;
+      color: var(--_muted);
+      white-space: normal;
     }
     thead th {
       position: sticky;
@@ -182,7 +258,15 @@ export const styles = [
       text-decoration: underline;
       text-underline-offset: 0.15em;
       cursor: pointer;
-      overflow-wrap: anywhere;
+      display: block;
+      max-width: 100%;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    tbody tr {
+      /* Scrolled into view by the keyboard: clear of the sticky header and footer. */
+      scroll-margin: var(--_head, 0px) 0 var(--_foot, 0px);
     }
     .num,
     .count,
@@ -204,23 +288,22 @@ export const styles = [
       font-weight: 600;
     }
     .prereq > span {
-      display: block;
       color: var(--_status);
+    }
+    .prereq > span + span {
+      margin-inline-start: 0.6em;
     }
     .glyph {
       margin-inline-end: 0.3em;
     }
-    .cell.s-met::before,
     .s-met > .glyph::before {
       content: '✔';
       content: '✔' / '';
     }
-    .cell.s-not-met::before,
     .s-not-met > .glyph::before {
       content: '✘';
       content: '✘' / '';
     }
-    .cell.s-incomplete::before,
     .s-incomplete > .glyph::before {
       content: '◐';
       content: '◐' / '';
@@ -236,11 +319,6 @@ export const styles = [
     }
     .dir-worsened {
       color: var(--_not-met);
-    }
-    .rendering {
-      margin-top: 0.4rem;
-      color: var(--_muted);
-      font-size: 0.875em;
     }
     .back {
       display: inline-flex;
@@ -277,6 +355,9 @@ export const styles = [
       }
       tr {
         break-inside: avoid;
+      }
+      .spacer {
+        display: none;
       }
       col.blocker,
       thead th.blocker,
