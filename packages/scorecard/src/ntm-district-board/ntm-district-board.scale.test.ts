@@ -77,7 +77,8 @@ describe('<ntm-district-board> with 3,300 communes', () => {
     const spacer = shadow(board).querySelector('tbody tr.spacer:last-child') as HTMLElement;
     expect(spacer.getAttribute('aria-hidden')).toBe('true');
     const pitch =
-      (drawn.at(-1) as HTMLElement).getBoundingClientRect().bottom - (drawn[0] as HTMLElement).getBoundingClientRect().top;
+      (drawn.at(-1) as HTMLElement).getBoundingClientRect().bottom -
+      (drawn[0] as HTMLElement).getBoundingClientRect().top;
     expect(spacer.getBoundingClientRect().height).toBeCloseTo(
       (pitch / drawn.length) * (COUNTRY - drawn.length),
       -1,
