@@ -156,11 +156,16 @@ export const styles = [
       text-align: start;
       vertical-align: middle;
     }
-    /* One line per row: the row window counts on rows of one height. */
+    /* One line per row, of one height: the row window counts on it (row-window.ts, ROW_ESTIMATE_PX). The
+       cells clip rather than hide their overflow: a hidden overflow makes each cell a scroll container, which
+       costs a third of the table's layout. */
+    tbody tr {
+      height: 2.5em;
+    }
     tbody th,
     tbody td {
       white-space: nowrap;
-      overflow: hidden;
+      overflow: clip;
       text-overflow: ellipsis;
     }
     tbody .spacer > td {
@@ -260,13 +265,9 @@ export const styles = [
       cursor: pointer;
       display: block;
       max-width: 100%;
-      overflow: hidden;
+      overflow: clip;
       text-overflow: ellipsis;
       white-space: nowrap;
-    }
-    tbody tr {
-      /* Scrolled into view by the keyboard: clear of the sticky header and footer. */
-      scroll-margin: var(--_head, 0px) 0 var(--_foot, 0px);
     }
     .num,
     .count,

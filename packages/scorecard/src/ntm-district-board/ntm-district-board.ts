@@ -49,8 +49,6 @@ const LEADING_EM = 12 + 9.5 + 4.5;
 const PREREQUISITE_EM = 10.5;
 const CHANGE_EM = 11;
 const CRITERION_EM = 2.3;
-/** Row height assumed for the spacers until a row has been measured. */
-const ROW_ESTIMATE_PX = 34;
 const GLYPHS: Record<string, string> = { met: '✔', 'not-met': '✘', incomplete: '◐' };
 
 /**
@@ -235,6 +233,16 @@ export class NtmDistrictBoard extends NtmElement {
     if (position >= 0) this.focusRow_(position);
   }
 
+  /**
+   * Resolves when the board has settled: the row window draws the rows in view in a second update (once it
+   * knows where the table is), and `updateComplete` waits for it.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    for (let guard = 0; !complete && guard < 10; guard++) complete = await super.getUpdateComplete();
+    return complete;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('evaluations')) this.renderFailed_ = false;
   }
@@ -354,7 +362,13 @@ export class NtmDistrictBoard extends NtmElement {
     await this.updateComplete;
     const button = this.renderRoot.querySelector<HTMLElement>(`button.commune[data-index="${index}"]`);
     button?.focus({ preventScroll: true });
-    button?.closest('tr')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const row = button?.closest('tr');
+    if (row) {
+      // Clear of the sticky header and footer.
+      row.style.scrollMargin = `${this.window_.headHeight}px 0 ${this.window_.footHeight}px`;
+      row.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      row.style.scrollMargin = '';
+    }
   }
 
   private readonly onTableClick_ = (event: Event) => {
@@ -550,7 +564,7 @@ export class NtmDistrictBoard extends NtmElement {
     const order = this.view_.order;
     const count = order.length;
     const { start, end } = this.window_;
-    const pitch = this.window_.pitch || ROW_ESTIMATE_PX;
+    const pitch = this.window_.pitch;
     const positions = order.slice(start, end);
     // The keyboard's tab stop: the active row when it is drawn, else the first row in view.
     const activePosition = this.active_ === null ? -1 : order.indexOf(this.active_);

@@ -15,9 +15,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** Rows drawn above and below those in view. */
-const OVERSCAN = 8;
-/** Rows drawn before anything is measured: a tall screenful. */
-const INITIAL_ROWS = 30;
+const OVERSCAN = 4;
+/** Height of a row until one is measured: 2.5em at the table's 14 px (ntm-district-board.styles.ts). */
+const ROW_ESTIMATE_PX = 35;
+
+/** Rows drawn before anything is measured: a screenful. */
+function initialRows(): number {
+  return Math.max(10, Math.min(60, Math.ceil((globalThis.innerHeight || 800) / ROW_ESTIMATE_PX)));
+}
 
 export type WindowMode = 'all' | 'window' | 'print';
 
@@ -40,6 +45,9 @@ export class RowWindowController implements ReactiveController {
   /** The positions in view (as last measured), for Page Up / Page Down and the keyboard's entry point. */
   visibleStart = 0;
   visibleEnd = 0;
+  /** Heights of the sticky header and footer (as last measured): rows scrolled into view must clear them. */
+  headHeight = 0;
+  footHeight = 0;
 
   private count_ = 0;
   private printing_ = false;
@@ -62,9 +70,9 @@ export class RowWindowController implements ReactiveController {
     return this.count_ > Math.max(0, this.options.threshold()) ? 'window' : 'all';
   }
 
-  /** Height of a row in CSS pixels (0 until measured). */
+  /** Height of a row in CSS pixels (an estimate until measured): the spacers are drawn with it. */
   get pitch(): number {
-    return this.pitch_;
+    return this.pitch_ || ROW_ESTIMATE_PX;
   }
 
   /**
@@ -78,13 +86,19 @@ export class RowWindowController implements ReactiveController {
       this.end = count;
       return;
     }
+    let size = this.end - this.start;
     if (reset) {
       this.pinned_ = null;
       const scroller = this.scroller_;
-      if (scroller) scroller.scrollTop = 0;
+      if (scroller && this.visibleStart > 0) scroller.scrollTop = 0;
       this.start = 0;
+      // Another filter of the same board: as many rows as were in view. A new board draws no row at first:
+      // laid out without them, it tells where its table starts and so which rows are in view; they are drawn
+      // next, before the first frame.
+      size = this.pitch_ ? this.visibleEnd - this.visibleStart + OVERSCAN : 0;
+      this.visibleEnd -= this.visibleStart;
+      this.visibleStart = 0;
     }
-    const size = Math.max(this.end - this.start, this.pitch_ ? 0 : INITIAL_ROWS);
     this.start = Math.max(0, Math.min(this.start, count - size));
     this.end = Math.min(count, this.start + size);
   }
@@ -110,7 +124,7 @@ export class RowWindowController implements ReactiveController {
         scroller.scrollTop = target + pitch - scroller.clientHeight + this.footHeight_();
     }
     if (position < this.start || position >= this.end) {
-      const size = Math.max(this.end - this.start, INITIAL_ROWS);
+      const size = Math.max(this.end - this.start, initialRows());
       this.start = Math.max(0, Math.min(position - (size >> 1), this.count_ - size));
       this.end = Math.min(this.count_, this.start + size);
     }
@@ -190,20 +204,28 @@ export class RowWindowController implements ReactiveController {
     const rows = body.querySelectorAll<HTMLElement>(':scope > tr[data-index]');
     const first = rows[0];
     const last = rows[rows.length - 1];
-    if (!first || !last) return;
-    const firstTop = first.getBoundingClientRect().top;
-    const span = last.getBoundingClientRect().bottom - firstTop;
-    if (span <= 0) return; // not laid out (hidden, detached): keep the window
-    const pitch = span / rows.length;
-    // The spacers were drawn with the previous (or an assumed) height: draw them again when it was off.
-    const repaint = Math.abs(pitch - this.pitch_) > 0.5;
-    this.pitch_ = pitch;
-    const table = body.parentElement;
-    const head = table?.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    let firstTop: number;
+    let pitch = this.pitch;
+    let repaint = false;
+    if (first && last) {
+      firstTop = first.getBoundingClientRect().top;
+      const span = last.getBoundingClientRect().bottom - firstTop;
+      if (span <= 0) return; // not laid out (hidden, detached): keep the window
+      pitch = span / rows.length;
+      // The spacers were drawn with the previous (or an assumed) height: draw them again when it was off.
+      repaint = Math.abs(pitch - this.pitch) > 0.5;
+      this.pitch_ = pitch;
+    } else {
+      // No row drawn yet: the body starts where row `start` would.
+      const box = body.getBoundingClientRect();
+      if (box.height <= 0 && this.count_ > 0) return;
+      firstTop = box.top;
+    }
+    // Reads only: a write here (a style, a custom property) would make the next read lay the table out again.
+    const head = body.parentElement?.querySelector('thead')?.getBoundingClientRect().height ?? 0;
     const foot = this.footHeight_();
-    // Rows scrolled into view by the keyboard stop below the sticky header and above the sticky footer.
-    scroller.style.setProperty('--_head', `${head}px`);
-    scroller.style.setProperty('--_foot', `${foot}px`);
+    this.headHeight = head;
+    this.footHeight = foot;
     const box = scroller.getBoundingClientRect();
     let top = box.top + head;
     let bottom = box.bottom - foot;
