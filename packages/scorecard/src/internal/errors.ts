@@ -9,11 +9,23 @@ export function problemCode(problem: Problem): string {
   return problem.limit ? 'too-large' : problem.unreadable ? 'unreadable-result' : 'malformed-result';
 }
 
+/** The message of each error code without a problem (`evaluation`: any other code, e.g. core's). */
+const HEADLINES: Record<string, keyof Messages['errors']> = {
+  'bad-url': 'badUrl',
+  network: 'network',
+  http: 'http',
+  'bad-json': 'badJson',
+  'no-level': 'noLevel',
+  'load-core': 'loadCore',
+  'invalid-commune': 'invalidCommune',
+  render: 'render',
+};
+
 /** The headline and details of an error, in the page's language. */
 export function errorLines(error: SrcFailure, m: Messages, list = false): [string, string[]] {
   const e = m.errors;
-  const src = plain(error.src);
   const { problem } = error;
+  const message = e[HEADLINES[error.code] ?? 'evaluation'];
   const headline = problem
     ? problem.limit
       ? e.tooLarge
@@ -22,17 +34,8 @@ export function errorLines(error: SrcFailure, m: Messages, list = false): [strin
         : list
           ? e.malformedList
           : e.malformed
-    : (
-        {
-          'bad-url': () => e.badUrl(src),
-          network: () => e.network(src),
-          http: () => e.http(error.status ?? 0, src),
-          'bad-json': () => e.badJson(src),
-          'no-level': () => e.noLevel,
-          'load-core': () => e.loadCore,
-          'invalid-commune': () => e.invalidCommune,
-          render: () => e.render,
-        }[error.code] ?? (() => e.evaluation)
-      )();
+    : typeof message === 'function'
+      ? message(plain(error.src), error.status ?? 0)
+      : message;
   return [headline, problem ? [describeProblem(problem, m)] : error.issues.map(plain)];
 }

@@ -83,7 +83,7 @@ export interface Messages {
   };
   errors: {
     badUrl: (src: string) => string;
-    http: (status: number, src: string) => string;
+    http: (src: string, status: number) => string;
     network: (src: string) => string;
     badJson: (src: string) => string;
     noLevel: string;
@@ -202,7 +202,7 @@ const vi: Messages = {
   },
   errors: {
     badUrl: (src) => `Địa chỉ dữ liệu không hợp lệ: ${src}`,
-    http: (status, src) => `Không tải được dữ liệu xã (HTTP ${status}) từ ${src}`,
+    http: (src, status) => `Không tải được dữ liệu xã (HTTP ${status}) từ ${src}`,
     network: (src) => `Không kết nối được tới ${src}`,
     badJson: (src) => `Tệp ${src} không phải JSON hợp lệ`,
     noLevel: 'Thiếu thuộc tính level (hạng cần đánh giá, ví dụ ntm, nang-cao, kieu-mau)',
@@ -323,7 +323,7 @@ const en: Messages = {
   },
   errors: {
     badUrl: (src) => `Invalid data address: ${src}`,
-    http: (status, src) => `Could not load the commune data (HTTP ${status}) from ${src}`,
+    http: (src, status) => `Could not load the commune data (HTTP ${status}) from ${src}`,
     network: (src) => `Could not connect to ${src}`,
     badJson: (src) => `${src} is not valid JSON`,
     noLevel: 'The level attribute is missing (tier to assess, e.g. ntm, nang-cao, kieu-mau)',

@@ -360,6 +360,16 @@ export const styles = [
       .spacer {
         display: none;
       }
+      /* Every row is printed: long names may wrap again. */
+      tbody tr {
+        height: auto;
+      }
+      tbody th,
+      tbody td,
+      .commune {
+        white-space: normal;
+        overflow: visible;
+      }
       col.blocker,
       thead th.blocker,
       tfoot td.blocker {

@@ -301,21 +301,29 @@ export class NtmDistrictBoard extends NtmElement {
       this.sort = sort;
       this.sortDirection = sort === 'name' ? 'asc' : 'desc';
     }
-    this.emit_<NtmSortChangeDetail>('ntm-sort-change', { sort: this.sort, direction: this.sortDirection });
-  }
-
-  private emit_<T>(type: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent<NtmSortChangeDetail>('ntm-sort-change', {
+        detail: { sort: this.sort, direction: this.sortDirection },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   }
 
   private filterChanged_(): void {
     this.updateComplete.then(() =>
-      this.emit_<NtmFilterChangeDetail>('ntm-filter-change', {
-        query: this.query,
-        statuses: [...this.view_.statuses],
-        shown: this.view_.order.length,
-        total: this.ready_?.rows.length ?? 0,
-      }),
+      this.dispatchEvent(
+        new CustomEvent<NtmFilterChangeDetail>('ntm-filter-change', {
+          detail: {
+            query: this.query,
+            statuses: [...this.view_.statuses],
+            shown: this.view_.order.length,
+            total: this.ready_?.rows.length ?? 0,
+          },
+          bubbles: true,
+          composed: true,
+        }),
+      ),
     );
   }
 
