@@ -247,7 +247,10 @@ function domBoardVisible(evaluations, visible) {
   );
   const columns = evaluations[0].criteria;
   const met = columns.map(() => 0);
-  for (const row of rows) row.cells.forEach((status, c) => status === 'met' && met[c]++);
+  for (const row of rows)
+    row.cells.forEach((status, c) => {
+      if (status === 'met') met[c]++;
+    });
   const wrap = el('div');
   wrap.style.cssText = 'max-height: 75vh; overflow: auto';
   const table = el('table');
