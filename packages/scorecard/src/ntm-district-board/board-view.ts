@@ -121,17 +121,15 @@ export class BoardViewController implements ReactiveController {
     const order = rows.map((_, index) => index);
     if (sort === 'input') return order;
     const ranks = this.ranks();
-    const byName = (a: number, b: number) => (ranks[a] as number) - (ranks[b] as number);
-    if (sort === 'name') return order.sort((a, b) => sign * byName(a, b));
-    return order.sort((a, b) => {
-      const ra = rows[a] as CommuneRow;
-      const rb = rows[b] as CommuneRow;
-      return (
-        sign * (ra.criteriaMet - rb.criteriaMet) ||
-        sign * ((STATUS_RANK[ra.status] ?? 0) - (STATUS_RANK[rb.status] ?? 0)) ||
-        byName(a, b)
-      );
+    if (sort === 'name') return order.sort((a, b) => sign * ((ranks[a] as number) - (ranks[b] as number)));
+    // Criteria met, then the result, in one number per row; ties by name, always A to Z.
+    const keys = new Float64Array(rows.length);
+    rows.forEach((row, index) => {
+      keys[index] = sign * (row.criteriaMet * 4 + (STATUS_RANK[row.status] ?? 0));
     });
+    return order.sort(
+      (a, b) => (keys[a] as number) - (keys[b] as number) || (ranks[a] as number) - (ranks[b] as number),
+    );
   }
 
   private filter_(tokens: string[]): number[] {
