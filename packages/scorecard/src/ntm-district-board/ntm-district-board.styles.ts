@@ -138,7 +138,7 @@ export const styles = [
       width: 12em;
     }
     .w-status {
-      width: 9.5em;
+      width: 11em;
     }
     .w-num {
       width: 4.5em;
@@ -277,6 +277,9 @@ export const styles = [
     }
     .count {
       padding: 0.3rem 0;
+    }
+    .count.share {
+      font-size: 0.8em;
     }
     .cell {
       min-width: 1.8rem;

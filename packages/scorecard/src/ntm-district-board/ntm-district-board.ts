@@ -45,11 +45,22 @@ export interface NtmSortChangeDetail {
 const BLOCKERS_SHOWN = 5;
 // Column widths (em) of the fixed table layout: laying out thousands of rows stays linear, and every row is
 // one line high (the row window relies on it).
-const LEADING_EM = 12 + 9.5 + 4.5;
+const LEADING_EM = 12 + 11 + 4.5;
 const PREREQUISITE_EM = 10.5;
 const CHANGE_EM = 11;
 const CRITERION_EM = 2.3;
 const GLYPHS: Record<string, string> = { met: '✔', 'not-met': '✘', incomplete: '◐' };
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
+/** A share as a whole percentage in the page's locale ("81%"). */
+function percent(share: number, locale: string): string {
+  let format = percentFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    percentFormats.set(locale, format);
+  }
+  return format.format(share);
+}
 
 /**
  * The district (or province) view for a progress-review meeting: a communes × criteria matrix built with core's
@@ -654,12 +665,16 @@ export class NtmDistrictBoard extends NtmElement {
           <tfoot>
             <tr aria-rowindex=${Math.max(count, 1) + 2}>
               <th scope="row" colspan=${leading}>${s.countRow}</th>
-              ${columns.map(
-                (column) =>
-                  html`<td class="count ${highlighted.has(column.id) ? 'blocker' : ''}" part="count">
-                    ${column.met}/${column.total}<span class="sr-only">${s.countSuffix}</span>
-                  </td>`,
-              )}
+              ${columns.map((column) => {
+                const cls = `count ${highlighted.has(column.id) ? 'blocker' : ''}`;
+                const counted = `${formatNumber(column.met, m)}/${formatNumber(column.total, m)}`;
+                // "5/8" fits a criterion's column; "2.673/3.300" does not: the share is shown, the count read.
+                return column.total < 100
+                  ? html`<td class=${cls} part="count">${counted}<span class="sr-only">${s.countSuffix}</span></td>`
+                  : html`<td class="${cls} share" part="count" title=${counted}>
+                      <span aria-hidden="true">${percent(column.met / column.total, m.locale)}</span><span class="sr-only">${counted}${s.countSuffix}</span>
+                    </td>`;
+              })}
             </tr>
           </tfoot>
         </table>
