@@ -15,6 +15,8 @@ export interface BoardMessages {
   /** Follows "5/8" in a column count, for screen readers. */
   countSuffix: string;
   countRow: string;
+  /** The count row while a search or filter hides some communes: the counts are still the whole board's. */
+  countRowAll: (total: string) => string;
   blockersTitle: string;
   /** Numbers are formatted already, like every count below. */
   blocker: (communes: string, notMet: string, incomplete: string) => string;
@@ -47,6 +49,7 @@ const vi: BoardMessages = {
   prerequisites: 'Điều kiện',
   countSuffix: ' xã đạt',
   countRow: 'Số xã đạt',
+  countRowAll: (total) => `Số xã đạt (trong cả ${total} xã)`,
   blockersTitle: 'Tiêu chí cản trở nhiều xã nhất',
   blocker: (communes, notMet, incomplete) =>
     `${communes} xã (${notMet} chưa đạt, ${incomplete} chưa đủ dữ liệu)`,
@@ -78,6 +81,7 @@ const en: BoardMessages = {
   prerequisites: 'Prerequisite',
   countSuffix: ' communes met',
   countRow: 'Communes meeting',
+  countRowAll: (total) => `Communes meeting (of all ${total})`,
   blockersTitle: 'Criteria holding most communes back',
   blocker: (communes, notMet, incomplete) =>
     `${communes} ${communes === '1' ? 'commune' : 'communes'} (${notMet} not met, ${incomplete} incomplete)`,

@@ -206,6 +206,7 @@ describe('<ntm-district-board> with 3,300 communes', () => {
     const count = shadow(board).querySelector('[part~="result-count"]') as HTMLElement;
     expect(count.getAttribute('role')).toBe('status');
     expect(text(count)).toBe(`Hiển thị ${found.length}/3.300 xã`);
+    expect(text(shadow(board).querySelector('tfoot th'))).toBe('Số xã đạt (trong cả 3.300 xã)');
     expect(shadow(board).querySelector('table')?.getAttribute('aria-rowcount')).toBe(
       String(found.length + 2),
     );

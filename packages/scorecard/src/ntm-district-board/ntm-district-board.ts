@@ -664,7 +664,7 @@ export class NtmDistrictBoard extends NtmElement {
           </tbody>
           <tfoot>
             <tr aria-rowindex=${Math.max(count, 1) + 2}>
-              <th scope="row" colspan=${leading}>${s.countRow}</th>
+              <th scope="row" colspan=${leading}>${count < rows.length ? s.countRowAll(formatNumber(rows.length, m)) : s.countRow}</th>
               ${columns.map((column) => {
                 const cls = `count ${highlighted.has(column.id) ? 'blocker' : ''}`;
                 const counted = `${formatNumber(column.met, m)}/${formatNumber(column.total, m)}`;
