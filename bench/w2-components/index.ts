@@ -727,7 +727,7 @@ export function formatW2(report: W2Report): string[] {
     'render: property set → updateComplete (template + DOM commit); frame: → end of the next frame (rAF, then a task:',
     'style, layout, paint included). vs Lit / vs DOM: frame time over the baseline’s (for the country board: plain',
     `DOM drawing the ${VISIBLE_BASELINE_ROWS} first rows in the same order, with a spacer for the others).`,
-    `board: windowed above virtualize-above (100): ${report.board.rowsAtFirstFrame} of ${report.options.communes} rows drawn in the first frame (${report.board.countryRowsAtFirstFrame ?? '—'} of ${report.options.countryCommunes}), ${report.board.visibleRows} in view (${report.browser.viewport.join('×')}).`,
+    `board: windowed above virtualize-above (40): ${report.board.rowsAtFirstFrame} of ${report.options.communes} rows drawn in the first frame (${report.board.countryRowsAtFirstFrame ?? '—'} of ${report.options.countryCommunes}), ${report.board.visibleRows} in view (${report.browser.viewport.join('×')}).`,
   );
   if (report.interactions.length > 0) {
     lines.push(

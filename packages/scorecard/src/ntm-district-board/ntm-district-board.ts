@@ -68,7 +68,7 @@ function percent(share: number, locale: string): string {
  * the criteria that hold most communes back, sorting, a search by name and a filter by result, and each
  * commune's scorecard one click away.
  *
- * Up to `virtualize-above` communes (100) every row is drawn. Longer lists, up to a whole country, draw only
+ * Up to `virtualize-above` communes (40: a district) every row is drawn. Longer lists, up to a whole country, draw only
  * the rows in view and draw the others as the table scrolls; every row stays reachable by scrolling and by
  * keyboard (↑ ↓ Page Up/Down Home End on a commune), is announced with its position (`aria-rowcount`,
  * `aria-rowindex`), and printing prints every row.
@@ -172,7 +172,7 @@ export class NtmDistrictBoard extends NtmElement {
    * Boards with more communes than this draw only the rows in view (and those next to them), and draw the
    * others as the table scrolls. Up to it, every row is in the DOM. 0 windows every board.
    */
-  virtualizeAbove = 100;
+  virtualizeAbove = 40;
 
   /** Colour scheme: `light`, `dark`, or unset to follow the system. */
   theme: 'light' | 'dark' | null = null;
@@ -193,7 +193,7 @@ export class NtmDistrictBoard extends NtmElement {
   private readonly window_ = new RowWindowController(this, {
     scroller: () => this.renderRoot.querySelector<HTMLElement>('.table-wrap'),
     body: () => this.renderRoot.querySelector<HTMLTableSectionElement>('tbody'),
-    threshold: () => (Number.isFinite(this.virtualizeAbove) ? this.virtualizeAbove : 100),
+    threshold: () => (Number.isFinite(this.virtualizeAbove) ? this.virtualizeAbove : 40),
     flush: () => this.performUpdate(),
   });
   /** @internal The data and filter the window was last sized for: another list starts from the top. */
