@@ -251,8 +251,12 @@ export class RowWindowController implements ReactiveController {
       needFrom = Math.min(needFrom, pinned);
       needTo = Math.max(needTo, pinned + 1);
     }
-    const start = Math.max(0, needFrom - OVERSCAN);
-    const end = Math.min(count, needTo + OVERSCAN);
+    // A jump past every drawn row (a fling, Page Down far away) draws the rows in view only: the next one
+    // will not reuse a margin either, and the frame stays short. Slower scrolling keeps a margin each side.
+    const jump = needFrom >= this.end || needTo <= this.start;
+    const margin = jump ? 0 : OVERSCAN;
+    const start = Math.max(0, needFrom - margin);
+    const end = Math.min(count, needTo + margin);
     // Redraw only when a needed row is missing, or when the window has grown far too big.
     const inside = needFrom >= this.start && needTo <= this.end;
     const oversized = this.end - this.start > end - start + 4 * OVERSCAN;
