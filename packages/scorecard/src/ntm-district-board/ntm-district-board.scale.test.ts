@@ -23,20 +23,28 @@ const rowIndexes = (board: NtmDistrictBoard) =>
   rows(board).map((row) => Number(row.getAttribute('aria-rowindex')));
 const names = (board: NtmDistrictBoard) => rows(board).map((row) => text(row.querySelector('th')));
 
-/** Scrolls the table and waits until the board has drawn what came into view. */
+/**
+ * Scrolls the table (brought into the page's view first: rows below the page's viewport are not in view,
+ * and are not drawn without a margin) and waits until the board has drawn what came into view.
+ */
 async function scrollTable(board: NtmDistrictBoard, top: number): Promise<void> {
+  wrap(board).scrollIntoView({ block: 'start' });
   wrap(board).scrollTop = top;
   await nextFrame();
   await board.updateComplete;
 }
 
-/** The row is drawn and inside the visible part of the table, below the sticky header and above the footer. */
+/**
+ * The row is drawn and inside the visible part of the table (below the sticky header, above the footer) and of
+ * the page.
+ */
 function inView(board: NtmDistrictBoard, row: Element | null | undefined): boolean {
   if (!row) return false;
+  const rect = row.getBoundingClientRect();
+  if (rect.top < 0 || rect.bottom > innerHeight) return false;
   const box = wrap(board).getBoundingClientRect();
   const head = shadow(board).querySelector('thead')?.getBoundingClientRect().height ?? 0;
   const foot = shadow(board).querySelector('tfoot')?.getBoundingClientRect().height ?? 0;
-  const rect = row.getBoundingClientRect();
   return rect.top >= box.top + head - 1 && rect.bottom <= box.bottom - foot + 1;
 }
 
