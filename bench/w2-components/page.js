@@ -496,6 +496,8 @@ async function countryBoard(spec) {
   const host = hosts[0];
   host.evaluations = boardData(spec.communes);
   await host.updateComplete;
+  // The table in the page's view, as when someone scrolls it (rows below the page's viewport are not drawn).
+  host.shadowRoot.querySelector('.table-wrap').scrollIntoView({ block: 'start' });
   await nextFrame();
   forceGc();
   // The GC above is a long task of its own: start watching in a later task.
