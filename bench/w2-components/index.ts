@@ -104,6 +104,8 @@ interface InteractionSample {
   longestTaskMs: number;
   frames: number;
   longestFrameMs: number;
+  /** The 90th percentile of the gaps between frames. */
+  p90FrameMs: number;
   /** Sorting, filtering: the slowest step (one sort, one key) to the end of its frame. */
   slowestMs?: number;
   /** Scrolling: the last row was drawn at the end; sorting: back to the first order; filtering: rows found. */
@@ -119,9 +121,10 @@ export interface W2Interaction {
   /** Long tasks: the most in one run, and the longest of all runs. */
   longTasks: number;
   longestTaskMs: number;
-  /** Median over the runs: the whole run, its longest frame, its slowest step. */
+  /** Median over the runs: the whole run, its longest frame, its 90th-percentile frame, its slowest step. */
   ms: number;
   longestFrameMs: number;
+  p90FrameMs: number;
   slowestMs: number | null;
 }
 
@@ -455,6 +458,7 @@ export async function runW2(options: W2Options, log: (line: string) => void): Pr
         longestTaskMs: Math.max(...samples.map((sample) => sample.longestTaskMs)),
         ms: statOf(samples.map((sample) => sample.ms)).medianMs,
         longestFrameMs: statOf(samples.map((sample) => sample.longestFrameMs)).medianMs,
+        p90FrameMs: statOf(samples.map((sample) => sample.p90FrameMs)).medianMs,
         slowestMs: slowest.every((value) => typeof value === 'number')
           ? statOf(slowest as number[]).medianMs
           : null,
@@ -585,7 +589,7 @@ export async function runW2(options: W2Options, log: (line: string) => void): Pr
       workload: 'W2',
       description: `<ntm-district-board> with ${n(COUNTRY_TARGET_COMMUNES)} communes: no task over ${LONG_TASK_MS} ms while ${what}`,
       measured: item
-        ? `${item.longTasks} long task(s) in the worst of ${item.samples.length} runs, longest ${ms(item.longestTaskMs)} ms; longest frame ${ms(item.longestFrameMs)} ms${judgedAt(atCountry, country, COUNTRY_TARGET_COMMUNES)}`
+        ? `${item.longTasks} long task(s) in the worst of ${item.samples.length} runs, longest ${ms(item.longestTaskMs)} ms; frames: 90 % within ${ms(item.p90FrameMs)} ms, longest ${ms(item.longestFrameMs)} ms${judgedAt(atCountry, country, COUNTRY_TARGET_COMMUNES)}`
         : 'not run',
       pass: item && atCountry ? item.longTasks === 0 : null,
       passFromMin: item && atCountry ? Math.min(...item.samples.map((s) => s.longTasks)) === 0 : null,
@@ -737,7 +741,7 @@ export function formatW2(report: W2Report): string[] {
     for (const item of report.interactions)
       lines.push(
         `  ${item.name}: ${item.samples.length} run(s), median ${ms(item.ms)} ms; long tasks ${item.longTasks} in the worst run` +
-          `${item.longTasks > 0 ? ` (longest ${ms(item.longestTaskMs)} ms)` : ''}; longest frame ${ms(item.longestFrameMs)} ms` +
+          `${item.longTasks > 0 ? ` (longest ${ms(item.longestTaskMs)} ms)` : ''}; frames: 90 % within ${ms(item.p90FrameMs)} ms, longest ${ms(item.longestFrameMs)} ms` +
           `${item.slowestMs !== null ? `; slowest step to its frame ${ms(item.slowestMs)} ms` : ''}`,
       );
   }
@@ -801,7 +805,7 @@ export function summaryW2(report: W2Report): SummaryRow[] {
       medianMs: item.ms,
       minMs: Math.min(...item.samples.map((sample) => sample.ms)),
       cpuMs: null,
-      versus: `${item.longTasks} long task(s), longest frame ${ms(item.longestFrameMs)} ms`,
+      versus: `${item.longTasks} long task(s) (worst run); frames: 90 % ≤ ${ms(item.p90FrameMs)} ms, longest ${ms(item.longestFrameMs)} ms`,
     });
   for (const row of report.sizes)
     rows.push({
