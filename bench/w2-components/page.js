@@ -619,7 +619,7 @@ async function breakdown(spec) {
     spec.kind === 'board'
       ? board({ ...spec, communes: spec.communes })
       : scorecards({ ...spec, count: spec.count ?? 1 });
-  if (spec.variant !== 'element') return { ...(await run()), phases: null };
+  if (!spec.variant.startsWith('element')) return { ...(await run()), phases: null };
   const Class = spec.kind === 'board' ? NtmDistrictBoard : NtmScorecard;
   const phases = { willUpdate: 0, render: 0, update: 0, performUpdate: 0, updates: 0 };
   const originals = {};
