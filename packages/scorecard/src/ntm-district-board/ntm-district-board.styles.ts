@@ -138,7 +138,7 @@ export const styles = [
       width: 12em;
     }
     .w-status {
-      width: 11em;
+      width: 12em;
     }
     .w-num {
       width: 4.5em;

@@ -45,7 +45,7 @@ export interface NtmSortChangeDetail {
 const BLOCKERS_SHOWN = 5;
 // Column widths (em) of the fixed table layout: laying out thousands of rows stays linear, and every row is
 // one line high (the row window relies on it).
-const LEADING_EM = 12 + 11 + 4.5;
+const LEADING_EM = 12 + 12 + 4.5;
 const PREREQUISITE_EM = 10.5;
 const CHANGE_EM = 11;
 const CRITERION_EM = 2.3;
