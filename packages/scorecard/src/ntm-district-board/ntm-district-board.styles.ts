@@ -144,7 +144,7 @@ export const styles = [
       width: 4.5em;
     }
     .w-change {
-      width: 11em;
+      width: 13em;
     }
     .w-crit {
       width: 2.3em;

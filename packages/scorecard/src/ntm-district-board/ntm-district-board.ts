@@ -46,8 +46,8 @@ const BLOCKERS_SHOWN = 5;
 // Column widths (em) of the fixed table layout: laying out thousands of rows stays linear, and every row is
 // one line high (the row window relies on it).
 const LEADING_EM = 12 + 12 + 4.5;
-const PREREQUISITE_EM = 10.5;
-const CHANGE_EM = 11;
+const PREREQUISITE_EM = 12;
+const CHANGE_EM = 13;
 const CRITERION_EM = 2.3;
 const GLYPHS: Record<string, string> = { met: '✔', 'not-met': '✘', incomplete: '◐' };
 const percentFormats = new Map<string, Intl.NumberFormat>();
