@@ -451,7 +451,7 @@ await browser.close();
 await served?.close();
 console.log(
   failures === 0
-    ? `docs:check passed; screenshots in ${relative(root, shots) || shots}`
-    : `docs:check FAILED: ${failures} check(s); screenshots in ${relative(root, shots) || shots}`,
+    ? `docs:check passed; screenshots in ${shots}`
+    : `docs:check FAILED: ${failures} check(s); screenshots in ${shots}`,
 );
 process.exit(failures === 0 ? 0 : 1);

@@ -3,5 +3,5 @@ import type { DefaultTheme } from 'vitepress';
 
 export interface SiteThemeConfig extends DefaultTheme.Config {
   /** Pages that exist in both languages, as paths without the /en/ prefix (e.g. 'analysts.md'). */
-  counterparts: string[];
+  counterparts?: string[];
 }

@@ -23,7 +23,7 @@ function expectLimits(page: string, lang: Lang, labels: Record<string, [string, 
   expect(docs).toContain(lang === 'en' ? `${cell} characters in a cell` : `tối đa ${cell} ký tự`);
 }
 
-function limits(lang: Lang): Record<string, string> {
+function limits(lang: Lang) {
   const count = (n: number) => n.toLocaleString(lang === 'en' ? 'en-US' : 'vi-VN');
   const bytes = (n: number) => formatBytes(n, lang);
   return {
