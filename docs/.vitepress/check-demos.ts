@@ -11,7 +11,7 @@
 // other origins are refused and reported), and uses Debian's Chromium (/usr/bin/chromium, or $CHROMIUM).
 // Screenshots of the checked pages (both languages, 1366 px and 390 px) go to the --screenshots folder.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { dirname, join, posix, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright';
 import { launchChromium, type StaticSite, serveStatic } from './browser.js';
