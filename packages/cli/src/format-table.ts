@@ -391,19 +391,28 @@ export function formatReviewSummary(review: ReviewData, options: { color?: boole
       ),
     );
     for (const commune of d.communes) {
-      const parts: string[] = [];
-      if (commune.metIncomplete.length > 0) {
-        parts.push(
-          `${vi ? 'đạt nhưng hồ sơ chưa đủ' : 'met, dossier incomplete'}: ${commune.metIncomplete.map((e) => `${e.criterion} (${dossierName(e.dossier, lang).toLowerCase()})`).join(', ')}`,
-        );
+      // Met but not ready, by the dossier's state: the ones in hand first, the ones nobody listed last.
+      const byState = new Map<string, string[]>();
+      for (const state of ['in-progress', 'missing', null] as const) {
+        const ids = commune.metIncomplete.filter((e) => e.dossier === state).map((e) => e.criterion);
+        if (ids.length > 0) byState.set(dossierName(state, lang).toLowerCase(), ids);
       }
-      if (commune.completeNotMet.length > 0) {
-        parts.push(
-          `${vi ? 'hồ sơ đủ nhưng chưa đạt' : 'complete but not met'}: ${commune.completeNotMet.map((e) => e.criterion).join(', ')}`,
-        );
-      }
-      if (parts.length > 0)
+      const met = [...byState.entries()].map(([state, ids], i) =>
+        i === 0
+          ? `${vi ? 'đạt nhưng hồ sơ' : 'met, dossier'} ${state}: ${ids.join(', ')}`
+          : `${state}: ${ids.join(', ')}`,
+      );
+      const parts = [
+        ...(commune.completeNotMet.length > 0
+          ? [
+              `${vi ? 'hồ sơ đủ nhưng chưa đạt' : 'complete but not met'}: ${commune.completeNotMet.map((e) => e.criterion).join(', ')}`,
+            ]
+          : []),
+        ...met,
+      ];
+      if (parts.length > 0) {
         lines.push(...wrapped(escapeControls(`${commune.name} — ${parts.join('; ')}`), '      ', '  - '));
+      }
     }
   }
 

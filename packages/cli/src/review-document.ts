@@ -526,7 +526,11 @@ export function reviewDocumentJson(review: ReviewData): string {
 
 /** The JSON Schema of the document, generated from {@link ReviewDocumentSchema} (committed as review.schema.json). */
 export function reviewJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(ReviewDocumentSchema, { target: 'draft-2020-12', unrepresentable: 'any' });
+  const schema = z.toJSONSchema(ReviewDocumentSchema, {
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+    reused: 'ref',
+  });
   return {
     ...schema,
     $id: REVIEW_SCHEMA_ID,

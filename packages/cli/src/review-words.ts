@@ -275,8 +275,10 @@ export function shorten(text: string, max: number): string {
   const chars = [...text];
   if (chars.length <= max) return text;
   const room = chars.slice(0, Math.max(1, max - 1)).join('');
-  const space = room.search(/\s+\S*$/);
-  const cut = space > max / 3 ? room.slice(0, space) : room;
+  // The next character decides whether the room ends inside a word.
+  const next = chars[Math.max(1, max - 1)] ?? ' ';
+  const space = /\s/.test(next) ? room.length : room.search(/\s+\S*$/);
+  const cut = space > 0 ? room.slice(0, space) : room;
   return `${cut.replace(/[\s,;:.(–-]+$/u, '')}…`;
 }
 

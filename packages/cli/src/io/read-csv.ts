@@ -195,12 +195,3 @@ export function readCsvText(
   }
   return { file, format: 'csv', unit: 'row', communes, problems, rows, columns, ignoredColumns: ignored };
 }
-
-export function readCsv(
-  bytes: Uint8Array,
-  file: string,
-  dictionary: Dictionary,
-  options: CsvOptions = {},
-): ReadResult {
-  return readCsvText(decodeText(bytes, file, options.lang), file, dictionary, options);
-}

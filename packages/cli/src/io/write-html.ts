@@ -323,6 +323,7 @@ table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-size: .
 th, td { border: 1px solid var(--line); padding: 3px 6px; vertical-align: top; text-align: left; }
 th { background: #eef1f5; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+td.nw { white-space: nowrap; }
 .ok { color: var(--ok); } .no { color: var(--no); } .warn { color: var(--warn); } .na { color: var(--na); }
 .chip { display: inline-block; padding: 0 7px; border-radius: 9px; font-weight: 600; font-size: .85em; white-space: nowrap; }
 .chip.ok { background: var(--ok-bg); } .chip.no { background: var(--no-bg); } .chip.warn { background: var(--warn-bg); } .chip.na { background: var(--na-bg); }
@@ -561,7 +562,8 @@ function summarySection(review: ReviewData, w: Words): string {
   ].join('');
   const outlook = review.forecast
     ? `<p>${h(w.forecast)}: ${Object.entries(review.forecast.totals.gaps)
-        .filter(([, n]) => n > 0)
+        // Gaps that cannot be judged are told with their cause above, not as an outlook.
+        .filter(([o, n]) => n > 0 && o !== 'unknown-target' && o !== 'missing-data')
         .map(([o, n]) => `${chip(o as TierOutlook, lang)} ${n}`)
         .join(' ')}</p>`
     : '';
@@ -693,6 +695,12 @@ ${legend}
 </section>`;
 }
 
+/** A target in a cell: kept on one line when short ("≥ 95 %**"), wrapped when it is a sentence. */
+function targetCell(gap: GapRow, lang: Lang): Cell {
+  const text = targetText(gap, lang);
+  return { html: h(text), cls: [...text].length <= 14 ? 'nw' : '' };
+}
+
 /** The commune's value, with its history under it when there is more than one snapshot. */
 function valueCell(gap: GapRow, series: string | undefined, lang: Lang): string {
   return `${h(actualText(gap, lang))}${series ? `<br><span class="small">${h(series)}</span>` : ''}`;
@@ -744,7 +752,7 @@ function forecastSection(review: ReviewData, w: Words): string {
     h(gap.communeName),
     indicatorLabel(gap, lang, multi),
     valueCell(gap, series.get(`${gap.communeId}\u0000${gap.level}\u0000${gap.indicator}`), lang),
-    h(targetText(gap, lang)),
+    targetCell(gap, lang),
     h(formatGap(gap.gap, gap.unit, lang)),
     gap.ratePerDay !== null
       ? `${perMonth(gap.ratePerDay, lang)}${gap.requiredRatePerDay !== null ? ` <span class="small">(${h(w.paceNeeded)} ${perMonth(gap.requiredRatePerDay, lang)})</span>` : ''}`
@@ -803,7 +811,7 @@ function gapsSection(review: ReviewData, w: Words): string {
     h(gap.communeName),
     indicatorLabel(gap, lang, multi),
     h(actualText(gap, lang)),
-    h(targetText(gap, lang)),
+    targetCell(gap, lang),
     h(formatGap(gap.gap, gap.unit, lang)),
     ...(owners ? [h(gap.owner ?? w.unassigned)] : []),
   ]);
@@ -1013,7 +1021,7 @@ function ownersSection(review: ReviewData, w: Words): string {
         h(gap.communeName),
         indicatorLabel(gap, lang, multi),
         h(actualText(gap, lang)),
-        h(targetText(gap, lang)),
+        targetCell(gap, lang),
         h(formatGap(gap.gap, gap.unit, lang)),
         ...(forecast ? [h(formatDate(gap.projected, lang))] : []),
       ]);
@@ -1069,7 +1077,7 @@ function communeSection(
           `${h(gap.indicator)} ${h(t(gap.name, lang))}`,
           { html: h(indicatorStatus(gap.status, lang)), cls },
           valueCell(gap, series.get(`${gap.communeId}\u0000${gap.level}\u0000${gap.indicator}`), lang),
-          h(targetText(gap, lang)),
+          targetCell(gap, lang),
           h(formatGap(gap.gap, gap.unit, lang)),
           ...(review.forecast
             ? [
