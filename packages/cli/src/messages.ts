@@ -532,10 +532,6 @@ export const MESSAGES = {
 
   // ---------------------------------------------------------------------------------------------------------
   // Owners file (owners.ts)
-  'owners.invalidCsv': m<{ file: string; why: string }>(
-    (p) => `${p.file} không phải CSV hợp lệ: ${p.why}`,
-    (p) => `${p.file} is not valid CSV: ${p.why}`,
-  ),
   'owners.columns': m<{ file: string; found: string }>(
     (p) =>
       `${p.file}: cần các cột "Tiêu chí,Phụ trách" (hoặc "criterion,owner"), có thể thêm cột "Cấp" (level); tệp có: ${p.found}`,

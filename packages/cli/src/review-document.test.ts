@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Commune, evaluateMany } from '@nongthonmoi/core';
+import { type Commune, evaluateMany, OUTLOOKS } from '@nongthonmoi/core';
 import { describe, expect, it } from 'vitest';
 import { readDossierCsv } from './io/read-dossier.js';
 import { buildReview } from './review.js';
@@ -72,7 +72,7 @@ describe('review.json', () => {
     expect(byOwner.owner).toBeNull();
     expect(byOwner.gaps.map((i: number) => document.gaps[i].outlook)).toEqual(
       [...byOwner.gaps.map((i: number) => document.gaps[i].outlook)].sort(
-        (x: string, y: string) => ORDER.indexOf(x) - ORDER.indexOf(y),
+        (x: string, y: string) => OUTLOOKS.indexOf(x as never) - OUTLOOKS.indexOf(y as never),
       ),
     );
   });
@@ -84,14 +84,3 @@ describe('review.json', () => {
     expect(ReviewDocumentSchema.safeParse(document).success).toBe(false);
   });
 });
-
-const ORDER = [
-  'off-track',
-  'stalled',
-  'at-risk',
-  'needs-action',
-  'insufficient-data',
-  'missing-data',
-  'unknown-target',
-  'on-track',
-];

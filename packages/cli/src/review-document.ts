@@ -6,6 +6,15 @@
  * gap lists, which are in `gaps`), `comparison` (`compare`), `forecast` (`forecast`), `dossiers`
  * (`reviewDossiers`).
  */
+import {
+  CONFIDENCE_LEVELS,
+  DOSSIER_STATUSES,
+  type DossierStatus,
+  OUTLOOKS,
+  type Outlook,
+  TIER_OUTLOOKS,
+  type TierOutlook,
+} from '@nongthonmoi/core';
 import * as z from 'zod';
 import { gapsByOwner, type ReviewData } from './review.js';
 
@@ -17,23 +26,15 @@ const date = z
 const tierStatus = z.enum(['met', 'not-met', 'incomplete']);
 const indicatorStatus = z.enum(['met', 'not-met', 'missing', 'not-applicable', 'not-evaluable']);
 const comparator = z.enum(['>=', '>', '<=', '<', '==', '!=']);
-const confidence = z.enum(['official', 'secondary', 'assumed', 'unknown']);
+const confidence = z.enum(CONFIDENCE_LEVELS);
 const actual = z.union([z.number(), z.boolean(), z.string(), z.array(z.string()), z.null()]);
 const cause = z.enum(['missing-data', 'unknown-target', 'both']);
 const undecided = z
   .strictObject({ cause, missingData: z.number().int(), unknownTargets: z.number().int() })
   .describe('Why a tier or commune is undecided: its data is missing, no official target is known, or both');
-const outlook = z.enum([
-  'off-track',
-  'stalled',
-  'at-risk',
-  'needs-action',
-  'insufficient-data',
-  'missing-data',
-  'unknown-target',
-  'on-track',
-]);
-const tierOutlook = z.enum([...outlook.options, 'met']);
+// The enums are core's own lists, so that the schema follows core when an outlook or a state is added.
+const outlook = z.enum(OUTLOOKS as [Outlook, ...Outlook[]]);
+const tierOutlook = z.enum(TIER_OUTLOOKS as [TierOutlook, ...TierOutlook[]]);
 const outlookCounts = z.strictObject(
   Object.fromEntries(outlook.options.map((o) => [o, z.number().int()])) as Record<
     z.infer<typeof outlook>,
@@ -47,7 +48,7 @@ const tierOutlookCounts = z.strictObject(
   >,
 );
 const direction = z.enum(['improved', 'worsened', 'unchanged', 'changed']);
-const dossierStatus = z.enum(['missing', 'in-progress', 'complete']);
+const dossierStatus = z.enum(DOSSIER_STATUSES as [DossierStatus, ...DossierStatus[]]);
 
 const legalDocument = z.strictObject({
   number: z.string(),

@@ -18,6 +18,7 @@ import {
   type GapForecast,
   type GapItem,
   gapItems,
+  type IndicatorChange,
   type LocalizedText,
   type Outlook,
   type ProgressReport,
@@ -35,7 +36,7 @@ import type { DateSource } from './io/snapshot-date.js';
 import { fold } from './io/text.js';
 import type { RowProblem } from './io/types.js';
 import { type Owners, ownerOf } from './owners.js';
-import { causeOf, DEFAULT_TIME_ZONE } from './review-words.js';
+import { type ChangeWord, causeOf, changeWord, DEFAULT_TIME_ZONE } from './review-words.js';
 
 /** One indicator a commune has not met, or could not be judged on (core's gap item), with who and when. */
 export interface GapRow extends GapItem {
@@ -479,4 +480,37 @@ export function gapsByOwner(review: ReviewData): Array<{ owner: string | null; g
   return [...groups.entries()]
     .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'vi')))
     .map(([owner, gaps]) => ({ owner, gaps: review.forecast ? [...gaps].sort(compareGaps) : gaps }));
+}
+
+/**
+ * The direction of each indicator change since the previous snapshot, relative to its target (see
+ * `changeWord`): the comparator is read from the current evaluation of the same commune and tier.
+ */
+export function changeWords(review: ReviewData): Map<IndicatorChange, ChangeWord> {
+  const comparators = new Map<string, GapRow['comparator']>();
+  for (const evaluation of review.evaluations) {
+    for (const tier of tiers(evaluation)) {
+      for (const criterion of tier.criteria) {
+        for (const indicator of criterion.indicators) {
+          comparators.set(
+            `${evaluation.commune.id}\u0000${tier.level}\u0000${indicator.id}`,
+            indicator.comparator,
+          );
+        }
+      }
+    }
+  }
+  const words = new Map<IndicatorChange, ChangeWord>();
+  for (const commune of review.progress?.communes ?? []) {
+    for (const change of commune.indicators) {
+      words.set(
+        change,
+        changeWord(
+          change,
+          comparators.get(`${commune.id}\u0000${change.level}\u0000${change.indicator}`) ?? null,
+        ),
+      );
+    }
+  }
+  return words;
 }

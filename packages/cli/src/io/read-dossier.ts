@@ -7,7 +7,6 @@
  * `reviewDossiers`; this module only reads the cells.
  */
 import { type DossierRow, parseDossierStatus } from '@nongthonmoi/core';
-import { parse } from 'csv-parse/sync';
 import type { Lang } from '../i18n.js';
 import { tr } from '../messages.js';
 import { normalizeCriterionId } from '../owners.js';
@@ -15,11 +14,11 @@ import { escapeControls } from '../safe-text.js';
 import type { RawCell } from './cells.js';
 import { LIMITS } from './limits.js';
 import { detectFormat, readBytes } from './read.js';
-import { decodeText, detectDelimiter, lineOverColumnLimit } from './read-csv.js';
+import { csvRecords, decodeText } from './read-csv.js';
 import { jsonSyntaxWhy, pathDeeperThan } from './read-json.js';
 import { loadWorkbook, rawCell } from './read-xlsx.js';
 import { cellText, isEmptyRow, normalizeId } from './rows.js';
-import { isoDay, parseDayText } from './snapshot-date.js';
+import { dayOfCell } from './snapshot-date.js';
 import { fold, preview, shownFile } from './text.js';
 import { InputError, type InputFormat, type RowProblem } from './types.js';
 
@@ -211,12 +210,7 @@ function readRow(
   const updatedCell = cellOf('updated');
   if (!isBlank(updatedCell)) {
     const cell = updatedCell as RawCell;
-    const day =
-      cell.kind === 'date'
-        ? isoDay(cell.value.getUTCFullYear(), cell.value.getUTCMonth() + 1, cell.value.getUTCDate())
-        : cell.kind === 'text'
-          ? parseDayText(cell.text)
-          : null;
+    const day = dayOfCell(cell);
     if (day) entry.updated = day;
     else add('updated', cell, tr(lang, 'dossier.notADate'));
   }
@@ -239,34 +233,7 @@ function tooManyRows(file: string, lang: Lang): InputError {
 
 export function readDossierCsv(text: string, file: string, lang: Lang = 'vi'): DossierRead {
   const shown = shownFile(file);
-  const delimiter = detectDelimiter(text);
-  const wide = lineOverColumnLimit(text, delimiter, LIMITS.columns);
-  if (wide !== null) {
-    throw new InputError(
-      file,
-      tr(lang, 'read.tooManyColumns', { file: shown, line: wide, limit: LIMITS.columns }),
-    );
-  }
-  let records: string[][];
-  try {
-    records = parse(text, {
-      delimiter,
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      skip_empty_lines: false,
-      to: LIMITS.csvRecords + 1,
-    }) as string[][];
-  } catch (error) {
-    const info = error as { lines?: number; code?: string };
-    const why =
-      info.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? tr(lang, 'csv.quoteNotClosed')
-        : tr(lang, 'csv.otherError', { code: info.code ?? 'ERROR' });
-    throw new InputError(file, tr(lang, 'csv.invalid', { file: shown, line: info.lines ?? null, why }));
-  }
-  if (records.length > LIMITS.csvRecords) {
-    throw new InputError(file, tr(lang, 'read.tooManyLines', { file: shown, limit: LIMITS.csvRecords }));
-  }
+  const { records } = csvRecords(text, file, lang);
   const header = records[0];
   if (!header || header.every((cell) => cell.trim() === '')) {
     throw new InputError(file, tr(lang, 'dossier.empty', { file: shown }));

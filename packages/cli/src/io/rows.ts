@@ -5,7 +5,7 @@ import { tr } from '../messages.js';
 import { escapeControls } from '../safe-text.js';
 import { isExcelError, parseCell, type RawCell } from './cells.js';
 import { type Column, type Dictionary, parseCategories, parseProvince, parseRegion } from './columns.js';
-import { isoDay, parseDayText } from './snapshot-date.js';
+import { dayOfCell } from './snapshot-date.js';
 import type { ReadCommune, RowProblem } from './types.js';
 
 const EMPTY: RawCell = { kind: 'empty' };
@@ -187,12 +187,7 @@ export function buildCommune(
     if (target.field === 'asOf') {
       // The day the figures describe: a date cell, or text such as 15/11/2023 (not part of the commune).
       if (isBlank(cell)) continue;
-      const day =
-        cell.kind === 'date'
-          ? isoDay(cell.value.getUTCFullYear(), cell.value.getUTCMonth() + 1, cell.value.getUTCDate())
-          : cell.kind === 'text'
-            ? parseDayText(cell.text)
-            : null;
+      const day = dayOfCell(cell);
       if (day) asOf = day;
       else add(column.header, cell, tr(lang, 'row.notADate'));
       continue;

@@ -4,6 +4,7 @@
  * not know: when neither gives one, the caller asks for it.
  */
 import { basename, extname } from 'node:path';
+import type { RawCell } from './cells.js';
 import type { ReadResult } from './types.js';
 
 /** A calendar day as YYYY-MM-DD, or null when the numbers name no real day (2023-11-31). */
@@ -25,6 +26,14 @@ export function parseDayText(text: string): string | null {
   match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
   if (match) return isoDay(Number(match[3]), Number(match[2]), Number(match[1]));
   return null;
+}
+
+/** The day in a cell: an Excel date, or text such as 15/11/2023; null when the cell holds no real day. */
+export function dayOfCell(cell: RawCell): string | null {
+  if (cell.kind === 'date') {
+    return isoDay(cell.value.getUTCFullYear(), cell.value.getUTCMonth() + 1, cell.value.getUTCDate());
+  }
+  return cell.kind === 'text' ? parseDayText(cell.text) : null;
 }
 
 export type NameDate =

@@ -25,13 +25,12 @@ import {
   tierShort,
   tierStatus,
 } from '../i18n.js';
-import { compareGaps, type GapRow, gapsByOwner, type ReviewData } from '../review.js';
+import { changeWords, compareGaps, type GapRow, gapsByOwner, type ReviewData } from '../review.js';
 import {
   actualText,
   causeName,
   changeClass,
   changeName,
-  changeWord,
   communeChangeWord,
   confidenceLegend,
   daysLeftWords,
@@ -931,29 +930,10 @@ function progressSection(review: ReviewData, w: Words): string {
       h(lost.join(', ')),
     ];
   });
-  const comparatorOf = new Map<string, GapRow['comparator']>();
-  for (const evaluation of review.evaluations) {
-    for (const tier of tiers(evaluation)) {
-      for (const criterion of tier.criteria) {
-        for (const indicator of criterion.indicators) {
-          comparatorOf.set(
-            `${evaluation.commune.id}\u0000${tier.level}\u0000${indicator.id}`,
-            indicator.comparator,
-          );
-        }
-      }
-    }
-  }
+  const words = changeWords(review);
   const changes = progress.communes
     .flatMap((c) => c.indicators.map((change) => ({ commune: c, change })))
-    .map(({ commune, change }) => ({
-      commune,
-      change,
-      word: changeWord(
-        change,
-        comparatorOf.get(`${commune.id}\u0000${change.level}\u0000${change.indicator}`) ?? null,
-      ),
-    }))
+    .map(({ commune, change }) => ({ commune, change, word: words.get(change) ?? 'other' }))
     .filter(({ word }) => word !== 'unchanged')
     .map(({ commune, change, word }) => [
       h(commune.name),

@@ -20,12 +20,11 @@ import {
   tierStatus,
 } from '../i18n.js';
 import { tr } from '../messages.js';
-import { compareGaps, type GapRow, gapsByOwner, type ReviewData } from '../review.js';
+import { changeWords, compareGaps, type GapRow, gapsByOwner, type ReviewData } from '../review.js';
 import {
   actualText,
   causeName,
   changeName,
-  changeWord,
   communeChangeWord,
   confidenceLegend,
   confidenceName,
@@ -701,19 +700,7 @@ export async function buildReviewWorkbook(review: ReviewData): Promise<ExcelJS.W
     }
     layout(sheet, [11, 16, 16, 16, 10, 10, 14, 30, 30]);
     printSetup(sheet, review);
-    const comparatorOf = new Map<string, GapRow['comparator']>();
-    for (const evaluation of review.evaluations) {
-      for (const tier of tiers(evaluation)) {
-        for (const criterion of tier.criteria) {
-          for (const indicator of criterion.indicators) {
-            comparatorOf.set(
-              `${evaluation.commune.id}\u0000${tier.level}\u0000${indicator.id}`,
-              indicator.comparator,
-            );
-          }
-        }
-      }
-    }
+    const words = changeWords(review);
     const changes = addSheet(workbook, S.changes);
     changes.addRow([
       H.id,
@@ -730,10 +717,7 @@ export async function buildReviewWorkbook(review: ReviewData): Promise<ExcelJS.W
     styleHeader(changes.getRow(1));
     for (const c of review.progress.communes) {
       for (const change of c.indicators) {
-        const word = changeWord(
-          change,
-          comparatorOf.get(`${c.id}\u0000${change.level}\u0000${change.indicator}`) ?? null,
-        );
+        const word = words.get(change) ?? 'other';
         changes.addRow([
           c.id,
           c.name,
