@@ -16,6 +16,7 @@ import {
   OUTLOOK_SHORT,
   outlookName,
   shorten,
+  shownIndicatorId,
   targetText,
   wrapWords,
 } from './review-words.js';
@@ -222,8 +223,8 @@ function gapLine(gap: GapRow, lang: Lang, multi: boolean): string {
       : ` — projected ${formatDate(gap.projected, lang)}`
     : '';
   const owner = gap.owner ? ` → ${gap.owner}` : '';
-  const id = `${multi ? `${tierShort(gap.level, lang)} ` : ''}${gap.indicator}`;
-  return `${gap.communeName} · ${id} ${shorten(t(gap.name, lang), 60)}: ${actual} / ${vi ? 'cần' : 'target'} ${targetText(gap, lang)}${left ? ` (${left})` : ''}${when}${owner}`;
+  const id = `${multi ? `${tierShort(gap.level, lang)} ` : ''}${shownIndicatorId(gap.indicator)}`.trim();
+  return `${gap.communeName} · ${id ? `${id} ` : ''}${shorten(t(gap.name, lang), 60)}: ${actual} / ${vi ? 'cần' : 'target'} ${targetText(gap, lang)}${left ? ` (${left})` : ''}${when}${owner}`;
 }
 
 /**
@@ -357,10 +358,10 @@ export function formatReviewSummary(review: ReviewData, options: { color?: boole
       for (const gap of actions)
         byCommune.set(gap.communeName, [...(byCommune.get(gap.communeName) ?? []), gap]);
       for (const [commune, gaps] of byCommune) {
-        const items = gaps.map(
-          (g) =>
-            `${multi ? `${tierShort(g.level, lang)} ` : ''}${g.indicator}${g.owner ? ` (${g.owner})` : ''}`,
-        );
+        const items = gaps.map((g) => {
+          const id = shownIndicatorId(g.indicator) || shorten(t(g.name, lang), 40);
+          return `${multi ? `${tierShort(g.level, lang)} ` : ''}${id}${g.owner ? ` (${g.owner})` : ''}`;
+        });
         lines.push(...wrapped(escapeControls(`${commune}: ${items.join('; ')}`), '      ', '    - '));
       }
     }

@@ -335,3 +335,11 @@ export function targetText(indicator: ShownIndicator, lang: Lang): string {
     indicator.target === null && !indicator.requirement ? '' : confidenceMark(indicator.confidence);
   return `${text}${mark}`;
 }
+
+/**
+ * An indicator's id as readers see it: "14.1", "5.a", "2.x"; an id that only the rule files use (such as
+ * "13-khac", the other indicators of criterion 13 taken together) is left out, the name says it all.
+ */
+export function shownIndicatorId(id: string): string {
+  return /^\d+(\.[0-9a-z]+)*$/i.test(id) ? id : '';
+}

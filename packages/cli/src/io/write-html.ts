@@ -12,6 +12,7 @@ import {
   type Evaluation,
   type TierOutlook,
   tiers,
+  type UndecidedCause,
 } from '@nongthonmoi/core';
 import {
   formatGap,
@@ -41,6 +42,7 @@ import {
   OUTLOOK_SHORT,
   outlookClass,
   outlookName,
+  shownIndicatorId,
   targetText,
 } from '../review-words.js';
 import { escapeControls, escapeControlsDeep } from '../safe-text.js';
@@ -463,8 +465,15 @@ function statusClass(status: string): 'ok' | 'no' | 'na' {
   return status === 'met' ? 'ok' : status === 'not-met' ? 'no' : 'na';
 }
 
-function badge(status: CriterionStatus, lang: Lang): string {
-  return `<span class="chip ${statusClass(status)}" title="${h(tierStatus(status, lang))}">${SYMBOL[status]}<span class="word"> ${h(tierStatus(status, lang))}</span></span>`;
+/**
+ * A result as a chip. An undecided result says why (on hover, and by its glyph: ◇ when only official targets are
+ * missing, ? when data is).
+ */
+function badge(status: CriterionStatus, lang: Lang, undecided?: { cause: UndecidedCause } | null): string {
+  const cause = status === 'incomplete' ? (undecided?.cause ?? null) : null;
+  const title = `${tierStatus(status, lang)}${cause ? ` (${causeName(cause, lang)})` : ''}`;
+  const glyph = cause === 'unknown-target' ? '◇' : SYMBOL[status];
+  return `<span class="chip ${statusClass(status)}" title="${h(title)}">${glyph}<span class="word"> ${h(tierStatus(status, lang))}</span></span>`;
 }
 
 /** A pace per day as a pace per month ("+0,43"), which people can picture. */
@@ -641,8 +650,8 @@ function matrixSection(review: ReviewData, w: Words): string {
         const tier = tiers(evaluation).find((x) => x.level === level);
         const commune = standing.get(evaluation.commune.id);
         const statusCells = assessed
-          ? `<td>${badge(evaluation.status, lang)}</td><td class="num">${evaluation.counts.criteriaMet}/${evaluation.counts.criteriaTotal}</td>${review.forecast ? `<td class="opt">${commune?.outlook ? chip(commune.outlook, lang) : ''}</td>` : ''}${review.dossiers ? `<td class="num opt">${commune?.dossiers ? `${commune.dossiers.complete}/${commune.dossiers.total}` : ''}</td>` : ''}`
-          : `<td>${tier ? `${badge(tier.status, lang)} <span class="small">${tier.counts.criteriaMet}/${tier.counts.criteriaTotal}</span>` : ''}</td>`;
+          ? `<td>${badge(evaluation.status, lang, evaluation.undecided)}</td><td class="num">${evaluation.counts.criteriaMet}/${evaluation.counts.criteriaTotal}</td>${review.forecast ? `<td class="opt">${commune?.outlook ? chip(commune.outlook, lang) : ''}</td>` : ''}${review.dossiers ? `<td class="num opt">${commune?.dossiers ? `${commune.dossiers.complete}/${commune.dossiers.total}` : ''}</td>` : ''}`
+          : `<td>${tier ? `${badge(tier.status, lang, tier.undecided)} <span class="small">${tier.counts.criteriaMet}/${tier.counts.criteriaTotal}</span>` : ''}</td>`;
         const cells = columns
           .map((c) => {
             const criterion = tier?.criteria.find((x) => x.id === c.id);
@@ -706,7 +715,8 @@ function valueCell(gap: GapRow, series: string | undefined, lang: Lang): string 
 }
 
 function indicatorLabel(gap: GapRow, lang: Lang, multi: boolean): string {
-  return `${multi ? `${h(tierShort(gap.level, lang))} ` : ''}${h(gap.indicator)} ${h(t(gap.name, lang))}`;
+  const id = shownIndicatorId(gap.indicator);
+  return `${multi ? `${h(tierShort(gap.level, lang))} ` : ''}${id ? `${h(id)} ` : ''}${h(t(gap.name, lang))}`;
 }
 
 /** Values of each numeric gap across the snapshots ("89,5 → 90,8"), by commune, tier and indicator. */
@@ -937,7 +947,7 @@ function progressSection(review: ReviewData, w: Words): string {
     .filter(({ word }) => word !== 'unchanged')
     .map(({ commune, change, word }) => [
       h(commune.name),
-      `${h(label(change.level, change.indicator))} ${h(t(change.name, lang))}`,
+      `${shownIndicatorId(change.indicator) ? `${h(label(change.level, change.indicator))} ` : multi ? `${h(tierShort(change.level, lang))} ` : ''}${h(t(change.name, lang))}`,
       h(formatValue(change.before.actual, change.unit, lang) || indicatorStatus(change.before.status, lang)),
       h(formatValue(change.after.actual, change.unit, lang) || indicatorStatus(change.after.status, lang)),
       { html: h(changeName(word, lang)), cls: changeClass(word) },
@@ -1054,7 +1064,7 @@ function communeSection(
         const cls = gap.status === 'not-met' ? 'no' : gap.status === 'missing' ? 'warn' : 'na';
         return [
           first ? `${h(gap.criterion)}. ${h(t(gap.criterionName, lang))}` : '',
-          `${h(gap.indicator)} ${h(t(gap.name, lang))}`,
+          `${shownIndicatorId(gap.indicator) ? `${h(gap.indicator)} ` : ''}${h(t(gap.name, lang))}`,
           { html: h(indicatorStatus(gap.status, lang)), cls },
           valueCell(gap, series.get(`${gap.communeId}\u0000${gap.level}\u0000${gap.indicator}`), lang),
           targetCell(gap, lang),
@@ -1070,7 +1080,7 @@ function communeSection(
     })
     .join('\n');
   return `<details class="commune" id="commune-${h(evaluation.commune.id)}">
-<summary>${h(evaluation.commune.name)} ${badge(evaluation.status, lang)} <span class="small">${evaluation.counts.criteriaMet}/${evaluation.counts.criteriaTotal}${held.length > 0 ? ` · ${h(held.join(' · '))}` : ''}</span>${standing?.outlook && standing.outlook !== 'met' ? ` ${chip(standing.outlook, lang)}` : ''}</summary>
+<summary>${h(evaluation.commune.name)} ${badge(evaluation.status, lang, evaluation.undecided)} <span class="small">${evaluation.counts.criteriaMet}/${evaluation.counts.criteriaTotal}${held.length > 0 ? ` · ${h(held.join(' · '))}` : ''}</span>${standing?.outlook && standing.outlook !== 'met' ? ` ${chip(standing.outlook, lang)}` : ''}</summary>
 ${hasBundle ? `<div class="interactive"><ntm-scorecard lang="${lang}" theme="light" heading-level="3" data-index="${index}"></ntm-scorecard></div>` : ''}
 <div class="${hasBundle ? 'fallback-screen' : ''}">${blocks}</div>
 </details>`;
