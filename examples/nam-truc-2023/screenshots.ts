@@ -24,7 +24,13 @@ const browser = await chromium.launch({
 });
 
 async function open(width: number, height: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
+  // A reader in Vietnam: the page shows its times in the reader's own zone.
+  const page = await browser.newPage({
+    viewport: { width, height },
+    deviceScaleFactor: 1,
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    locale: 'vi-VN',
+  });
   // Nothing leaves the machine: the report is one file.
   await page.route('**/*', (route) =>
     /^(file|blob|data):/.test(route.request().url()) ? route.continue() : route.abort(),

@@ -374,7 +374,7 @@ function gapSheet(workbook: ExcelJS.Workbook, name: string, review: ReviewData, 
   layout(
     sheet,
     [...GAP_WIDTHS, ...(options.forecast ? [20, 12] : []), ...(options.owner ? [26] : [])],
-    [5, 7, 9],
+    [5, 7, 9, ...(options.owner ? [GAP_WIDTHS.length + (options.forecast ? 3 : 1)] : [])],
   );
   printSetup(sheet, review);
 }
@@ -579,7 +579,7 @@ export async function buildReviewWorkbook(review: ReviewData): Promise<ExcelJS.W
     layout(
       sheet,
       [20, 11, 16, 6, 9, 9, 44, 22, 18, 10, 9, 34, 12, 14, 12, ...(owner ? [26] : [])],
-      [7, 8, 12],
+      [7, 8, 12, ...(owner ? [16] : [])],
     );
     printSetup(sheet, review);
   } else {
@@ -631,7 +631,7 @@ export async function buildReviewWorkbook(review: ReviewData): Promise<ExcelJS.W
         if (risk) row.getCell(10).fill = fill(commune.metIncomplete.includes(entry) ? FILLS.warn : FILLS.no);
       }
     }
-    layout(sheet, [11, 16, 9, 34, 16, 16, 12, 22, 30, 34], [4, 9, 10]);
+    layout(sheet, [11, 16, 9, 34, 16, 16, 12, 22, 30, 34], [4, 8, 9, 10]);
     printSetup(sheet, review);
   }
 
@@ -755,7 +755,7 @@ export async function buildReviewWorkbook(review: ReviewData): Promise<ExcelJS.W
         }
       }
     }
-    layout(sheet, [26, ...GAP_WIDTHS, ...(options.forecast ? [20, 12] : [])], [6, 8, 10]);
+    layout(sheet, [26, ...GAP_WIDTHS, ...(options.forecast ? [20, 12] : [])], [1, 6, 8, 10]);
     printSetup(sheet, review);
   }
 
