@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { formatTarget, type Lang, tierShort } from '../i18n.js';
 import { dictionaryFor } from '../io/columns.js';
 import { readCommunes } from '../io/read.js';
+import { buildDossierTemplateWorkbook, dossierTemplateCsv } from '../io/write-dossier-template.js';
 import { buildTemplateWorkbook, type TemplateMeasure, workbookBuffer } from '../io/write-xlsx.js';
 import { today } from '../pipeline.js';
 import {
@@ -28,6 +29,8 @@ export interface TemplateCliOptions extends RuleOptions {
   lang: Lang;
   rows: number;
   communes?: string;
+  /** Write the dossier template (one row per commune × criterion) instead of the data template. */
+  dossier?: boolean;
 }
 
 /** The edition of `level` and the editions it requires, the base tier first. */
@@ -95,7 +98,10 @@ export async function runTemplate(options: TemplateCliOptions, io: Io = processI
   let outputs: Outputs | null = null;
   try {
     if (!options.out) throw new UsageError('give --out template.xlsx');
-    if (extname(options.out).toLowerCase() !== '.xlsx') throw new UsageError('--out must end in .xlsx');
+    const extension = extname(options.out).toLowerCase();
+    if (extension !== '.xlsx' && !(options.dossier && extension === '.csv')) {
+      throw new UsageError(options.dossier ? '--out must end in .xlsx or .csv' : '--out must end in .xlsx');
+    }
     outputs = await Outputs.open(
       {
         inputs: [
@@ -131,6 +137,32 @@ export async function runTemplate(options: TemplateCliOptions, io: Io = processI
         ...(commune.district ? { district: commune.district } : {}),
         ...(commune.province ? { province: commune.province } : {}),
       }));
+    }
+    if (options.dossier) {
+      const input = {
+        lang,
+        level: options.level,
+        asOf,
+        detail: details[details.length - 1] as RulesetDetail,
+        ...(communes ? { communes } : {}),
+      };
+      const content =
+        extension === '.csv'
+          ? dossierTemplateCsv(input)
+          : await workbookBuffer(await buildDossierTemplateWorkbook(input), {
+              lang,
+              file: options.out,
+              onWarning: (text) => io.stderr(text),
+            });
+      await emit(io, outputs.get('--out'), content, lang);
+      await outputs.commit();
+      const rows = input.detail.criteria.length * Math.max(1, communes?.length ?? 0);
+      io.stderr(
+        lang === 'en'
+          ? `ntm: wrote ${options.out}: dossier template, ${rows} rows (${communes?.length ?? 0} communes × ${input.detail.criteria.length} criteria of ${input.detail.ruleset.id})\n`
+          : `ntm: đã ghi ${options.out}: mẫu hồ sơ, ${rows} dòng (${communes?.length ?? 0} xã × ${input.detail.criteria.length} tiêu chí của ${input.detail.ruleset.id})\n`,
+      );
+      return EXIT.ok;
     }
     const workbook = await buildTemplateWorkbook({
       lang: options.lang,
@@ -183,7 +215,11 @@ export function templateCommand(io: Io, setExit: (code: number) => void): Comman
   command
     .requiredOption('--out <file.xlsx>', 'the workbook to write')
     .option('--rows <n>', 'empty rows prepared for communes', parseRows, 50)
-    .option('--communes <file>', 'pre-fill commune ids, names and districts from an existing data file');
+    .option('--communes <file>', 'pre-fill commune ids, names and districts from an existing data file')
+    .option(
+      '--dossier',
+      'write the dossier template instead (one row per commune × criterion; .xlsx or .csv) for ntm review --dossier',
+    );
   command.addOption(langOption());
   command.addHelpText(
     'after',
@@ -191,6 +227,7 @@ export function templateCommand(io: Io, setExit: (code: number) => void): Comman
       'ntm template --level nang-cao --as-of 2023-11-15 --province nam-dinh --out mau-nhap-lieu.xlsx',
       'ntm template --level kieu-mau --province nam-dinh --communes data-2023-11-15.csv --out kieu-mau.xlsx',
       'ntm template --level ntm --region tn --lang en --out template.xlsx',
+      'ntm template --dossier --level nang-cao --as-of 2023-11-15 --province nam-dinh --communes data.csv --out ho-so.xlsx',
     ]),
   );
   command.action(async (options: TemplateCliOptions) => {

@@ -18,7 +18,7 @@ import { escapeControls } from '../safe-text.js';
 import { LIMITS } from './limits.js';
 import { closest, fold, preview } from './text.js';
 
-export const COMMUNE_FIELDS = ['id', 'name', 'region', 'province', 'district', 'categories'] as const;
+export const COMMUNE_FIELDS = ['id', 'name', 'region', 'province', 'district', 'categories', 'asOf'] as const;
 export type CommuneField = (typeof COMMUNE_FIELDS)[number];
 
 /** Headers accepted for the commune's own fields (folded), besides the field name itself. */
@@ -29,6 +29,8 @@ const FIELD_ALIASES: Record<CommuneField, string[]> = {
   province: ['province', 'tinh', 'tinh thanh pho', 'tinh tp'],
   district: ['district', 'huyen', 'quan huyen'],
   categories: ['categories', 'loai xa', 'phan loai', 'nhom xa'],
+  // The day the figures describe (used by `ntm review` to date a snapshot; not part of the commune).
+  asOf: ['as of', 'asof', 'date', 'ngay so lieu', 'ngay bao cao', 'ngay danh gia', 'thoi diem so lieu'],
 };
 
 /** Vietnamese headers written in templates for the commune's fields. */
@@ -39,6 +41,7 @@ export const FIELD_LABELS: Record<CommuneField, { vi: string; en: string }> = {
   province: { vi: 'Tỉnh', en: 'Province' },
   district: { vi: 'Huyện', en: 'District' },
   categories: { vi: 'Loại xã', en: 'Categories' },
+  asOf: { vi: 'Ngày số liệu', en: 'Data date' },
 };
 
 export type ColumnTarget =

@@ -105,13 +105,17 @@ const CSV_ERRORS: Record<string, MessageId> = {
   INVALID_OPENING_QUOTE: 'csv.badQuote',
 };
 
-export function readCsvText(
+/**
+ * The records of a CSV text, within the limits: the separator detected from the header line, every line
+ * ending a row, at most {@link LIMITS.columns} fields a line (checked before parsing) and
+ * {@link LIMITS.csvRecords} lines. A text that is not valid CSV is an {@link InputError} naming the line and why.
+ * Shared by the readers of commune data, owners and dossiers.
+ */
+export function csvRecords(
   text: string,
   file: string,
-  dictionary: Dictionary,
-  options: CsvOptions = {},
-): ReadResult {
-  const lang = options.lang ?? 'vi';
+  lang: Lang = 'vi',
+): { records: string[][]; delimiter: ',' | ';' | '\t' } {
   const shown = shownFile(file);
   const delimiter = detectDelimiter(text);
   const wide = lineOverColumnLimit(text, delimiter, LIMITS.columns);
@@ -144,6 +148,18 @@ export function readCsvText(
   if (records.length > LIMITS.csvRecords) {
     throw new InputError(file, tr(lang, 'read.tooManyLines', { file: shown, limit: LIMITS.csvRecords }));
   }
+  return { records, delimiter };
+}
+
+export function readCsvText(
+  text: string,
+  file: string,
+  dictionary: Dictionary,
+  options: CsvOptions = {},
+): ReadResult {
+  const lang = options.lang ?? 'vi';
+  const shown = shownFile(file);
+  const { records, delimiter } = csvRecords(text, file, lang);
   const header = records[0];
   if (!header || header.every((cell) => cell.trim() === '')) {
     throw new InputError(file, tr(lang, 'csv.empty', { file: shown }));
@@ -194,13 +210,4 @@ export function readCsvText(
     if (result !== 'invalid') communes.push(result);
   }
   return { file, format: 'csv', unit: 'row', communes, problems, rows, columns, ignoredColumns: ignored };
-}
-
-export function readCsv(
-  bytes: Uint8Array,
-  file: string,
-  dictionary: Dictionary,
-  options: CsvOptions = {},
-): ReadResult {
-  return readCsvText(decodeText(bytes, file, options.lang), file, dictionary, options);
 }

@@ -5,6 +5,7 @@ import { tr } from '../messages.js';
 import { escapeControls } from '../safe-text.js';
 import { isExcelError, parseCell, type RawCell } from './cells.js';
 import { type Column, type Dictionary, parseCategories, parseProvince, parseRegion } from './columns.js';
+import { dayOfCell } from './snapshot-date.js';
 import type { ReadCommune, RowProblem } from './types.js';
 
 const EMPTY: RawCell = { kind: 'empty' };
@@ -166,6 +167,7 @@ export function buildCommune(
     });
   const commune: Record<string, unknown> = {};
   const values: Record<string, MeasureValue> = {};
+  let asOf: string | undefined;
   if (plan.unnamed.size > 0) {
     cells.forEach((cell, index) => {
       const column = plan.unnamed.get(index);
@@ -180,6 +182,14 @@ export function buildCommune(
       const result = parseCell(cell, target.measure, lang);
       if (!result.ok) add(column.header, cell, result.reason);
       else if (result.value !== null) values[target.key] = result.value;
+      continue;
+    }
+    if (target.field === 'asOf') {
+      // The day the figures describe: a date cell, or text such as 15/11/2023 (not part of the commune).
+      if (isBlank(cell)) continue;
+      const day = dayOfCell(cell);
+      if (day) asOf = day;
+      else add(column.header, cell, tr(lang, 'row.notADate'));
       continue;
     }
     const text = textOf(cell, lang);
@@ -235,5 +245,5 @@ export function buildCommune(
   }
   if (problems.length > before) return 'invalid';
   commune.values = values;
-  return { row, commune: commune as Commune };
+  return asOf ? { row, commune: commune as Commune, asOf } : { row, commune: commune as Commune };
 }

@@ -26,6 +26,8 @@ export interface RowProblem {
 export interface ReadCommune {
   row: number;
   commune: Commune;
+  /** The day the row's figures describe, from the data's date column ("Ngày số liệu"), YYYY-MM-DD. */
+  asOf?: string;
 }
 
 export interface ReadResult {
@@ -42,6 +44,8 @@ export interface ReadResult {
   ignoredColumns: string[];
   /** For Excel: the sheet read. */
   sheet?: string;
+  /** JSON `{ "asOf": "2023-11-15", "communes": [...] }`: the day the whole file describes. */
+  asOf?: string;
 }
 
 /** The file cannot be read at all (missing, wrong format, bad header): exit code 2. */

@@ -33,6 +33,8 @@ function englishWords(text: string, skip: readonly string[] = []): string[] {
   let rest = text;
   for (const name of skip) rest = rest.split(name).join(' ');
   rest = rest.replace(/"(?:[^"\\]|\\.)*"/g, ' ');
+  // An option's name (--previous-as-of) is what the user types, not an English sentence.
+  rest = rest.replace(/--[a-z][a-z-]*/g, ' ');
   return rest
     .split(/[^\p{L}_]+/u)
     .filter((word) => word !== '' && !word.includes('_') && word !== word.toUpperCase())
