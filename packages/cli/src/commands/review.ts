@@ -1,23 +1,28 @@
 import { extname } from 'node:path';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
+import type { Lang } from '../i18n.js';
 import { findScorecardBundle } from '../io/scorecard-bundle.js';
 import { renderReviewHtml } from '../io/write-html.js';
 import { buildReviewWorkbook, workbookBuffer } from '../io/write-xlsx.js';
+import { defaultLang, tr } from '../messages.js';
 import { readOwners } from '../owners.js';
 import { buildReview } from '../review.js';
 import {
   addInputOptions,
   addRuleOptions,
+  choiceOption,
   dataRole,
   EXIT,
   emit,
   examples,
+  flags,
   type Io,
   langOption,
   Outputs,
   parseDate,
   processIo,
   reportProblems,
+  reportRead,
   rulesetRoles,
   UsageError,
   usageFailure,
@@ -39,13 +44,13 @@ export async function runReview(
   const lang = options.lang;
   let outputs: Outputs | null = null;
   try {
-    if (!options.out) throw new UsageError('give --out report.html or --out report.xlsx');
+    if (!options.out) throw new UsageError(tr(lang, 'usage.reviewNeedsOut'));
     const extension = extname(options.out).toLowerCase();
     const format =
       options.format ??
       (extension === '.xlsx' ? 'xlsx' : extension === '.html' || extension === '.htm' ? 'html' : null);
     if (format !== 'html' && format !== 'xlsx') {
-      throw new UsageError(`--out must end in .html or .xlsx (got ${options.out})`);
+      throw new UsageError(tr(lang, 'usage.reviewOutExtension', { out: options.out }));
     }
     outputs = await Outputs.open(
       {
@@ -90,7 +95,7 @@ export async function runReview(
       });
     } else {
       const lookup = findScorecardBundle();
-      if (!lookup.bundle) io.stderr(`ntm: the report has no interactive scorecards: ${lookup.reason}\n`);
+      if (!lookup.bundle) io.stderr(tr(lang, 'status.review.noScorecards', { reason: lookup.reason }));
       content = renderReviewHtml(review, {
         bundle: lookup.bundle,
         ...(lookup.bundle ? {} : { bundleReason: lookup.reason }),
@@ -101,10 +106,15 @@ export async function runReview(
     await outputs.commit();
     const units = new Map([[current.read.file, current.read.unit]]);
     if (previous) units.set(previous.read.file, previous.read.unit);
+    reportRead(current.read, io, lang);
+    if (previous) reportRead(previous.read, io, lang);
     reportProblems(problems, io, { lang, units });
     if (review.unknownOwnerIds.length > 0) {
       io.stderr(
-        `ntm: ${options.owners} names criteria or indicators that the evaluated tiers do not have: ${review.unknownOwnerIds.join(', ')}\n`,
+        tr(lang, 'status.review.unknownOwners', {
+          file: options.owners as string,
+          ids: review.unknownOwnerIds.join(', '),
+        }),
       );
     }
     const en = options.lang === 'en';
@@ -120,47 +130,44 @@ export async function runReview(
   }
 }
 
-export function reviewCommand(io: Io, setExit: (code: number) => void): Command {
+export function reviewCommand(io: Io, setExit: (code: number) => void, lang: Lang = defaultLang()): Command {
   const command = new Command('review')
-    .summary('write the district review report (HTML or Excel)')
-    .description(
-      'Write the district review report for a steering-committee meeting: the communes × criteria board, every\n' +
-        "commune's scorecard, the unmet indicators with their gaps, what could not be judged and why, progress since\n" +
-        'the previous snapshot (--previous) and the remaining gaps by owner (--owners).\n' +
-        '--out report.html: ONE self-contained file (no network needed, prints on A4).\n' +
-        '--out report.xlsx: a workbook with the matrix, the gaps, and progress when --previous is given.\n' +
-        'The previous snapshot is evaluated under the same date and rules as the current one unless --previous-as-of\n' +
-        'is given, so that differences come from the data, not from a change of targets.',
-    )
-    .argument('<current>', 'current data file: .csv, .xlsx or .json');
-  addRuleOptions(command, { level: true });
+    .summary(tr(lang, 'help.review.summary'))
+    .description(tr(lang, 'help.review.description'))
+    .argument(`<${tr(lang, 'placeholder.current')}>`, tr(lang, 'help.review.current'));
+  addRuleOptions(command, { level: true, lang });
   command
-    .requiredOption('--out <file>', 'report.html or report.xlsx')
-    .option('--previous <file>', 'the previous snapshot, to show progress')
+    .requiredOption(flags('--out', 'placeholder.file', lang), tr(lang, 'help.review.out'))
+    .option(flags('--previous', 'placeholder.file', lang), tr(lang, 'help.review.previous'))
     .option(
-      '--previous-as-of <date>',
-      'assessment date for the previous snapshot (default: --as-of)',
-      parseDate,
+      flags('--previous-as-of', 'placeholder.date', lang),
+      tr(lang, 'help.review.previousAsOf'),
+      (value: string) => parseDate(value, lang),
     )
-    .option(
-      '--owners <owners.csv>',
-      'who is responsible for each criterion: columns criterion,owner[,level] (or Tiêu chí,Phụ trách[,Cấp])',
-    )
-    .option('--require-verified', 'treat targets no source confirms as not evaluable (for official use)')
-    .option('--recognition', 'also check the recognition conditions (18/2022/QĐ-TTg)')
+    .option(flags('--owners', 'placeholder.csv', lang), tr(lang, 'help.review.owners'))
+    .option('--require-verified', tr(lang, 'help.option.requireVerified'))
+    .option('--recognition', tr(lang, 'help.option.recognition'))
     .addOption(
-      new Option('--format <format>', 'html or xlsx (default: from --out)').choices(['html', 'xlsx']),
+      choiceOption(
+        flags('--format', 'placeholder.format', lang),
+        tr(lang, 'help.review.format'),
+        ['html', 'xlsx'],
+        lang,
+      ),
     );
-  addInputOptions(command);
-  command.addOption(langOption());
+  addInputOptions(command, lang);
+  command.addOption(langOption(lang));
   command.addHelpText(
     'after',
-    examples([
-      'ntm review data-2023-12-31.csv --level nang-cao --as-of 2023-12-31 --province nam-dinh \\',
-      '    --previous data-2023-11-15.csv --owners owners.csv --out report.html',
-      'ntm review data-2023-12-31.csv --level nang-cao --as-of 2023-12-31 --previous data-2023-11-15.csv \\',
-      '    --previous-as-of 2023-11-15 --out report.xlsx',
-    ]),
+    examples(
+      [
+        'ntm review du-lieu-31-12-2023.csv --level "nâng cao" --as-of 31/12/2023 --province "Nam Định" \\',
+        '    --previous du-lieu-15-11-2023.csv --previous-as-of 15/11/2023 --owners phu-trach.csv --out bao-cao.html',
+        'ntm review du-lieu-31-12-2023.csv --level nang-cao --as-of 2023-12-31 --previous du-lieu-15-11-2023.csv \\',
+        '    --previous-as-of 2023-11-15 --out bao-cao.xlsx',
+      ],
+      lang,
+    ),
   );
   command.action(async (file: string, options: ReviewCliOptions) => {
     setExit(await runReview(file, options, io));

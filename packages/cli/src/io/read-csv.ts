@@ -7,7 +7,13 @@ import { parse } from 'csv-parse/sync';
 import type { Lang } from '../i18n.js';
 import { type MessageId, tr } from '../messages.js';
 import { isExcelError } from './cells.js';
-import { type Dictionary, mapHeaders } from './columns.js';
+import {
+  type Dictionary,
+  findHeaderRow,
+  HEADER_SEARCH_ROWS,
+  looksLikeHeader,
+  mapHeaders,
+} from './columns.js';
 import { LIMITS } from './limits.js';
 import { buildCommune, IdRegister, normalizeId } from './rows.js';
 import { shownFile } from './text.js';
@@ -16,6 +22,8 @@ import { InputError, type ReadCommune, type ReadResult, type RowProblem } from '
 export interface CsvOptions {
   ignoreUnknownColumns?: boolean;
   lang?: Lang;
+  /** The header row (from 1); by default the first row, or the first that reads as a header past title rows. */
+  headerRow?: number;
 }
 
 /**
@@ -59,14 +67,23 @@ export function decodeText(bytes: Uint8Array, file: string, lang: Lang = 'vi'): 
   }
 }
 
-/** The separator of the header line: the most frequent of `,` `;` and tab outside quotes (comma on a tie). */
+/**
+ * The separator of the header line: the most frequent of `,` `;` and tab outside quotes (comma on a tie). Lines
+ * with none (a title above the header) are passed over.
+ */
 export function detectDelimiter(text: string): ',' | ';' | '\t' {
   const counts = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
+  let lines = 0;
+  let previous = '';
   for (const char of text) {
     if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === '\n' || char === '\r')) break;
-    else if (!quoted && char in counts) counts[char as keyof typeof counts]++;
+    else if (!quoted && (char === '\n' || char === '\r')) {
+      // A title line with no separator at all ("Báo cáo năm 2023") says nothing: the next line decides.
+      if (counts[','] + counts[';'] + counts['\t'] > 0) break;
+      if (!(char === '\n' && previous === '\r') && ++lines >= HEADER_SEARCH_ROWS) break;
+    } else if (!quoted && char in counts) counts[char as keyof typeof counts]++;
+    previous = char;
   }
   if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
   if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
@@ -144,7 +161,19 @@ export function readCsvText(
   if (records.length > LIMITS.csvRecords) {
     throw new InputError(file, tr(lang, 'read.tooManyLines', { file: shown, limit: LIMITS.csvRecords }));
   }
-  const header = records[0];
+  const headerRow = options.headerRow ?? findHeaderRow((n) => records[n - 1] ?? null, dictionary);
+  const header = records[headerRow - 1];
+  if (options.headerRow !== undefined) {
+    if (!header) {
+      throw new InputError(
+        file,
+        tr(lang, 'header.rowBeyond', { file: shown, row: headerRow, rows: records.length }),
+      );
+    }
+    if (header.every((cell) => cell.trim() === '')) {
+      throw new InputError(file, tr(lang, 'header.rowEmpty', { file: shown, row: headerRow }));
+    }
+  }
   if (!header || header.every((cell) => cell.trim() === '')) {
     throw new InputError(file, tr(lang, 'csv.empty', { file: shown }));
   }
@@ -157,6 +186,9 @@ export function readCsvText(
     lang,
   });
   if (headerProblems.length > 0) {
+    if (options.headerRow === undefined && !looksLikeHeader(header, dictionary)) {
+      headerProblems.push({ column: '', reason: tr(lang, 'header.rowHint') });
+    }
     throw new InputError(file, tr(lang, 'header.problems', { file: shown }), headerProblems);
   }
   const problems: RowProblem[] = [];
@@ -169,7 +201,7 @@ export function readCsvText(
       throw new InputError(file, tr(lang, 'read.tooManyRows', { file: shown, limit: LIMITS.dataRows }));
     }
   };
-  for (let i = 1; i < records.length; i++) {
+  for (let i = headerRow; i < records.length; i++) {
     const record = records[i] as string[];
     const row = i + 1;
     const idText = record[idIndex]?.trim() ?? '';
@@ -193,7 +225,17 @@ export function readCsvText(
     count();
     if (result !== 'invalid') communes.push(result);
   }
-  return { file, format: 'csv', unit: 'row', communes, problems, rows, columns, ignoredColumns: ignored };
+  return {
+    file,
+    format: 'csv',
+    unit: 'row',
+    communes,
+    problems,
+    rows,
+    columns,
+    ignoredColumns: ignored,
+    headerRow,
+  };
 }
 
 export function readCsv(
