@@ -380,10 +380,10 @@ function shownNumber(value: number, lang: Lang): string {
 
 /**
  * Percentages typed as fractions. In a percent column whose other values are all above 1, a value between 0
- * and 1 whose hundredfold lies among them (0,955 with 92,5 and 96,5 around it) is most likely 95,5 % written
- * the way Excel stores a percentage. ntm does not guess: the value is kept as written (0,955 %) and a warning
- * names the file, row and column. A small percentage that is meant (0,8 % of households among 2,5 and 3,1) is
- * not flagged: its hundredfold is far from the other values.
+ * and 1 that is at least ten times smaller than all of them and whose hundredfold lies among them (0,955 with
+ * 92,5 and 96,5 around it) is most likely 95,5 % written the way Excel stores a percentage. ntm does not guess:
+ * the value is kept as written (0,955 %) and a warning names the file, row and column. A small percentage that
+ * is meant (0,8 % of households among 2,5 and 3,1; 0,5 % among values from 1,5 to 99,5) is not flagged.
  */
 export function percentFractionWarnings(
   read: ReadResult,
@@ -418,7 +418,8 @@ export function percentFractionWarnings(
     const high = Math.max(...others);
     for (const item of fractions) {
       const percent = Number.parseFloat((item.value * 100).toPrecision(12));
-      if (percent < low / 2 || percent > high * 1.5) continue;
+      // A fraction stands far below every other value, and its hundredfold among them.
+      if (item.value * 10 > low || percent < low / 2 || percent > high * 1.5) continue;
       const value = shownNumber(item.value, lang);
       warnings.push({
         file: read.file,
