@@ -622,6 +622,24 @@ export const CLI_MESSAGES = {
     () => 'toàn quốc',
     () => 'national',
   ),
+  'rules.measures.header': m(
+    () => 'mã|kiểu|đơn vị|nhỏ nhất|lớn nhất|nhãn',
+    () => 'key|type|unit|min|max|label',
+  ),
+  'rules.measures.type': m<{ type: string; multiple: boolean }>(
+    (p) => {
+      const words: Record<string, string> = {
+        percent: 'tỷ lệ %',
+        boolean: 'có/không',
+        money: 'tiền',
+        count: 'số đếm',
+        number: 'số',
+        enum: 'danh sách',
+      };
+      return `${words[p.type] ?? p.type}${p.multiple ? ' (nhiều giá trị)' : ''}`;
+    },
+    (p) => `${p.type}${p.multiple ? '[]' : ''}`,
+  ),
   'rules.list.kind': m<{ kind: string }>(
     (p) => (p.kind === 'overlay' ? 'của tỉnh' : p.kind === 'amendment' ? 'sửa đổi' : 'quốc gia'),
     (p) => p.kind,

@@ -161,10 +161,10 @@ export function formatDetail(
     lines.push(en ? 'Measures (data columns)' : 'Số liệu cần nhập (cột dữ liệu)');
     lines.push(
       ...table([
-        ['key', 'type', 'unit', 'min', 'max', en ? 'label' : 'nhãn'],
+        tr(lang, 'rules.measures.header').split('|'),
         ...Object.entries(detail.measures).map(([key, m]) => [
           key,
-          `${m.type}${m.multiple ? '[]' : ''}`,
+          tr(lang, 'rules.measures.type', { type: m.type, multiple: m.multiple === true }),
           t(m.unit, lang),
           m.min === undefined ? '' : String(m.min),
           m.max === undefined ? '' : String(m.max),

@@ -32,7 +32,8 @@ const ENGLISH = new Set(
     'usage options option command commands argument arguments help display output default choices print ' +
     'version required specified allowed many data date level tier edition editions ruleset overlay amendment ' +
     'target targets indicator indicators criteria criterion report check show list give add also each every ' +
-    'workbook template today exists exist'
+    'workbook template today exists exist key type unit label kind effective jurisdiction basis wrote ' +
+    'problem problems added removed changed'
   ).split(' '),
 );
 
@@ -84,7 +85,22 @@ describe('the message catalogue', () => {
   });
 
   it('the scan itself finds English', () => {
-    expect(englishWords('a.csv: the header row has problems')).toEqual(['the', 'header', 'row', 'has']);
+    expect(englishWords('a.csv: the header row has problems')).toEqual([
+      'the',
+      'header',
+      'row',
+      'has',
+      'problems',
+    ]);
+    expect(englishWords('error: unknown option --as-of <ngày> (did you mean --as-of?)')).toEqual([
+      'error',
+      'unknown',
+      'option',
+      'did',
+      'you',
+      'mean',
+    ]);
+    expect(englishWords('Usage: ntm rules show [options] <level>')).toEqual(['Usage', 'options', 'level']);
     expect(englishWords('mã xã "the id" trùng; an toàn', ['a.csv'])).toEqual([]);
   });
 
@@ -278,6 +294,36 @@ describe('the command line in the default language', () => {
       for (const line of result.stderr.split('\n')) {
         const words = englishWords(line, [FIXTURE, ...COMMAND_NAMES]);
         if (words.length > 0) found.push(`${shown}: ${words.join(', ')} in «${line}»`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('prints what the commands write (tables, lists, summaries, status lines) with no English sentence', async () => {
+    const overlay = join(
+      PACKAGE,
+      '..',
+      '..',
+      'examples',
+      'province-overlay',
+      'nam-dinh-xa-ntm-minh-hoa.json',
+    );
+    const dir = scratchDir();
+    const found: string[] = [];
+    for (const args of [
+      ['rules', 'list'],
+      ['rules', 'show', 'nâng cao', '--as-of', '15/11/2023', '--province', 'Nam Định', '--measures'],
+      ['rules', 'diff', 'vn/xa-kieu-mau/2021-2025', 'provinces/nam-dinh/xa-kieu-mau-2022'],
+      ['validate', FIXTURE, overlay],
+      ['evaluate', FIXTURE, '--level', 'nâng cao', '--as-of', '15/11/2023'],
+      ['evaluate', FIXTURE, '--level', 'ntm', '--as-of', '15/11/2023', '--out', join(dir, 'ket-qua.csv')],
+      ['template', '--level', 'ntm', '--as-of', '15/11/2023', '--out', join(dir, 'mau.xlsx')],
+    ]) {
+      const result = await run(args);
+      expect(result.code, args.join(' ')).toBeLessThan(2);
+      for (const line of `${result.stdout}\n${result.stderr}`.split('\n')) {
+        const words = englishWords(line, [FIXTURE, overlay, dir, ...COMMAND_NAMES]);
+        if (words.length > 0) found.push(`ntm ${args.join(' ')}: ${words.join(', ')} in «${line}»`);
       }
     }
     expect(found).toEqual([]);
