@@ -115,6 +115,7 @@ export function addRuleOptions(
     checkRuleOptions(
       {
         level: options.level === 'argument' ? (self.processedArgs[0] as string | undefined) : values.level,
+        levelGiven: options.level === 'argument' ? 'argument' : 'option',
         asOf: values.asOf,
         province: values.province,
         ruleset: values.ruleset,

@@ -195,6 +195,8 @@ export function wholeNumberParser(min: number, max: number, lang: Lang): (value:
 
 export interface RuleOptionValues {
   level?: string | undefined;
+  /** Where the level was given: `--level` (default), or the command's argument (`ntm rules show <cấp>`). */
+  levelGiven?: 'option' | 'argument';
   asOf?: string | undefined;
   province?: string | undefined;
   ruleset?: readonly string[] | undefined;
@@ -248,12 +250,12 @@ export function checkRuleOptions(values: RuleOptionValues, lang: Lang): void {
   }
   if (!values.level || custom) return;
   if (!knownLevels().includes(values.level)) {
+    const value = escapeControls(values.level);
+    const why = levelProblem(values.level, lang);
     throw new UsageError(
-      tr(lang, 'commander.invalidOptionValue', {
-        flags: '--level',
-        value: escapeControls(values.level),
-        why: levelProblem(values.level, lang),
-      }),
+      values.levelGiven === 'argument'
+        ? tr(lang, 'commander.invalidArgumentValue', { name: tr(lang, 'placeholder.level'), value, why })
+        : tr(lang, 'commander.invalidOptionValue', { flags: '--level', value, why }),
     );
   }
   try {

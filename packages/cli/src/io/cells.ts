@@ -370,12 +370,14 @@ export function checkValue(value: unknown, measure: MeasureSpec, lang: Lang = 'v
   }
 }
 
+const plainNumbers: Record<Lang, Intl.NumberFormat> = {
+  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 6, useGrouping: false }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6, useGrouping: false }),
+};
+
 /** A number as the reader writes it: decimal comma in Vietnamese (0,955), point in English. */
 function shownNumber(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN', {
-    maximumFractionDigits: 6,
-    useGrouping: false,
-  }).format(value);
+  return plainNumbers[lang].format(value);
 }
 
 /**
@@ -398,24 +400,24 @@ export function percentFractionWarnings(
     }
   }
   if (read.format === 'json') {
-    for (const { commune } of read.communes) {
-      for (const key of Object.keys(commune.values ?? {})) {
-        if (!columns.has(key) && measures.get(key)?.type === 'percent') columns.set(key, `values.${key}`);
-      }
-    }
+    for (const [key, measure] of measures) if (measure.type === 'percent') columns.set(key, `values.${key}`);
   }
   const warnings: RowProblem[] = [];
   for (const [key, header] of columns) {
-    const values: Array<{ row: number; id: string; value: number }> = [];
+    // One pass per column: the fractions (few), and the range of the other values (a million, maybe).
+    const fractions: Array<{ row: number; id: string; value: number }> = [];
+    let low = Number.POSITIVE_INFINITY;
+    let high = Number.NEGATIVE_INFINITY;
     for (const { row, commune } of read.communes) {
       const value = commune.values?.[key];
-      if (typeof value === 'number') values.push({ row, id: commune.id, value });
+      if (typeof value !== 'number') continue;
+      if (value > 0 && value < 1) fractions.push({ row, id: commune.id, value });
+      else {
+        if (value < low) low = value;
+        if (value > high) high = value;
+      }
     }
-    const fractions = values.filter((item) => item.value > 0 && item.value < 1);
-    const others = values.filter((item) => !(item.value > 0 && item.value < 1)).map((item) => item.value);
-    if (fractions.length === 0 || others.length === 0 || others.some((value) => value <= 1)) continue;
-    const low = Math.min(...others);
-    const high = Math.max(...others);
+    if (fractions.length === 0 || high === Number.NEGATIVE_INFINITY || !(low > 1)) continue;
     for (const item of fractions) {
       const percent = Number.parseFloat((item.value * 100).toPrecision(12));
       // A fraction stands far below every other value, and its hundredfold among them.

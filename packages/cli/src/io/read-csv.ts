@@ -138,41 +138,55 @@ export function readCsvText(
       tr(lang, 'read.tooManyColumns', { file: shown, line: wide, limit: LIMITS.columns }),
     );
   }
-  let records: string[][];
-  try {
-    records = parse(text, {
-      delimiter,
-      // Every line ending ends a row, even when a file mixes them (rows pasted from another system): the
-      // parser would otherwise keep the first one it meets and merge the rows that end differently.
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      skip_empty_lines: false,
-      trim: false,
-      to: LIMITS.csvRecords + 1,
-    }) as string[][];
-  } catch (error) {
-    const info = error as { lines?: number; code?: string };
-    const id = info.code ? CSV_ERRORS[info.code] : undefined;
-    const why = id
-      ? tr(lang, id as 'csv.quoteNotClosed')
-      : tr(lang, 'csv.otherError', { code: info.code ?? 'ERROR' });
-    throw new InputError(file, tr(lang, 'csv.invalid', { file: shown, line: info.lines ?? null, why }));
+  const parseOptions = {
+    delimiter,
+    // Every line ending ends a row, even when a file mixes them (rows pasted from another system): the
+    // parser would otherwise keep the first one it meets and merge the rows that end differently.
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    skip_empty_lines: false,
+    trim: false,
+  };
+  const parsed = <T>(run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      const info = error as { lines?: number; code?: string };
+      const id = info.code ? CSV_ERRORS[info.code] : undefined;
+      const why = id
+        ? tr(lang, id as 'csv.quoteNotClosed')
+        : tr(lang, 'csv.otherError', { code: info.code ?? 'ERROR' });
+      throw new InputError(file, tr(lang, 'csv.invalid', { file: shown, line: info.lines ?? null, why }));
+    }
+  };
+  // The first rows, to find the header row (past title rows) and the line it starts on.
+  const head = parsed(
+    () =>
+      parse(text, {
+        ...parseOptions,
+        info: true,
+        to: Math.max(HEADER_SEARCH_ROWS, options.headerRow ?? 0),
+      }) as unknown as Array<{ record: string[]; info: { lines: number } }>,
+  );
+  const headerRow = options.headerRow ?? findHeaderRow((n) => head[n - 1]?.record ?? null, dictionary);
+  if (options.headerRow !== undefined && head.length < headerRow) {
+    throw new InputError(
+      file,
+      tr(lang, 'header.rowBeyond', { file: shown, row: headerRow, rows: head.length }),
+    );
   }
+  // The rows from the header on, parsed from its line: title rows above it are not read again (and, shorter
+  // than the header, they would make the parser build an error object for every row of the file).
+  const fromLine = headerRow > 1 ? (head[headerRow - 2]?.info.lines ?? 0) + 1 : 1;
+  const records = parsed(
+    () => parse(text, { ...parseOptions, from_line: fromLine, to: LIMITS.csvRecords + 1 }) as string[][],
+  );
   if (records.length > LIMITS.csvRecords) {
     throw new InputError(file, tr(lang, 'read.tooManyLines', { file: shown, limit: LIMITS.csvRecords }));
   }
-  const headerRow = options.headerRow ?? findHeaderRow((n) => records[n - 1] ?? null, dictionary);
-  const header = records[headerRow - 1];
-  if (options.headerRow !== undefined) {
-    if (!header) {
-      throw new InputError(
-        file,
-        tr(lang, 'header.rowBeyond', { file: shown, row: headerRow, rows: records.length }),
-      );
-    }
-    if (header.every((cell) => cell.trim() === '')) {
-      throw new InputError(file, tr(lang, 'header.rowEmpty', { file: shown, row: headerRow }));
-    }
+  const header = records[0];
+  if (options.headerRow !== undefined && header?.every((cell) => cell.trim() === '')) {
+    throw new InputError(file, tr(lang, 'header.rowEmpty', { file: shown, row: headerRow }));
   }
   if (!header || header.every((cell) => cell.trim() === '')) {
     throw new InputError(file, tr(lang, 'csv.empty', { file: shown }));
@@ -201,9 +215,10 @@ export function readCsvText(
       throw new InputError(file, tr(lang, 'read.tooManyRows', { file: shown, limit: LIMITS.dataRows }));
     }
   };
-  for (let i = headerRow; i < records.length; i++) {
+  for (let i = 1; i < records.length; i++) {
     const record = records[i] as string[];
-    const row = i + 1;
+    // The row as the spreadsheet numbers it: records[0] is the header row.
+    const row = headerRow + i;
     const idText = record[idIndex]?.trim() ?? '';
     // A comment row ("# …" in the id column) may hold anything, separators included.
     if (idText.startsWith('#') && !isExcelError(idText)) continue;

@@ -289,4 +289,15 @@ describe('the header row', () => {
     const given = readCsvText(text, 'x.csv', dictionary, { headerRow: 3 });
     expect(given.communes).toEqual(read.communes);
   });
+
+  it('numbers the rows under a title cell spread over two lines, whatever the line endings', () => {
+    const text = `"Báo cáo\nnăm 2023"\r\n\r${header.join(';')}\r\n1;A;nam-dinh;90\n2;B;nam-dinh;91\r`;
+    const read = readCsvText(text, 'x.csv', dictionary);
+    expect(read.headerRow).toBe(3);
+    expect(read.problems).toEqual([]);
+    expect(read.communes.map((c) => [c.row, c.commune.id])).toEqual([
+      [4, '1'],
+      [5, '2'],
+    ]);
+  });
 });

@@ -246,6 +246,7 @@ const MISTAKES: Array<{ args: string[]; says: string }> = [
     says: 'phải có đuôi .html hoặc .xlsx',
   },
   { args: ['rules', 'show', 'kiu mau'], says: 'có phải kieu-mau?' },
+  { args: ['rules', 'show', 'xyz'], says: '<cấp> "xyz" không dùng được: không có cấp này' },
   { args: ['rules', 'diff', 'vn/xa-ntm/2024'], says: 'thiếu tham số <đến>' },
   { args: ['rules', 'diff', 'vn/xa-ntm/2024', 'vn/khong-co'], says: 'không có bộ tiêu chí nào mã' },
   { args: ['validate'], says: 'thiếu tham số <tệp>' },
