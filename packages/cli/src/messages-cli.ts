@@ -248,22 +248,17 @@ export const CLI_MESSAGES = {
   ),
   'help.review.description': m(
     () =>
-      'Lập báo cáo rà soát cấp huyện cho cuộc họp Ban Chỉ đạo: bảng xã × tiêu chí, kết quả của từng xã, các chỉ tiêu\n' +
-      'chưa đạt và phần còn thiếu, những gì chưa đánh giá được và lý do, tiến độ so với lần trước (--previous) và\n' +
-      'phần việc còn lại theo đơn vị phụ trách (--owners).\n' +
+      'Lập báo cáo rà soát cấp huyện cho cuộc họp Ban Chỉ đạo: bảng xã × tiêu chí, kết quả của từng xã, các chỉ tiêu chưa đạt và phần còn thiếu, những gì chưa đánh giá được và lý do, tiến độ so với lần trước (--previous) và phần việc còn lại theo đơn vị phụ trách (--owners).\n' +
       '--out bao-cao.html: MỘT tệp đầy đủ (mở không cần mạng, in được trên khổ A4).\n' +
       '--out bao-cao.xlsx: sổ tính gồm bảng xã × tiêu chí, các chỉ tiêu còn thiếu, và tiến độ khi có --previous.\n' +
-      'Số liệu lần trước được đánh giá theo cùng ngày và cùng bộ tiêu chí với lần này, trừ khi ghi --previous-as-of,\n' +
-      'để các thay đổi đến từ số liệu chứ không phải từ việc đổi mức mục tiêu.',
+      'Số liệu lần trước được đánh giá theo cùng ngày và cùng bộ tiêu chí với lần này, trừ khi ghi --previous-as-of, để các thay đổi đến từ số liệu chứ không phải từ việc đổi mức mục tiêu.',
     () =>
-      'Write the district review report for a steering-committee meeting: the communes × criteria board, every\n' +
-      "commune's scorecard, the unmet indicators with their gaps, what could not be judged and why, progress since\n" +
-      'the previous snapshot (--previous) and the remaining gaps by owner (--owners).\n' +
+      "Write the district review report for a steering-committee meeting: the communes × criteria board, every commune's scorecard, the unmet indicators with their gaps, what could not be judged and why, progress since the previous snapshot (--previous) and the remaining gaps by owner (--owners).\n" +
       '--out report.html: ONE self-contained file (no network needed, prints on A4).\n' +
       '--out report.xlsx: a workbook with the matrix, the gaps, and progress when --previous is given.\n' +
-      'The previous snapshot is evaluated under the same date and rules as the current one unless --previous-as-of\n' +
-      'is given, so that differences come from the data, not from a change of targets.',
+      'The previous snapshot is evaluated under the same date and rules as the current one unless --previous-as-of is given, so that differences come from the data, not from a change of targets.',
   ),
+
   'help.review.current': m(
     () => 'tệp số liệu hiện tại: .csv, .xlsx hoặc .json',
     () => 'current data file: .csv, .xlsx or .json',
@@ -298,18 +293,11 @@ export const CLI_MESSAGES = {
   ),
   'help.template.description': m(
     () =>
-      'Tạo sổ tính Excel để nhập số liệu cho cấp --level (và các cấp phải đạt trước) theo bộ tiêu chí có hiệu lực\n' +
-      'vào ngày --as-of: mỗi chỉ tiêu một cột, tiêu đề là tên tiếng Việt, mã chỉ tiêu ở dòng thứ hai được ẩn (ntm\n' +
-      'đọc dòng này trước), ghi chú trên mỗi tiêu đề nêu đơn vị, khoảng giá trị hợp lệ và mức mục tiêu, kiểm tra\n' +
-      'dữ liệu của Excel (khoảng giá trị, danh sách Có/Không, danh sách giá trị), một dòng ví dụ (mã bắt đầu bằng #\n' +
-      'nên không được đọc) và các dòng trống cho các xã. Trang thứ hai liệt kê mọi chỉ tiêu.',
+      'Tạo sổ tính Excel để nhập số liệu cho cấp --level (và các cấp phải đạt trước) theo bộ tiêu chí có hiệu lực vào ngày --as-of: mỗi chỉ tiêu một cột, tiêu đề là tên tiếng Việt, mã chỉ tiêu ở dòng thứ hai được ẩn (ntm đọc dòng này trước), ghi chú trên mỗi tiêu đề nêu đơn vị, khoảng giá trị hợp lệ và mức mục tiêu, kiểm tra dữ liệu của Excel (khoảng giá trị, danh sách Có/Không, danh sách giá trị), một dòng ví dụ (mã bắt đầu bằng # nên không được đọc) và các dòng trống cho các xã. Trang thứ hai liệt kê mọi chỉ tiêu.',
     () =>
-      'Write an Excel data-entry workbook for the tier --level (and the tiers it requires) under the edition in force\n' +
-      'on --as-of: one column per measure with the Vietnamese label as header, the measure key in a hidden second\n' +
-      'row (what ntm reads first), a note on each header with the unit, valid range and target, Excel data\n' +
-      'validation (ranges, Có/Không lists, value lists), an example row (its id starts with #, so it is skipped) and\n' +
-      'empty rows for the communes. A second sheet lists every measure.',
+      'Write an Excel data-entry workbook for the tier --level (and the tiers it requires) under the edition in force on --as-of: one column per measure with the Vietnamese label as header, the measure key in a hidden second row (what ntm reads first), a note on each header with the unit, valid range and target, Excel data validation (ranges, Có/Không lists, value lists), an example row (its id starts with #, so it is skipped) and empty rows for the communes. A second sheet lists every measure.',
   ),
+
   'help.template.out': m(
     () => 'sổ tính cần tạo',
     () => 'the workbook to write',
@@ -353,12 +341,11 @@ export const CLI_MESSAGES = {
   ),
   'help.rules.show.description': m(
     () =>
-      'Xem bộ tiêu chí của <cấp> có hiệu lực vào ngày --as-of: tiêu chí, chỉ tiêu, số liệu cần nhập và mức mục tiêu\n' +
-      '(theo vùng của --province hoặc --region; nếu không ghi thì theo từng vùng khi các vùng có mức khác nhau).',
+      'Xem bộ tiêu chí của <cấp> có hiệu lực vào ngày --as-of: tiêu chí, chỉ tiêu, số liệu cần nhập và mức mục tiêu (theo vùng của --province hoặc --region; nếu không ghi thì theo từng vùng khi các vùng có mức khác nhau).',
     () =>
-      'Show the edition of <level> in force on --as-of: criteria, indicators, measures and targets\n' +
-      '(for the region of --province or --region; otherwise per region where they differ).',
+      'Show the edition of <level> in force on --as-of: criteria, indicators, measures and targets (for the region of --province or --region; otherwise per region where they differ).',
   ),
+
   'help.rules.show.level': m<{ levels: string }>(
     (p) => `cấp: ${p.levels} (mã hoặc tên)`,
     (p) => `the tier: ${p.levels} (its id or name)`,
@@ -390,16 +377,15 @@ export const CLI_MESSAGES = {
   ),
   'help.validate.description': m(
     () =>
-      'Kiểm tra tệp số liệu (CSV, Excel, JSON: từng ô, từng dòng) hoặc tệp bộ tiêu chí (bộ tiêu chí quốc gia, văn bản\n' +
-      'sửa đổi hoặc bộ tiêu chí riêng của tỉnh, nhận ra theo cấu trúc: lược đồ, biểu thức, và độ khớp với các bộ có sẵn).\n' +
+      'Kiểm tra tệp số liệu (CSV, Excel, JSON: từng ô, từng dòng) hoặc tệp bộ tiêu chí (bộ tiêu chí quốc gia, văn bản sửa đổi hoặc bộ tiêu chí riêng của tỉnh, nhận ra theo cấu trúc: lược đồ, biểu thức, và độ khớp với các bộ có sẵn).\n' +
       'Báo mọi lỗi, không chỉ lỗi đầu tiên. Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp.\n' +
       'Với --level (và --as-of), từng dòng số liệu còn được kiểm tra theo bộ tiêu chí (vùng, tỉnh, loại xã).',
     () =>
-      'Check data files (CSV, Excel, JSON: every cell, every row) or ruleset files (an edition, amendment or\n' +
-      'province overlay, recognised by its shape: schema, expressions, and how it fits the bundled rulesets).\n' +
+      'Check data files (CSV, Excel, JSON: every cell, every row) or ruleset files (an edition, amendment or province overlay, recognised by its shape: schema, expressions, and how it fits the bundled rulesets).\n' +
       'Every problem is reported, not just the first. Exit code: 0 no problem, 1 problems found, 2 unreadable file.\n' +
       'With --level (and --as-of), data rows are also checked against the edition (region, province, categories).',
   ),
+
   'help.validate.files': m(
     () => 'tệp số liệu (.csv, .xlsx, .json) hoặc tệp bộ tiêu chí (.json)',
     () => 'data files (.csv, .xlsx, .json) or ruleset files (.json)',

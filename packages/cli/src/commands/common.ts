@@ -36,7 +36,7 @@ import {
   wholeNumberParser,
 } from './options.js';
 
-export { parseDate, parseLevel, UsageError };
+export { parseDate, parseLevel, UsageError, wholeNumberParser as wholeNumber };
 
 /** Exit codes: 0 all good, 1 some rows had errors (the rest written), 2 usage error or unreadable file. */
 export const EXIT = { ok: 0, rowErrors: 1, usage: 2 } as const;
@@ -61,12 +61,10 @@ export function flags(option: string, placeholder: MessageId, lang: Lang): strin
   return `${option} <${tr(lang, placeholder as 'placeholder.date')}>`;
 }
 
-function collect(value: string, previous: string[] = []): string[] {
+/** A repeatable option (`--ruleset a.json --ruleset b.json`): its values in order. */
+export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
-
-/** A repeatable option (`--ruleset a.json --ruleset b.json`): its values in order. */
-export { collect };
 
 /** An option with a fixed list of values, refused in the user's language. */
 export function choiceOption(
@@ -86,11 +84,6 @@ export function langOption(lang: Lang = defaultLang()): Option {
     ['vi', 'en'],
     lang,
   ).default(lang, lang === 'en' ? 'NTM_LANG, else vi' : 'NTM_LANG, nếu không có thì vi');
-}
-
-/** A whole-number option from `min` to `max`. */
-export function wholeNumber(min: number, max: number, lang: Lang): (value: string) => number {
-  return wholeNumberParser(min, max, lang);
 }
 
 /**
@@ -150,7 +143,7 @@ export function addInputOptions(command: Command, lang: Lang = defaultLang()): C
     .option(
       flags('--header-row', 'placeholder.number', lang),
       tr(lang, 'help.option.headerRow'),
-      wholeNumber(1, 1_048_576, lang),
+      wholeNumberParser(1, 1_048_576, lang),
     )
     .option('--ignore-unknown-columns', tr(lang, 'help.option.ignoreUnknownColumns'))
     .option(flags('--errors', 'placeholder.csv', lang), tr(lang, 'help.option.errors'));
