@@ -517,13 +517,17 @@ export const CLI_MESSAGES = {
       'nếu dòng tiêu đề không phải dòng 1 (có dòng tên bảng ở trên), hãy ghi --header-row với số của dòng đó',
     () => 'if the header is not on row 1 (a title row above it), give --header-row with its number',
   ),
-  'header.rowBeyond': m<{ file: string; row: number; rows: number }>(
-    (p) => `${p.file}: không có dòng ${nvi(p.row)} (--header-row); tệp có ${nvi(p.rows)} dòng`,
-    (p) => `${p.file}: there is no row ${nen(p.row)} (--header-row); the file has ${nen(p.rows)} rows`,
+  'header.rowBeyond': m<{ file: string; sheet: string | null; row: number; rows: number }>(
+    (p) =>
+      `${p.file}${p.sheet ? `, trang "${p.sheet}"` : ''}: không có dòng ${nvi(p.row)} (--header-row); ${p.sheet ? 'trang' : 'tệp'} có ${nvi(p.rows)} dòng`,
+    (p) =>
+      `${p.file}${p.sheet ? `, sheet "${p.sheet}"` : ''}: there is no row ${nen(p.row)} (--header-row); the ${p.sheet ? 'sheet' : 'file'} has ${nen(p.rows)} rows`,
   ),
-  'header.rowEmpty': m<{ file: string; row: number }>(
-    (p) => `${p.file}: dòng ${nvi(p.row)} (--header-row) để trống, không phải dòng tiêu đề`,
-    (p) => `${p.file}: row ${nen(p.row)} (--header-row) is empty, not a header row`,
+  'header.rowEmpty': m<{ file: string; sheet: string | null; row: number }>(
+    (p) =>
+      `${p.file}${p.sheet ? `, trang "${p.sheet}"` : ''}: dòng ${nvi(p.row)} (--header-row) để trống, không phải dòng tiêu đề`,
+    (p) =>
+      `${p.file}${p.sheet ? `, sheet "${p.sheet}"` : ''}: row ${nen(p.row)} (--header-row) is empty, not a header row`,
   ),
   'percent.fraction': m<{ value: string; percent: string; others: string }>(
     (p) =>

@@ -172,7 +172,7 @@ export function readCsvText(
   if (options.headerRow !== undefined && head.length < headerRow) {
     throw new InputError(
       file,
-      tr(lang, 'header.rowBeyond', { file: shown, row: headerRow, rows: head.length }),
+      tr(lang, 'header.rowBeyond', { file: shown, sheet: null, row: headerRow, rows: head.length }),
     );
   }
   // The rows from the header on, parsed from its line: title rows above it are not read again (and, shorter
@@ -186,7 +186,7 @@ export function readCsvText(
   }
   const header = records[0];
   if (options.headerRow !== undefined && header?.every((cell) => cell.trim() === '')) {
-    throw new InputError(file, tr(lang, 'header.rowEmpty', { file: shown, row: headerRow }));
+    throw new InputError(file, tr(lang, 'header.rowEmpty', { file: shown, sheet: null, row: headerRow }));
   }
   if (!header || header.every((cell) => cell.trim() === '')) {
     throw new InputError(file, tr(lang, 'csv.empty', { file: shown }));

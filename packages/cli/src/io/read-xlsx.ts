@@ -217,7 +217,8 @@ export async function readXlsx(
     throw new InputError(
       file,
       tr(lang, 'header.rowBeyond', {
-        file: `${shown}, "${sheetName}"`,
+        file: shown,
+        sheet: sheetName,
         row: headerRow,
         rows: sheet.rowCount,
       }),
@@ -228,7 +229,7 @@ export async function readXlsx(
     throw new InputError(
       file,
       options.headerRow !== undefined
-        ? tr(lang, 'header.rowEmpty', { file: `${shown}, "${sheetName}"`, row: headerRow })
+        ? tr(lang, 'header.rowEmpty', { file: shown, sheet: sheetName, row: headerRow })
         : tr(lang, 'xlsx.headerEmpty', { file: shown, sheet: sheetName }),
     );
   }
