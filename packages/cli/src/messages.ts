@@ -7,24 +7,8 @@
  * data are shortened and quoted by the caller (see `quote` in io/cells.ts).
  */
 import type { Lang } from './i18n.js';
-
-type Params = Record<string, string | number | boolean | null | undefined>;
-type Render<P> = (p: P) => string;
-interface Texts<P> {
-  vi: Render<P>;
-  en: Render<P>;
-}
-
-/** One message: its Vietnamese and English texts, typed by the parameters they take. */
-function m<P extends Params = Record<string, never>>(vi: Render<P>, en: Render<P>): Texts<P> {
-  return { vi, en };
-}
-
-const vnNumber = new Intl.NumberFormat('vi-VN');
-const enNumber = new Intl.NumberFormat('en-GB');
-/** 16384 → "16.384" (vi) / "16,384" (en). */
-const nvi = (n: number | string | null | undefined) => (typeof n === 'number' ? vnNumber.format(n) : `${n}`);
-const nen = (n: number | string | null | undefined) => (typeof n === 'number' ? enNumber.format(n) : `${n}`);
+import { m, nen, nvi, type Params, type Texts } from './message-kit.js';
+import { CLI_MESSAGES } from './messages-cli.js';
 
 /** A size in bytes as people read it: "256 MiB", "1,5 GiB", "812 KiB". */
 export function formatBytes(bytes: number, lang: Lang): string {
@@ -40,6 +24,8 @@ export function formatBytes(bytes: number, lang: Lang): string {
 }
 
 export const MESSAGES = {
+  // The commands' own texts (help, usage errors, status lines): see messages-cli.ts.
+  ...CLI_MESSAGES,
   // ---------------------------------------------------------------------------------------------------------
   // Cells (io/cells.ts)
   'cell.notANumber': m(
@@ -534,7 +520,7 @@ export const MESSAGES = {
   // Owners file (owners.ts)
   'owners.columns': m<{ file: string; found: string }>(
     (p) =>
-      `${p.file}: cần các cột "Tiêu chí,Phụ trách" (hoặc "criterion,owner"), có thể thêm cột "Cấp" (level); tệp có: ${p.found}`,
+      `${p.file}: cần các cột "Tiêu chí,Phụ trách" (hoặc "criterion,owner"), có thể thêm cột "Cấp" (hoặc "level"); tệp có: ${p.found}`,
     (p) =>
       `${p.file}: expected the columns "criterion,owner" (or "Tiêu chí,Phụ trách"), optionally "level" (Cấp); found ${p.found}`,
   ),

@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command } from 'commander';
 import { formatReviewSummary } from '../format-table.js';
 import type { Lang } from '../i18n.js';
 import { dictionaryFor } from '../io/columns.js';
@@ -11,7 +11,7 @@ import { shownFile } from '../io/text.js';
 import type { ReadResult } from '../io/types.js';
 import { renderReviewHtml } from '../io/write-html.js';
 import { buildReviewWorkbook, workbookBuffer } from '../io/write-xlsx.js';
-import { langFromArgv, tr } from '../messages.js';
+import { defaultLang, tr } from '../messages.js';
 import { readOwners } from '../owners.js';
 import { type EvaluateFileOptions, evaluateRead, type FileEvaluation, today } from '../pipeline.js';
 import { buildReview, type SnapshotInput } from '../review.js';
@@ -20,24 +20,27 @@ import { formatDate, isTimeZone } from '../review-words.js';
 import {
   addInputOptions,
   addRuleOptions,
+  choiceOption,
   dataRole,
   EXIT,
   emit,
   examples,
+  flags,
   type Io,
   langOption,
   loadRulesetFiles,
   Outputs,
   parseDate,
   processIo,
-  reportIgnoredColumns,
   reportProblems,
+  reportRead,
   rulesetRoles,
   UsageError,
   usageFailure,
   writeProblems,
 } from './common.js';
 import { type EvaluateCliOptions, provinceNames } from './evaluate.js';
+import { wholeNumberParser } from './options.js';
 
 export interface ReviewCliOptions extends EvaluateCliOptions {
   /** Earlier snapshots (a single file is accepted too). */
@@ -291,11 +294,7 @@ export async function runReview(
     for (const snapshot of dated) units.set(snapshot.read.file, snapshot.read.unit);
     if (dossier) units.set(dossier.file, dossier.unit);
     reportProblems(review.problems, io, { lang, units });
-    reportIgnoredColumns(
-      [...currentRead.ignoredColumns, ...previousReads.flatMap((read) => read.ignoredColumns)],
-      io,
-      lang,
-    );
+    for (const read of [currentRead, ...previousReads]) reportRead(read, io, lang);
     if (dossier && dossier.ignoredColumns.length > 0) {
       io.stderr(
         tr(lang, 'dossier.ignoredColumns', {
@@ -328,86 +327,73 @@ export async function runReview(
   }
 }
 
-function parseMargin(value: string): number {
-  const days = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(days) || days > 3650) {
-    throw new InvalidArgumentError(tr(langFromArgv(process.argv), 'review.badMargin'));
-  }
-  return days;
-}
-
-export function reviewCommand(io: Io, setExit: (code: number) => void): Command {
+export function reviewCommand(io: Io, setExit: (code: number) => void, lang: Lang = defaultLang()): Command {
   // --previous-as-of applies to the --previous given just before it: the order on the command line counts.
   const order: Array<{ kind: 'file' | 'date'; value: string }> = [];
   const command = new Command('review')
-    .summary('write the district review report (HTML, Excel or JSON)')
-    .description(
-      'Write the district review report for a steering-committee meeting: the communes × criteria matrix, the\n' +
-        'unmet indicators with their gaps, what could not be judged and why (missing data or no official target),\n' +
-        'progress since the earlier snapshots (--previous, repeatable), the outlook of every gap by the deadline\n' +
-        '(--deadline), the dossiers (--dossier), the remaining gaps by owner (--owners), and every commune.\n' +
-        '--out report.html: ONE self-contained file (no network needed, prints on A4, readable on a phone).\n' +
-        '--out report.xlsx: a workbook (matrix, gaps, forecast, dossiers, progress, by owner), set up for printing.\n' +
-        '--out review.json: the whole review as JSON (schema: review.schema.json in this package).\n' +
-        "Each snapshot's date is --as-of / --previous-as-of (the one just after its --previous), else the file's\n" +
-        '"Ngày số liệu" column, else a date in its name (data-2023-11-15.csv); an earlier snapshot with none is refused.\n' +
-        'Each snapshot is evaluated under the rules in force on its date. The summary is printed on stdout.',
-    )
-    .argument('<current>', 'current data file: .csv, .xlsx or .json');
-  addRuleOptions(command, { level: true });
+    .summary(tr(lang, 'help.review.summary'))
+    .description(tr(lang, 'help.review.description'))
+    .argument(`<${tr(lang, 'placeholder.current')}>`, tr(lang, 'help.review.current'));
+  addRuleOptions(command, { level: true, lang });
   command
-    .requiredOption('--out <file>', 'report.html, report.xlsx or review.json')
+    .requiredOption(flags('--out', 'placeholder.file', lang), tr(lang, 'help.review.out'))
     .option(
-      '--previous <file>',
-      'an earlier snapshot (repeatable), for progress and the forecast',
+      flags('--previous', 'placeholder.file', lang),
+      tr(lang, 'help.review.previous'),
       (value: string, previous: string[] = []) => {
         order.push({ kind: 'file', value });
         return [...previous, value];
       },
     )
     .option(
-      '--previous-as-of <date>',
-      'the date of the --previous given just before it (default: its data or file name)',
+      flags('--previous-as-of', 'placeholder.date', lang),
+      tr(lang, 'help.review.previousAsOf'),
       (value: string, previous: string[] = []) => {
-        const date = parseDate(value);
+        const date = parseDate(value, lang);
         order.push({ kind: 'date', value: date });
         return [...previous, date];
       },
     )
-    .option('--deadline <date>', 'the day every gap should be closed by: adds the forecast', parseDate)
-    .option('--margin <days>', 'days after the deadline still counted "at risk" (default 30)', parseMargin)
     .option(
-      '--dossier <file>',
-      'dossier status per commune and criterion (.csv, .xlsx, .json; template: ntm template --dossier)',
+      flags('--deadline', 'placeholder.date', lang),
+      tr(lang, 'help.review.deadline'),
+      (value: string) => parseDate(value, lang),
     )
     .option(
-      '--owners <owners.csv>',
-      'who is responsible for each criterion: columns criterion,owner[,level] (or Tiêu chí,Phụ trách[,Cấp])',
+      flags('--margin', 'placeholder.number', lang),
+      tr(lang, 'help.review.margin'),
+      wholeNumberParser(0, 3650, lang),
     )
-    .option('--require-verified', 'treat targets that are not official as not evaluable (for official use)')
-    .option('--recognition', 'also check the recognition conditions (18/2022/QĐ-TTg)')
-    .option('--illustrative', 'the data are made up (dữ liệu minh họa): say so on every page of the report')
-    .option('--time-zone <zone>', 'time zone of the times shown (default Asia/Ho_Chi_Minh)')
+    .option(flags('--dossier', 'placeholder.file', lang), tr(lang, 'help.review.dossier'))
+    .option(flags('--owners', 'placeholder.csv', lang), tr(lang, 'help.review.owners'))
+    .option('--require-verified', tr(lang, 'help.option.requireVerified'))
+    .option('--recognition', tr(lang, 'help.option.recognition'))
+    .option('--illustrative', tr(lang, 'help.review.illustrative'))
+    .option('--time-zone <zone>', tr(lang, 'help.review.timeZone'))
     .addOption(
-      new Option('--format <format>', 'html, xlsx or json (default: from --out)').choices([
-        'html',
-        'xlsx',
-        'json',
-      ]),
+      choiceOption(
+        flags('--format', 'placeholder.format', lang),
+        tr(lang, 'help.review.format'),
+        ['html', 'xlsx', 'json'],
+        lang,
+      ),
     );
-  addInputOptions(command);
-  command.addOption(langOption());
+  addInputOptions(command, lang);
+  command.addOption(langOption(lang));
   command.addHelpText(
     'after',
-    examples([
-      'ntm review data-2023-11-15.csv --level nang-cao --province nam-dinh \\',
-      '    --previous data-2023-08-15.csv --previous data-2023-10-01.csv --deadline 2023-12-31 \\',
-      '    --dossier ho-so-2023-11-15.csv --owners owners.csv --out report.html',
-      'ntm review so-lieu.xlsx --level nang-cao --as-of 2023-12-31 --previous ky-truoc.xlsx \\',
-      '    --previous-as-of 2023-11-15 --out report.xlsx',
-      'ntm review data-2023-11-15.csv --level nang-cao --previous data-2023-10-01.csv --deadline 2023-12-31 \\',
-      '    --out review.json',
-    ]),
+    examples(
+      [
+        'ntm review du-lieu-15-11-2023.csv --level "nâng cao" --province "Nam Định" \\',
+        '    --previous du-lieu-15-08-2023.csv --previous du-lieu-01-10-2023.csv --deadline 31/12/2023 \\',
+        '    --dossier ho-so-15-11-2023.csv --owners phu-trach.csv --out bao-cao.html',
+        'ntm review so-lieu.xlsx --level nang-cao --as-of 31/12/2023 --previous ky-truoc.xlsx \\',
+        '    --previous-as-of 15/11/2023 --out bao-cao.xlsx',
+        'ntm review du-lieu-15-11-2023.csv --level nang-cao --previous du-lieu-01-10-2023.csv --deadline 31/12/2023 \\',
+        '    --out ra-soat.json',
+      ],
+      lang,
+    ),
   );
   command.action(async (file: string, options: ReviewCliOptions) => {
     // Pair each --previous-as-of with the --previous before it.

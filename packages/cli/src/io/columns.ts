@@ -244,6 +244,53 @@ export function mapHeaders(
   return { columns, problems, ignored };
 }
 
+/** The rows searched for the header when the first row is not one (title rows above it). */
+export const HEADER_SEARCH_ROWS = 20;
+
+/** A row's non-empty cells, and how many of them name a commune field or a measure. */
+export function headerMatch(
+  cells: readonly (string | undefined)[],
+  dictionary: Dictionary,
+): { filled: number; known: number } {
+  let filled = 0;
+  let known = 0;
+  for (const cell of cells) {
+    if (cell === undefined || cell.trim() === '') continue;
+    filled++;
+    if ('target' in resolveHeader(cell, dictionary, { hint: false })) known++;
+  }
+  return { filled, known };
+}
+
+/**
+ * True when a row reads as a header: at least two of its cells, and most of its non-empty ones, name a commune
+ * field or a measure. A title ("BÁO CÁO SỐ LIỆU NÔNG THÔN MỚI NĂM 2023"), a note or a data row does not.
+ */
+export function looksLikeHeader(cells: readonly (string | undefined)[], dictionary: Dictionary): boolean {
+  const { filled, known } = headerMatch(cells, dictionary);
+  return known >= 2 && known * 2 > filled;
+}
+
+/**
+ * The header row of a sheet from its first rows (`rowAt(n)`, n from 1, null past the end): row 1 when it
+ * reads as a header, else the first of the next {@link HEADER_SEARCH_ROWS} rows that does (the title rows
+ * above it are skipped), else row 1 (whose problems are then reported). `rowAt` is called only as far as
+ * needed: a file whose first row is its header is read as before.
+ */
+export function findHeaderRow(
+  rowAt: (n: number) => readonly (string | undefined)[] | null,
+  dictionary: Dictionary,
+): number {
+  const first = rowAt(1);
+  if (!first || looksLikeHeader(first, dictionary)) return 1;
+  for (let n = 2; n <= HEADER_SEARCH_ROWS; n++) {
+    const row = rowAt(n);
+    if (!row) break;
+    if (looksLikeHeader(row, dictionary)) return n;
+  }
+  return 1;
+}
+
 let provinceIndex: Map<string, string[]> | null = null;
 let provinceIds: string[] | null = null;
 
