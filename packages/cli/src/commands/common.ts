@@ -93,7 +93,7 @@ export function langOption(lang: Lang = defaultLang()): Option {
  */
 export function addRuleOptions(
   command: Command,
-  options: { level: boolean | 'argument'; lang?: Lang },
+  options: { level: boolean | 'argument'; lang?: Lang; datesFromData?: boolean },
 ): Command {
   const lang = options.lang ?? defaultLang();
   if (options.level === true) {
@@ -112,6 +112,7 @@ export function addRuleOptions(
         asOf: values.asOf,
         province: values.province,
         ruleset: values.ruleset,
+        datesFromData: options.datesFromData === true,
       },
       values.lang ?? lang,
     );

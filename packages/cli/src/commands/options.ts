@@ -200,6 +200,11 @@ export interface RuleOptionValues {
   asOf?: string | undefined;
   province?: string | undefined;
   ruleset?: readonly string[] | undefined;
+  /**
+   * The command takes its dates from the data when `asOf` is not given (`ntm review`): the checks that need
+   * the date (a province that no longer exists, an edition in force) wait until the date is known.
+   */
+  datesFromData?: boolean;
 }
 
 /**
@@ -243,7 +248,12 @@ export function editionNotFoundText(
 export function checkRuleOptions(values: RuleOptionValues, lang: Lang): void {
   const asOf = values.asOf ?? today();
   const custom = (values.ruleset?.length ?? 0) > 0;
-  if (values.province && !listProvinces(asOf).some((province) => province.id === values.province)) {
+  const dateKnown = values.asOf !== undefined || !values.datesFromData;
+  if (
+    dateKnown &&
+    values.province &&
+    !listProvinces(asOf).some((province) => province.id === values.province)
+  ) {
     const resolved = regionOfProvince(values.province, asOf);
     if ('message' in resolved)
       throw new UsageError(lang === 'en' ? resolved.message.en : resolved.message.vi);
@@ -258,6 +268,7 @@ export function checkRuleOptions(values: RuleOptionValues, lang: Lang): void {
         : tr(lang, 'commander.invalidOptionValue', { flags: '--level', value, why }),
     );
   }
+  if (!dateKnown) return;
   try {
     getRuleset(values.level, { asOf });
   } catch (error) {

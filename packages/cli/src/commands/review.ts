@@ -334,7 +334,8 @@ export function reviewCommand(io: Io, setExit: (code: number) => void, lang: Lan
     .summary(tr(lang, 'help.review.summary'))
     .description(tr(lang, 'help.review.description'))
     .argument(`<${tr(lang, 'placeholder.current')}>`, tr(lang, 'help.review.current'));
-  addRuleOptions(command, { level: true, lang });
+  // Each snapshot's date may come from its data: the checks that need a date wait for it.
+  addRuleOptions(command, { level: true, lang, datesFromData: true });
   command
     .requiredOption(flags('--out', 'placeholder.file', lang), tr(lang, 'help.review.out'))
     .option(

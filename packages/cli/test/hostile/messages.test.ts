@@ -243,7 +243,7 @@ const MISTAKES: Array<{ args: string[]; says: string }> = [
   { args: ['template', '--level', 'ntm', '--rows', 'nhiều', '--out', 'mau.xlsx'], says: 'cần một số nguyên' },
   {
     args: ['review', FIXTURE, '--level', 'ntm', '--as-of', '2023-11-15', '--out', 'bao-cao.pdf'],
-    says: 'phải có đuôi .html hoặc .xlsx',
+    says: 'phải có đuôi .html, .xlsx',
   },
   { args: ['rules', 'show', 'kiu mau'], says: 'có phải kieu-mau?' },
   { args: ['rules', 'show', 'xyz'], says: '<cấp> "xyz" không dùng được: không có cấp này' },
