@@ -7,6 +7,7 @@
  * data are shortened and quoted by the caller (see `quote` in io/cells.ts).
  */
 import type { Lang } from './i18n.js';
+import { RULES_TABLE_MESSAGES } from './rules-table/messages.js';
 
 type Params = Record<string, string | number | boolean | null | undefined>;
 type Render<P> = (p: P) => string;
@@ -699,6 +700,9 @@ export const MESSAGES = {
     () =>
       'ntm: out of memory while processing the data. Split the file into smaller ones; no output file was changed.\n',
   ),
+
+  // Ruleset workbooks (rules-table/messages.ts)
+  ...RULES_TABLE_MESSAGES,
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -23,6 +23,7 @@ import {
   type RuleOptions,
   usageFailure,
 } from './common.js';
+import { rulesTableCommands } from './rules-table.js';
 
 interface ListOptions {
   format: 'text' | 'json';
@@ -60,7 +61,7 @@ function table(input: string[][]): string {
 
 export async function runRulesList(options: ListOptions, io: Io = processIo): Promise<number> {
   try {
-    const rulesets = await loadRulesetFiles(options.ruleset, options.lang);
+    const rulesets = await loadRulesetFiles(options.ruleset, options.lang, io);
     const list = listRulesets(rulesets.length > 0 ? { rulesets } : {}).filter(
       (r) => !options.level || r.level === options.level,
     );
@@ -173,7 +174,7 @@ export function formatDetail(
 
 export async function runRulesShow(level: string, options: ShowOptions, io: Io = processIo): Promise<number> {
   try {
-    const rulesets = await loadRulesetFiles(options.ruleset, options.lang);
+    const rulesets = await loadRulesetFiles(options.ruleset, options.lang, io);
     const asOf = options.asOf ?? today();
     const detail = getRuleset(level, {
       asOf,
@@ -282,7 +283,7 @@ export async function runRulesDiff(
   io: Io = processIo,
 ): Promise<number> {
   try {
-    const rulesets = await loadRulesetFiles(options.ruleset, options.lang);
+    const rulesets = await loadRulesetFiles(options.ruleset, options.lang, io);
     const diff = diffRulesets(a, b, rulesets.length > 0 ? { rulesets } : {});
     io.stdout(
       options.format === 'json' ? writeJson(diff) : formatDiff(diff, options.lang, { from: a, to: b }),
@@ -303,9 +304,10 @@ function collect(value: string, previous: string[] = []): string[] {
 
 export function rulesCommand(io: Io, setExit: (code: number) => void): Command {
   const rules = new Command('rules')
-    .summary('list, show and compare the editions of the criteria')
+    .summary('list, show, compare, export and import the editions of the criteria')
     .description(
-      'List the editions and province overlays, show one edition with its targets, or compare two.',
+      'List the editions and province overlays, show one edition with its targets, or compare two;\n' +
+        'export one as a workbook an official can edit, import it back, or list the targets not yet official.',
     );
   const list = new Command('list')
     .description('List every edition and province overlay (bundled, plus --ruleset files).')
@@ -361,5 +363,6 @@ export function rulesCommand(io: Io, setExit: (code: number) => void): Command {
       setExit(await runRulesDiff(from, to, options, io)),
     );
   rules.addCommand(list).addCommand(show).addCommand(diff);
+  for (const command of rulesTableCommands(io, setExit)) rules.addCommand(command);
   return rules;
 }
