@@ -31,8 +31,8 @@ import { flatten, kindOf, type RulesetFileJson } from '../rules-table/flatten.js
 import { pendingGuide, rulesetGuide } from '../rules-table/guide.js';
 import { TARGETS } from '../rules-table/layout.js';
 import { importPending, pendingBook } from '../rules-table/pending.js';
-import { asRowProblems, issueProblem, type TableProblem } from '../rules-table/problems.js';
-import { narrowLoosening } from '../rules-table/tighten.js';
+import { asRowProblems, issueProblem, type PathIndex, type TableProblem } from '../rules-table/problems.js';
+import { looseningReason, narrowLoosening } from '../rules-table/tighten.js';
 import { cellText, KINDS } from '../rules-table/vocabulary.js';
 import { buildWorkbook, readWorkbookBook } from '../rules-table/workbook.js';
 import {
@@ -240,7 +240,7 @@ export interface Validated {
 export function validateAssembled(
   ruleset: RulesetFileJson,
   name: string,
-  index: import('../rules-table/problems.js').PathIndex,
+  index: PathIndex,
   rulesets: readonly RulesetInput[],
   lang: Lang,
 ): TableProblem[] {
@@ -268,19 +268,69 @@ export function validateAssembled(
     if (rows) {
       narrowed.add(issue.path);
       problems.push(...rows);
-    } else {
-      const problem = issueProblem(issue, index, lang, TARGETS.name);
-      problems.push(
-        issue.file === name ? problem : { ...problem, sheet: '', reason: `${issue.file}: ${problem.reason}` },
-      );
+    } else if (issue.file === name) {
+      problems.push(issueProblem(issue, index, lang, TARGETS.name));
     }
   }
+  problems.push(
+    ...foreignProblems(
+      found.filter((issue) => issue.file !== name),
+      ruleset,
+      index,
+      lang,
+    ),
+  );
   const seen = new Set<string>();
   return problems.filter((problem) => {
     const key = JSON.stringify(problem);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
+  });
+}
+
+/** Where the rows of indicator `id` start in the assembled file (for an issue another file reports about it). */
+function indicatorPath(ruleset: RulesetFileJson, id: string): string | null {
+  if ('criteria' in ruleset && Array.isArray(ruleset.criteria)) {
+    for (const [i, criterion] of ruleset.criteria.entries()) {
+      const j = criterion.indicators.findIndex((indicator) => indicator.id === id);
+      if (j >= 0) return `criteria[${i}].indicators[${j}].test.target`;
+    }
+  }
+  if ('targets' in ruleset && Array.isArray(ruleset.targets)) {
+    const i = ruleset.targets.findIndex((entry) => entry.indicator === id);
+    if (i >= 0) return `targets[${i}].target`;
+  }
+  return null;
+}
+
+/**
+ * Issues the registry finds in the other rulesets of the run because of the imported one (a national target
+ * raised above a bundled province overlay's): one problem per ruleset and indicator, at the indicator's rows.
+ */
+function foreignProblems(
+  issues: readonly RulesetIssue[],
+  ruleset: RulesetFileJson,
+  index: PathIndex,
+  lang: Lang,
+): TableProblem[] {
+  const groups = new Map<string, RulesetIssue[]>();
+  for (const issue of issues) {
+    const indicator = /^indicator (\S+)/.exec(issue.reason)?.[1] ?? '';
+    const key = `${issue.file}\u0000${indicator}`;
+    groups.set(key, [...(groups.get(key) ?? []), issue]);
+  }
+  return [...groups.entries()].map(([key, list]) => {
+    const [file, indicator] = key.split('\u0000') as [string, string];
+    const first = list[0] as RulesetIssue;
+    const path = indicator ? indicatorPath(ruleset, indicator) : null;
+    const translated =
+      lang === 'en'
+        ? looseningReason(first.reason, 'en')
+        : (first.reasonVi ?? looseningReason(first.reason, 'vi'));
+    const id = knownFiles([]).find((entry) => entry.file === file)?.ruleset.id ?? file;
+    const reason = tr(lang, 'rt.conflictsWith', { file: id, reason: translated, more: list.length - 1 });
+    return issueProblem({ ...first, path: path ?? '', reason, reasonVi: reason }, index, lang, TARGETS.name);
   });
 }
 

@@ -236,6 +236,12 @@ export const RULES_TABLE_MESSAGES = {
     (p) =>
       `indicator ${p.indicator}${p.where ? ` (${p.where})` : ''}: the province leaves the target empty where ${p.base} sets ${p.national}; remove the row if the province sets no target of its own`,
   ),
+  'rt.conflictsWith': m<{ file: string; reason: string; more: number }>(
+    (p) =>
+      `với bảng này, bộ tiêu chí ${p.file} (dùng cùng trong lần chạy) không còn hợp lệ: ${p.reason}${p.more > 0 ? ` (và ${p.more} ô khác)` : ''}. Nếu mức mới là đúng, bộ đó cũng phải sửa: đưa bản sửa của nó bằng --ruleset`,
+    (p) =>
+      `with this table, ruleset ${p.file} (used in the same run) is no longer valid: ${p.reason}${p.more > 0 ? ` (and ${p.more} more cells)` : ''}. If the new targets are right, that ruleset must be corrected too: give its corrected file with --ruleset`,
+  ),
   'rt.comparatorLooser': m<{ indicator: string; op: string; national: string; allowed: string }>(
     (p) =>
       `chỉ tiêu ${p.indicator}: phép so sánh ${p.op} không chặt hơn phép so sánh quốc gia ${p.national} (được dùng: ${p.allowed})`,
