@@ -17,7 +17,6 @@ import {
 import { Command, Option } from 'commander';
 import type { Lang } from '../i18n.js';
 import { LIMITS } from '../io/limits.js';
-import { guardPaths } from '../io/path-guard.js';
 import { readBytes } from '../io/read.js';
 import { fold, shownFile } from '../io/text.js';
 import { InputError, type RowProblem } from '../io/types.js';
@@ -340,6 +339,16 @@ function report(problems: readonly TableProblem[], file: string, io: Io, lang: L
   return rows;
 }
 
+/** Writes and keeps --errors (the problems, or only its header); every other output is left as it was. */
+async function commitErrorsOnly(outputs: Outputs, rows: readonly RowProblem[], lang: Lang): Promise<void> {
+  const errors = outputs.get('--errors');
+  if (errors) {
+    await errors.write(problemsToCsv(rows, lang));
+    await errors.commit();
+  }
+  await outputs.abort();
+}
+
 function jsonText(ruleset: unknown): string {
   return `${JSON.stringify(ruleset, null, 2)}\n`;
 }
@@ -398,7 +407,7 @@ export async function runRulesImport(
         }
       }
       if (problems.length === 0 && results.length === 0) {
-        await outputs.commit();
+        await commitErrorsOnly(outputs, [], lang);
         io.stderr(tr(lang, 'rt.nothingChanged', { file: shownFile(file) }));
         return EXIT.ok;
       }
@@ -421,9 +430,8 @@ export async function runRulesImport(
     }
     for (const notice of notices) io.stderr(notice);
     if (problems.length > 0) {
-      const rows = report(problems, file, io, lang);
-      await outputs.get('--errors')?.write(problemsToCsv(rows, lang));
-      await outputs.commit();
+      // Nothing is written but the list of problems: an earlier --out file stays as it was.
+      await commitErrorsOnly(outputs, report(problems, file, io, lang), lang);
       io.stderr(tr(lang, 'rt.importFailed', { file: shownFile(file), count: problems.length }));
       return EXIT.rowErrors;
     }
@@ -434,6 +442,7 @@ export async function runRulesImport(
         );
       }
       await outputs.get('--out')?.write(jsonText(results[0]?.ruleset));
+      await outputs.get('--errors')?.write(problemsToCsv([], lang));
       await outputs.commit();
       io.stderr(
         tr(lang, 'rt.imported', {
@@ -445,14 +454,10 @@ export async function runRulesImport(
       return EXIT.ok;
     }
     // --out-dir: one file per ruleset, at <dir>/<id>.json.
-    await outputs.commit();
+    await commitErrorsOnly(outputs, [], lang);
     const dir = options.outDir as string;
     const targets = results.map((result) => ({ ...result, path: join(dir, `${result.id}.json`) }));
     for (const target of targets) await mkdir(dirname(target.path), { recursive: true });
-    guardPaths(
-      { inputs, outputs: targets.map((target) => ({ option: '--out-dir', path: target.path })) },
-      lang,
-    );
     const written = await Outputs.open(
       { inputs, outputs: targets.map((target, i) => ({ option: `--out-dir#${i}`, path: target.path })) },
       lang,

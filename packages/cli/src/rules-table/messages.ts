@@ -396,6 +396,11 @@ export const RULES_TABLE_MESSAGES = {
       `dòng thuộc ${p.id}, là bộ tiêu chí của tỉnh: mức của nó được sửa trong chính bộ đó (bản sửa cùng mã)`,
     (p) => `the row belongs to ${p.id}, a province ruleset: its targets are corrected in that ruleset itself`,
   ),
+  'group.unknown': m(
+    () =>
+      'không phải nhóm xã; ghi Nhóm 1, Nhóm 2 hoặc Nhóm 3 (hoặc nhom-1, nhom-2, nhom-3) theo 51/2025/QĐ-TTg',
+    () => 'not a commune group; write Nhóm 1, Nhóm 2 or Nhóm 3 (or nhom-1, nhom-2, nhom-3) of 51/2025/QĐ-TTg',
+  ),
   'ruleset.replaced': m<{ ids: string }>(
     (p) => `ntm: bộ tiêu chí ${p.ids} được thay bằng tệp --ruleset cùng mã trong lần chạy này\n`,
     (p) => `ntm: ruleset ${p.ids} is replaced by the --ruleset file of the same id for this run\n`,

@@ -224,7 +224,11 @@ export async function buildWorkbook(book: Book, options: WriteOptions): Promise<
     const criterionRow = !row.cells.indicator;
     TARGETS.columns.forEach((column, i) => {
       const cell = sheetRow.getCell(i + 1);
-      cell.alignment = { vertical: 'top', wrapText: wrap.has(column.key) };
+      cell.alignment = {
+        vertical: 'top',
+        wrapText: wrap.has(column.key),
+        ...(column.key === 'op' || column.key === 'value' ? { horizontal: 'center' as const } : {}),
+      };
       if (criterionRow) {
         cell.fill = fill(COLOURS.criterion);
         if (column.key === 'criterion' || column.key === 'text') cell.font = { bold: true };
