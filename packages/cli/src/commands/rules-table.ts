@@ -259,17 +259,15 @@ export function validateAssembled(
   );
   const found = issues(() => getEngine([...others, { file: name, ruleset }]));
   const problems: TableProblem[] = [];
-  const narrowed = new Set<string>();
-  for (const issue of found) {
-    // An overlay extending several editions gets one issue per edition for the same entry: rows once.
-    if (issue.file === name && narrowed.has(issue.path)) continue;
-    const rows = issue.file === name ? narrowLoosening(issue, ruleset, name, others, index, lang) : null;
-    if (rows) {
-      narrowed.add(issue.path);
-      problems.push(...rows);
-    } else if (issue.file === name) {
-      problems.push(issueProblem(issue, index, lang, TARGETS.name));
-    }
+  // The registry's issues on one entry (one per year and extended edition) go to the rows they speak of.
+  const byEntry = new Map<string, RulesetIssue[]>();
+  for (const issue of found.filter((item) => item.file === name)) {
+    byEntry.set(issue.path, [...(byEntry.get(issue.path) ?? []), issue]);
+  }
+  for (const list of byEntry.values()) {
+    const rows = narrowLoosening(list, ruleset, index, lang);
+    if (rows) problems.push(...rows);
+    else problems.push(...list.map((issue) => issueProblem(issue, index, lang, TARGETS.name)));
   }
   problems.push(
     ...foreignProblems(

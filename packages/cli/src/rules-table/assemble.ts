@@ -145,6 +145,12 @@ class Assembler {
     this.problems.add(this.at(row, key), reason);
   }
 
+  /** A cell of `row` that cannot be read: reported, and the row's indicator is not checked further. */
+  unreadable(row: TargetRow, key: string, reason: string): void {
+    this.fail(row, key, reason);
+    this.reader.failedRows.add(row.row);
+  }
+
   english(vi: string, en: string | null | undefined): LocalizedText {
     if (en) return { vi, en };
     this.englishFilled++;
@@ -231,7 +237,7 @@ class Assembler {
     if (boolean) {
       const parsed = parseBooleanTarget(cell, this.lang);
       if (!parsed.ok) {
-        this.fail(row, 'value', parsed.reason);
+        this.unreadable(row, 'value', parsed.reason);
         return null;
       }
       if (parsed.value === null && row.op === 'met') return true;
@@ -239,9 +245,10 @@ class Assembler {
     }
     const parsed = parseNumberCell(cell, this.lang);
     if (!parsed.ok) {
+      // A number written the wrong way gets the number rules' reason; words get what the column needs.
       const text = cellText(cell);
-      const reason = /\d/.test(text) ? parsed.reason : tr(this.lang, 'rt.notNumber');
-      this.fail(row, 'value', reason);
+      const reason = /^[\d\s.,%+-]+$/.test(text.trim()) ? parsed.reason : tr(this.lang, 'rt.notNumber');
+      this.unreadable(row, 'value', reason);
       return null;
     }
     return parsed.value;
@@ -258,6 +265,7 @@ class Assembler {
     defaults: Provenance,
   ): { target: unknown; parent: Provenance } | null {
     const values = rows.map((row) => this.value(row, boolean));
+    if (rows.some((row) => this.reader.failedRows.has(row.row))) return null;
     const { parent, own } = this.provenance(rows, values, defaults);
     const cells = rows.map((row, i) => {
       const value = values[i] as number | boolean | null;
@@ -403,8 +411,24 @@ class Assembler {
   }
 
   /** An indicator the file itself defines (an edition's, or one an overlay adds), from its rows. */
+  /**
+   * When a row of an indicator has a cell that cannot be read, only its targets are still read (to report them
+   * too); the rest would report the consequences of the first problem.
+   */
+  broken(rows: readonly TargetRow[], measure: string | null): boolean {
+    if (!rows.some((row) => this.reader.failedRows.has(row.row))) return false;
+    const first = rows[0] as TargetRow;
+    if (first.logic === undefined && first.formula === undefined) {
+      const known = measure ? (this.measures[measure] ?? this.nationalMeasures[measure]) : undefined;
+      const boolean = known ? known.type === 'boolean' : first.op === 'met';
+      for (const row of rows) this.value(row, boolean);
+    }
+    return true;
+  }
+
   indicator(rows: readonly TargetRow[], path: string): Indicator | null {
     const first = rows[0] as TargetRow;
+    if (this.broken(rows, first.measure)) return null;
     this.checkShared(rows);
     this.record(path, first, 'indicator');
     if (first.text === null) this.fail(first, 'text', tr(this.lang, 'rt.required'));
@@ -650,6 +674,7 @@ class Assembler {
     overlay: boolean,
   ): Json | null {
     const first = rows[0] as TargetRow;
+    if (this.broken(rows, 'measure' in national.test ? national.test.measure : null)) return null;
     this.checkShared(rows);
     this.record(path, first, 'indicator');
     this.record(`${path}.indicator`, first, 'indicator');

@@ -236,6 +236,10 @@ export const RULES_TABLE_MESSAGES = {
     (p) =>
       `indicator ${p.indicator}${p.where ? ` (${p.where})` : ''}: the province leaves the target empty where ${p.base} sets ${p.national}; remove the row if the province sets no target of its own`,
   ),
+  'rt.moreCases': m<{ count: number }>(
+    (p) => ` (và ${p.count} năm hoặc bộ tiêu chí khác)`,
+    (p) => ` (and ${p.count} more years or rulesets)`,
+  ),
   'rt.conflictsWith': m<{ file: string; reason: string; more: number }>(
     (p) =>
       `với bảng này, bộ tiêu chí ${p.file} (dùng cùng trong lần chạy) không còn hợp lệ: ${p.reason}${p.more > 0 ? ` (và ${p.more} ô khác)` : ''}. Nếu mức mới là đúng, bộ đó cũng phải sửa: đưa bản sửa của nó bằng --ruleset`,

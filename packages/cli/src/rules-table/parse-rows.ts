@@ -86,8 +86,12 @@ export class CellReader {
     };
   }
 
+  /** Rows with a cell that could not be read: what they mean is not checked further (no cascade of problems). */
+  readonly failedRows = new Set<number>();
+
   fail(row: BookRow, key: string, reason: string): null {
     this.problems.add(this.place(row, key), reason);
+    this.failedRows.add(row.row);
     return null;
   }
 

@@ -25,26 +25,53 @@ const SYMBOL = (op: string) => {
   }
 };
 
-/** Cells of a target with their path suffix and a target holding that cell alone. */
-function singleCells(target: unknown): Array<{ suffix: string; target: unknown }> {
-  const out: Array<{ suffix: string; target: unknown }> = [];
-  const entry = (value: unknown, prefix: string, wrap: (inner: unknown) => unknown) => {
+/** The cells of a target table: their path suffix, region or group key ('default' for the others) and years. */
+function cellsOf(target: unknown): Array<{ suffix: string; place: string | null; years: string | null }> {
+  const out: Array<{ suffix: string; place: string | null; years: string | null }> = [];
+  const entry = (value: unknown, prefix: string, place: string | null) => {
     if (value && typeof value === 'object' && 'byYear' in value) {
-      for (const [key, cell] of Object.entries((value as { byYear: Record<string, unknown> }).byYear)) {
-        out.push({ suffix: `${prefix}.byYear.${key}`, target: wrap({ byYear: { [key]: cell } }) });
+      for (const key of Object.keys((value as { byYear: Record<string, unknown> }).byYear)) {
+        out.push({ suffix: `${prefix}.byYear.${key}`, place, years: key });
       }
-    } else out.push({ suffix: prefix, target: wrap(value) });
+    } else out.push({ suffix: prefix, place, years: null });
   };
   if (target && typeof target === 'object' && ('byRegion' in target || 'byGroup' in target)) {
     const dimension = 'byRegion' in target ? 'byRegion' : 'byGroup';
     const table = target as Record<string, Record<string, unknown>>;
-    for (const [key, value] of Object.entries(table[dimension] ?? {})) {
-      entry(value, `.${dimension}.${key}`, (inner) => ({ [dimension]: { [key]: inner } }));
-    }
-    if ('default' in target)
-      entry(table.default, '.default', (inner) => ({ [dimension]: {}, default: inner }));
-  } else entry(target, '', (inner) => inner);
+    for (const [key, value] of Object.entries(table[dimension] ?? {}))
+      entry(value, `.${dimension}.${key}`, key);
+    if ('default' in target) entry(table.default, '.default', 'default');
+  } else entry(target, '', null);
   return out;
+}
+
+function covers(key: string, year: number): boolean {
+  const [from, to] = key.split('-');
+  const end = to === undefined ? Number(from) : to === '' ? Number.POSITIVE_INFINITY : Number(to);
+  return year >= Number(from) && year <= end;
+}
+
+/** The cell of an entry an issue's "(region dbsh, year 2030)" / "(nhom-1)" speaks of. */
+function cellOfIssue(
+  cells: ReturnType<typeof cellsOf>,
+  where: string,
+): ReturnType<typeof cellsOf>[number] | undefined {
+  let place: string | null = null;
+  let year: number | null = null;
+  for (const part of where.split(', ')) {
+    const region = /^region (\w+)$/.exec(part);
+    const yearMatch = /^year (\d+)$/.exec(part);
+    if (region) place = region[1] as string;
+    else if (yearMatch) year = Number(yearMatch[1]);
+    else place = part;
+  }
+  const atPlace = cells.filter((cell) => cell.place === place);
+  const candidates =
+    atPlace.length > 0 ? atPlace : cells.filter((cell) => cell.place === 'default' || cell.place === null);
+  return (
+    candidates.find((cell) => year === null || cell.years === null || covers(cell.years, year)) ??
+    candidates[0]
+  );
 }
 
 function whereText(where: string, lang: Lang): string {
@@ -107,57 +134,47 @@ export function looseningReason(reason: string, lang: Lang): string {
   return reason;
 }
 
-/** At most this many cells of one entry are checked one by one; beyond, the entry's first row is named. */
-const MAX_CELLS = 200;
-
 /**
- * The rows of an overlay entry that loosen a national target, for a registry issue on `targets[i].target`;
- * null when the issue is of another kind (it is then reported as it is).
+ * The rows of an overlay entry that loosen a national target, for the registry's issues on `targets[i].target`
+ * (each names its region or group and year): one problem per row, in the user's language. Null for another
+ * kind of issue (it is reported as it is).
  */
 export function narrowLoosening(
-  issue: RulesetIssue,
+  issues: readonly RulesetIssue[],
   ruleset: RulesetFileJson,
-  name: string,
-  others: readonly RulesetInput[],
   index: PathIndex,
   lang: Lang,
 ): TableProblem[] | null {
-  const translated = { ...issue, reason: looseningReason(issue.reason, lang), reasonVi: undefined };
-  delete translated.reasonVi;
-  const match = /^targets\[(\d+)\]\.target$/.exec(issue.path);
-  if (!match || !('extends' in ruleset)) {
-    return issue.path.startsWith('targets[') ? [issueProblem(translated, index, lang, '')] : null;
+  const first = issues[0] as RulesetIssue;
+  const match = /^targets\[(\d+)\]\.target$/.exec(first.path);
+  const entry = match && 'targets' in ruleset ? ruleset.targets?.[Number(match[1])] : undefined;
+  if (!match || !entry) {
+    if (!first.path.startsWith('targets[')) return null;
+    return issues.map((issue) =>
+      issueProblem(
+        { ...issue, reason: looseningReason(issue.reason, lang), reasonVi: undefined },
+        index,
+        lang,
+        '',
+      ),
+    );
   }
-  const i = Number(match[1]);
-  const entry = ruleset.targets?.[i];
-  if (!entry) return null;
-  const cells = singleCells(entry.target);
-  if (cells.length <= 1 || cells.length > MAX_CELLS) return [issueProblem(translated, index, lang, '')];
-  const problems: TableProblem[] = [];
-  for (const cell of cells) {
-    const reduced = { ...ruleset, targets: [{ ...entry, target: cell.target }] } as RulesetFileJson;
-    delete (reduced as { indicators?: unknown }).indicators;
-    delete (reduced as { criteria?: unknown }).criteria;
-    try {
-      getEngine([...others, { file: name, ruleset: reduced }]);
-    } catch (error) {
-      if (!(error instanceof RulesetError)) throw error;
-      for (const found of error.issues) {
-        if (found.file !== name || !found.path.startsWith('targets[0].target')) continue;
-        problems.push(
-          issueProblem(
-            {
-              ...found,
-              path: `targets[${i}].target${cell.suffix}`,
-              reason: looseningReason(found.reason, lang),
-            },
-            index,
-            lang,
-            '',
-          ),
-        );
-      }
-    }
+  const cells = cellsOf(entry.target);
+  const byPath = new Map<string, RulesetIssue[]>();
+  for (const issue of issues) {
+    const where = /^indicator \S+ \((.+?)\):/.exec(issue.reason)?.[1] ?? '';
+    const cell = cellOfIssue(cells, where);
+    const path = `${issue.path}${cell?.suffix ?? ''}`;
+    byPath.set(path, [...(byPath.get(path) ?? []), issue]);
   }
-  return problems.length > 0 ? problems : [issueProblem(translated, index, lang, '')];
+  return [...byPath.entries()].map(([path, list]) => {
+    const reason = looseningReason((list[0] as RulesetIssue).reason, lang);
+    const more = list.length > 1 ? tr(lang, 'rt.moreCases', { count: list.length - 1 }) : '';
+    return issueProblem(
+      { ...(list[0] as RulesetIssue), path, reason: `${reason}${more}`, reasonVi: undefined },
+      index,
+      lang,
+      '',
+    );
+  });
 }

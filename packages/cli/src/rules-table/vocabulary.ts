@@ -279,7 +279,11 @@ export function parseBooleanTarget(cell: SheetCell, lang: Lang): Parsed<boolean 
  * exactly three decimals would look like a thousands separator ("1.2340", never "1.234").
  */
 export function formatNumberText(value: number): string {
-  const text = String(value);
+  let text = String(value);
+  if (/e/i.test(text)) {
+    // Digits, never an exponent (a spreadsheet reads "1e-7" as text, the Vietnamese rules refuse it).
+    text = Math.abs(value) >= 1 ? BigInt(value).toString() : value.toFixed(20).replace(/0+$/, '');
+  }
   return /^-?\d+\.\d{3}$/.test(text) ? `${text}0` : text;
 }
 
