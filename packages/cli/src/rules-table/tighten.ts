@@ -1,29 +1,16 @@
 /**
- * An overlay may only raise national targets. Core's registry says which entry of `targets` loosens one; this
- * module finds the rows: it checks each cell of that entry on its own against the national edition (with the
- * same registry), and says in the user's language which value is looser than which.
+ * An overlay may only raise national targets. Core's registry says which entry of `targets` loosens one, with
+ * the region or group and year; this module finds the row of that cell and says, in the user's language,
+ * which value is looser than which.
  */
-import {
-  COMMUNE_GROUP_NAMES,
-  getEngine,
-  REGION_NAMES,
-  RulesetError,
-  type RulesetInput,
-  type RulesetIssue,
-} from '@nongthonmoi/core';
+import { COMMUNE_GROUP_NAMES, REGION_NAMES, type RulesetIssue } from '@nongthonmoi/core';
 import type { Lang } from '../i18n.js';
 import { tr } from '../messages.js';
 import type { RulesetFileJson } from './flatten.js';
 import { issueProblem, type PathIndex, type TableProblem } from './problems.js';
 import { formatComparator } from './vocabulary.js';
 
-const SYMBOL = (op: string) => {
-  try {
-    return formatComparator(op as never) ?? op;
-  } catch {
-    return op;
-  }
-};
+const SYMBOL = (op: string): string => formatComparator(op as never) ?? op;
 
 /** The cells of a target table: their path suffix, region or group key ('default' for the others) and years. */
 function cellsOf(target: unknown): Array<{ suffix: string; place: string | null; years: string | null }> {
