@@ -288,6 +288,10 @@ export const RULES_TABLE_MESSAGES = {
     (p) => `${p.file}, trang "${p.sheet}": không tìm thấy dòng tiêu đề có các cột ${p.missing}`,
     (p) => `${p.file}, sheet "${p.sheet}": no header row with the columns ${p.missing}`,
   ),
+  'rt.headerProblems': m<{ file: string; sheet: string }>(
+    (p) => `${p.file}, trang "${p.sheet}": dòng tiêu đề có lỗi`,
+    (p) => `${p.file}, sheet "${p.sheet}": the header row has problems`,
+  ),
   'rt.unknownColumn': m<{ file: string; sheet: string; column: string; hint: string | null }>(
     (p) =>
       `${p.file}, trang "${p.sheet}": cột "${p.column}" không thuộc bảng tiêu chí${p.hint ? ` (có phải "${p.hint}"?)` : ''}; xóa cột hoặc sửa tên`,

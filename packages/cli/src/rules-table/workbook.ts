@@ -400,26 +400,18 @@ export function mapHeader(
     columns.set(i, key);
   });
   const missing = spec.required.filter((key) => !used.has(key));
-  if (missing.length > 0 || problems.length > 0) {
-    const names = missing.map(
-      (key) => `"${spec.columns.find((column) => column.key === key)?.header ?? key}"`,
-    );
-    throw new InputError(
-      where.file,
-      tr(where.lang, 'rt.noHeader', {
-        file: shownFile(where.file),
-        sheet: escapeControls(where.sheet),
-        missing:
-          names.length > 0
-            ? names.join(', ')
-            : headers
-                .filter(Boolean)
-                .map((h) => `"${h}"`)
-                .slice(0, 3)
-                .join(', '),
-      }),
-      problems,
-    );
+  const names = missing.map((key) => `"${spec.columns.find((column) => column.key === key)?.header ?? key}"`);
+  const shown = { file: shownFile(where.file), sheet: escapeControls(where.sheet) };
+  if (problems.length > 0) {
+    if (names.length > 0)
+      problems.push({
+        column: '',
+        reason: tr(where.lang, 'rt.noHeader', { ...shown, missing: names.join(', ') }),
+      });
+    throw new InputError(where.file, tr(where.lang, 'rt.headerProblems', shown), problems);
+  }
+  if (names.length > 0) {
+    throw new InputError(where.file, tr(where.lang, 'rt.noHeader', { ...shown, missing: names.join(', ') }));
   }
   return columns;
 }
