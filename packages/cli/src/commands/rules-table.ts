@@ -3,7 +3,7 @@
  * fills in Excel or LibreOffice, and back into validated rule files.
  */
 import { mkdir } from 'node:fs/promises';
-import { dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import {
   BUNDLED_RULESETS,
   type Edition,
@@ -144,7 +144,7 @@ export async function runRulesExport(
       io.stderr(tr(lang, 'rt.exportedCsv', { file: shownFile(options.out), id, rows }));
       return EXIT.ok;
     }
-    const workbook = await buildWorkbook(book, { guide: rulesetGuide(id, options.out) });
+    const workbook = await buildWorkbook(book, { guide: rulesetGuide(id, basename(options.out)) });
     await out?.write(await workbookBuffer(workbook, { lang, file: options.out, onWarning: io.stderr }));
     await outputs.commit();
     io.stderr(
@@ -177,7 +177,7 @@ export async function runRulesPending(options: PendingOptions, io: Io = processI
     const rulesets = await loadRulesetFiles(options.ruleset, lang, io);
     const engine = getEngine(rulesets.length > 0 ? rulesets : undefined);
     const { book, rulesets: count } = pendingBook(engine, knownFiles(rulesets));
-    const workbook = await buildWorkbook(book, { guide: pendingGuide(options.out) });
+    const workbook = await buildWorkbook(book, { guide: pendingGuide(basename(options.out)) });
     await outputs
       .get('--out')
       ?.write(await workbookBuffer(workbook, { lang, file: options.out, onWarning: io.stderr }));

@@ -77,6 +77,37 @@ export interface Assembled {
 
 type Json = Record<string, unknown>;
 
+const IDENTITY = [
+  '$schema',
+  'id',
+  'family',
+  'level',
+  'edition',
+  'name',
+  'jurisdiction',
+  'effective',
+  'basis',
+  'measures',
+  'categories',
+  'notes',
+];
+
+/** The parts each kind of rule file has (the schema's keys). */
+const PARTS: Record<RulesetKind, ReadonlySet<string>> = {
+  edition: new Set([
+    ...IDENTITY,
+    'requires',
+    'regionRules',
+    'communeGroups',
+    'framework',
+    'coverage',
+    'groups',
+    'criteria',
+  ]),
+  amendment: new Set([...IDENTITY, 'amends', 'regionRules', 'defaults', 'targets', 'framework', 'coverage']),
+  overlay: new Set([...IDENTITY, 'extends', 'defaults', 'targets', 'indicators', 'groups', 'criteria']),
+};
+
 /** What the rows of one indicator share, read once from its first row and checked on the others. */
 const SHARED_COLUMNS = [
   'criterion',
@@ -358,7 +389,7 @@ class Assembler {
   citation(row: TargetRow, defaults: Citation | undefined): Citation | undefined {
     if (row.document === null) {
       if (row.part !== null || row.item !== null || row.guidance !== null) {
-        this.fail(row, 'document', tr(this.lang, 'rt.required'));
+        this.fail(row, 'document', tr(this.lang, 'rt.documentMissing'));
       }
       return defaults;
     }
@@ -544,8 +575,12 @@ class Assembler {
     const criteria = new Map<string, TargetRow>();
     const criterionOrder: string[] = [];
     const indicatorCriterion = new Map<string, TargetRow>();
+    // The column says which ruleset a row belongs to. A table renamed on its information sheet (a national
+    // table made into a province's) keeps the old id on every row: that is fine; rows of two rulesets are not.
+    const named = new Set(rows.map((row) => row.ruleset).filter((id): id is string => id !== null));
+    const mixed = named.size > 1;
     for (const row of rows) {
-      if (rulesetId && row.ruleset !== null && row.ruleset !== rulesetId) {
+      if (mixed && rulesetId && row.ruleset !== null && row.ruleset !== rulesetId) {
         this.fail(
           row,
           'ruleset',
@@ -1326,6 +1361,23 @@ export function assemble(book: Book, options: AssembleOptions): Assembled {
   const declared = Object.keys(a.measures).some((key) => !measureKeysBefore.has(key));
   if (hasInfo || declared || frame?.measures !== undefined) put('measures', a.measures);
   Object.assign(out, body);
+  // A workbook turned from one kind into another (a national table made into a province's) keeps parts its
+  // new kind has no place for: they are left out, and said.
+  const dropped: string[] = [];
+  for (const key of Object.keys(out)) {
+    if (PARTS[kind].has(key)) continue;
+    const value = out[key];
+    const empty =
+      value === undefined ||
+      (Array.isArray(value)
+        ? value.length === 0
+        : !!value && typeof value === 'object' && Object.keys(value).length === 0);
+    if (!empty) dropped.push(key);
+    delete out[key];
+  }
+  if (dropped.length > 0) {
+    a.notices.push(tr(lang, 'rt.partsIgnored', { kind: KINDS.format(kind), parts: dropped.join(', ') }));
+  }
   if (!hasInfo && frame) {
     // A CSV keeps the frame's parts it does not hold, in the frame's order.
     const ordered: Json = {};

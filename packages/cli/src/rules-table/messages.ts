@@ -134,6 +134,12 @@ export const RULES_TABLE_MESSAGES = {
     (p) => `tiêu chí ${p.criterion} không có chỉ tiêu nào`,
     (p) => `criterion ${p.criterion} has no indicator`,
   ),
+  'rt.documentMissing': m(
+    () =>
+      'chưa ghi số hiệu văn bản căn cứ, trong khi các cột căn cứ khác (phần, mục, hướng dẫn) có ghi: ghi số hiệu, hoặc xóa các cột đó để dùng căn cứ mặc định',
+    () =>
+      'no document is given while the other citation columns (part, item, guidance) are filled: give the document number, or clear them to use the default citation',
+  ),
   'rt.duplicateCell': m<{ indicator: string; first: number }>(
     (p) => `chỉ tiêu ${p.indicator} đã có một dòng cho cùng vùng/nhóm xã và năm ở dòng ${p.first}`,
     (p) => `indicator ${p.indicator} already has a row for the same region/group and year on row ${p.first}`,
@@ -376,6 +382,10 @@ export const RULES_TABLE_MESSAGES = {
   'rt.englishFilled': m<{ count: number }>(
     (p) => `ntm: ${p.count} tên chưa có bản tiếng Anh; đã dùng tạm tên tiếng Việt\n`,
     (p) => `ntm: ${p.count} names had no English version; the Vietnamese one stands in\n`,
+  ),
+  'rt.partsIgnored': m<{ kind: string; parts: string }>(
+    (p) => `ntm: lưu ý: ${p.kind} không có các phần sau, nên chúng không được ghi: ${p.parts}\n`,
+    (p) => `ntm: note: a ${p.kind} has no place for these parts, so they were left out: ${p.parts}\n`,
   ),
   'rt.placeholderKept': m<{ criterion: string; placeholder: string }>(
     (p) =>

@@ -247,16 +247,19 @@ export async function buildWorkbook(book: Book, options: WriteOptions): Promise<
   });
 
   // The guide.
-  guide.getColumn(1).width = 120;
+  const guideColumn: ColumnSpec = { key: 'line', header: '', note: '', width: 100 };
+  guide.getColumn(1).width = guideColumn.width;
   options.guide.forEach((line, i) => {
     const cell = guide.getCell(i + 1, 1);
     cell.value = line;
     cell.alignment = { wrapText: true, vertical: 'top' };
     if (i === 0) cell.font = { bold: true, size: 13 };
     else if (/^\d+\. /.test(line)) cell.font = { bold: true };
+    const heading = i === 0 || /^\d+\. /.test(line);
+    guide.getRow(i + 1).height =
+      rowHeight({ row: i + 1, cells: { line } }, [guideColumn]) + (heading ? 8 : 2);
   });
   printSetup(guide, { title: GUIDE_SHEET });
-  guide.pageSetup.orientation = 'portrait';
 
   // The information sheet: label, value, key.
   info.columns = [
@@ -295,6 +298,10 @@ export async function buildWorkbook(book: Book, options: WriteOptions): Promise<
     row.getCell(3).value = field.key;
     row.getCell(3).font = { color: { argb: COLOURS.technicalText }, size: 9 };
     row.getCell(1).alignment = { vertical: 'top' };
+    row.getCell(3).alignment = { vertical: 'top' };
+    row.height = rowHeight({ row: rowNumber, cells: { value: book.info.get(field.key)?.value ?? null } }, [
+      { key: 'value', header: '', note: '', width: 80 },
+    ]);
     if (field.list) validations(info).add(`B${rowNumber}`, listValidation(lists, field.list));
   });
   printSetup(info, { title: INFO_SHEET });
