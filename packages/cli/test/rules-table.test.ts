@@ -75,6 +75,17 @@ async function editWorkbook(
   await workbook.xlsx.writeFile(path(to));
 }
 
+it('export, import and pending have --help with examples', async () => {
+  const runs = await Promise.all(
+    ['export', 'import', 'pending'].map((command) => ntm(['rules', command, '--help'])),
+  );
+  for (const run of runs) {
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Examples:');
+    expect(run.stdout).toMatch(/ntm rules (export|import|pending) /);
+  }
+});
+
 describe('ntm rules export, then ntm rules import', () => {
   it('gives back the same rule file, from the workbook and from its CSV', async () => {
     const exported = await ntm([
