@@ -9,9 +9,12 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { BUNDLED_RULESETS } from '@nongthonmoi/core';
 import ExcelJS from 'exceljs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ntm, REPO, sampleCommune, tempDir } from './helpers.js';
 import { fullEdition, fullOverlay } from './rulesets.js';
+
+// Several runs of the binary per test: on a shared, busy machine a test may take minutes (no time is asserted).
+vi.setConfig({ testTimeout: 300_000 });
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
