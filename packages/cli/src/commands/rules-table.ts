@@ -18,7 +18,7 @@ import { Command, Option } from 'commander';
 import type { Lang } from '../i18n.js';
 import { LIMITS } from '../io/limits.js';
 import { readBytes } from '../io/read.js';
-import { fold, shownFile } from '../io/text.js';
+import { shownFile } from '../io/text.js';
 import { InputError, type RowProblem } from '../io/types.js';
 import { problemsToCsv } from '../io/write-csv.js';
 import { workbookBuffer } from '../io/write-xlsx.js';
@@ -381,10 +381,8 @@ export async function runRulesImport(
     const files = knownFiles(rulesets);
     const { book, format } = await readBook(file, lang);
     const kindText = book.info.get('kind')?.value;
-    const pending =
-      typeof kindText === 'string' &&
-      KINDS.parse(kindText, lang).ok &&
-      fold(kindText) === fold(KINDS.format('pending'));
+    const kind = typeof kindText === 'string' ? KINDS.parse(kindText, lang) : null;
+    const pending = kind?.ok === true && kind.value === 'pending';
 
     let results: Array<{ id: string; kind: string; ruleset: RulesetFileJson }> = [];
     let problems: TableProblem[] = [];

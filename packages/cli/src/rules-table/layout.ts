@@ -41,8 +41,16 @@ export interface SheetSpec {
   id: SheetId;
   name: string;
   columns: readonly ColumnSpec[];
-  /** Columns without which the sheet cannot be read. */
+  /** The columns that find the header row (the other columns are required too, unless `optional`). */
   required: readonly string[];
+}
+
+/**
+ * Every column of a sheet but the optional ones: a deleted column would silently drop what its cells held
+ * (a measure key, an expression, the English names), so the sheet is refused instead; a column may be hidden.
+ */
+export function requiredColumns(spec: SheetSpec): string[] {
+  return spec.columns.filter((column) => !column.optional).map((column) => column.key);
 }
 
 export type SheetId =

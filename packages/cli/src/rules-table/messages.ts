@@ -291,8 +291,10 @@ export const RULES_TABLE_MESSAGES = {
       `${p.file}: no sheet "${p.sheet}" (sheets: ${p.names}); this is not a table written by ntm rules export`,
   ),
   'rt.noHeader': m<{ file: string; sheet: string; missing: string }>(
-    (p) => `${p.file}, trang "${p.sheet}": không tìm thấy dòng tiêu đề có các cột ${p.missing}`,
-    (p) => `${p.file}, sheet "${p.sheet}": no header row with the columns ${p.missing}`,
+    (p) =>
+      `${p.file}, trang "${p.sheet}": thiếu các cột ${p.missing}. Đừng xóa cột của bảng (có thể ẩn cột); nếu đã xóa, xuất lại bảng bằng ntm rules export`,
+    (p) =>
+      `${p.file}, sheet "${p.sheet}": the columns ${p.missing} are missing. Do not delete the table's columns (hide them instead); if you did, export the table again with ntm rules export`,
   ),
   'rt.headerProblems': m<{ file: string; sheet: string }>(
     (p) => `${p.file}, trang "${p.sheet}": dòng tiêu đề có lỗi`,

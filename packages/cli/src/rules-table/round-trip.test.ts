@@ -48,6 +48,24 @@ describe('a ruleset exported as a workbook and imported back is the same file', 
   });
 });
 
+it('refuses a table with a deleted column, which would silently drop what it held', () => {
+  const csv = targetsCsv(flatten(fullEdition() as RulesetFileJson, null).targets);
+  const [header, ...rows] = csv.split('\r\n');
+  const columns = (header as string).split(',');
+  const without = columns.indexOf('Mã số liệu');
+  const cut = (line: string) =>
+    line
+      .split(',')
+      .filter((_, i) => i !== without)
+      .join(',');
+  // Only rows without commas inside quoted cells are kept, so that the cut stays simple.
+  const simple = rows.filter((line) => !line.includes('"'));
+  const text = [cut(header as string), ...simple.map(cut)].join('\r\n');
+  expect(() => readCsvBook(new TextEncoder().encode(text), 'bang.csv', 'vi')).toThrow(
+    /thiếu các cột "Mã số liệu". Đừng xóa cột của bảng \(có thể ẩn cột\)/,
+  );
+});
+
 describe('the target rows an official reads', () => {
   const rows = flatten(fullEdition() as RulesetFileJson, null).targets.map((row) => row.cells);
   const of = (indicator: string) => rows.filter((row) => row.indicator === indicator);

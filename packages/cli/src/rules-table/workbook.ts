@@ -19,6 +19,7 @@ import {
   INFO_SHEET,
   LIST_SHEETS,
   LISTS_SHEET,
+  requiredColumns,
   type SheetSpec,
   TARGETS,
 } from './layout.js';
@@ -406,7 +407,7 @@ export function mapHeader(
     used.set(key, text);
     columns.set(i, key);
   });
-  const missing = spec.required.filter((key) => !used.has(key));
+  const missing = requiredColumns(spec).filter((key) => !used.has(key));
   const names = missing.map((key) => `"${spec.columns.find((column) => column.key === key)?.header ?? key}"`);
   const shown = { file: shownFile(where.file), sheet: escapeControls(where.sheet) };
   if (problems.length > 0) {
