@@ -245,6 +245,37 @@ describe('import reports every problem by sheet, row and column, in Vietnamese',
   });
 });
 
+describe('values typed the way people type them', () => {
+  it('reads "≥ 64" with the comparator in the target cell, "95 %", "64,5", "2022 - 2025" and "từ 2026"', () => {
+    const book = editionBook();
+    edit(row(book, '2.3'), { op: null, value: '≥ 3' });
+    edit(row(book, '2.4'), { value: '-1,5 %' });
+    edit(row(book, '2.2', 0), { years: '2030 - 2031', value: '64,1230' });
+    edit(row(book, '2.2', 1), { years: 'Từ năm 2032' });
+    const found = assemble(book, { lang: 'vi', national });
+    expect(found.problems.list).toEqual([]);
+    const indicators = (found.ruleset as Edition).criteria[1]?.indicators ?? [];
+    expect(indicators[2]?.test).toMatchObject({ op: '>=', target: 3 });
+    expect(indicators[3]?.test).toMatchObject({ target: -1.5 });
+    expect((found.ruleset as Edition).criteria[1]?.indicators[1]).toEqual(
+      fullEdition().criteria[1]?.indicators[1],
+    );
+  });
+
+  it('refuses a comparator in the target cell that contradicts the comparator column', () => {
+    const book = editionBook();
+    const contradiction = row(book, '2.3');
+    edit(contradiction, { op: '≥', value: '≤ 3' });
+    expect(problemsOf(book)).toContainEqual(
+      expect.objectContaining({
+        row: contradiction.row,
+        column: 'Mức',
+        reason: expect.stringMatching(/khác cột "So sánh"/),
+      }),
+    );
+  });
+});
+
 describe('new indicators', () => {
   it('declares the measure of a new indicator from its row, and says so', () => {
     const book = editionBook();

@@ -82,6 +82,11 @@ export const RULES_TABLE_MESSAGES = {
     () => 'ô này cần chữ, không phải số hay ngày',
     () => 'this cell needs text, not a number or a date',
   ),
+  'rt.inlineComparator': m<{ column: string }>(
+    (p) => `phép so sánh ghi trong ô mức khác cột "${p.column}": chỉ ghi số ở đây`,
+    (p) =>
+      `the comparator written in the target cell differs from column "${p.column}": write only the number here`,
+  ),
   'rt.cellError': m<{ error: string }>(
     (p) => `ô chứa lỗi bảng tính ${p.error}`,
     (p) => `the cell holds the spreadsheet error ${p.error}`,

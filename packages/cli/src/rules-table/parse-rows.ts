@@ -173,9 +173,34 @@ function commonOf(reader: CellReader, row: BookRow): Common {
   return common;
 }
 
-/** Reads one row of the target sheet. */
-export function parseTargetRow(reader: CellReader, row: BookRow): TargetRow {
+const INLINE_COMPARATOR = /^\s*(≥|>=|=>|≤|<=|=<|≠|!=|<>|>|<|=)\s*(\S.*)$/;
+
+/**
+ * "≥ 64" typed in the target column: the comparator goes to its column (when that one is empty or says the
+ * same), the number stays. A comparator that contradicts the column is reported.
+ */
+function splitInlineComparator(
+  reader: CellReader,
+  row: BookRow,
+): { row: BookRow; op: Comparator | 'met' | null } {
   const { lang } = reader;
+  const op = reader.parsed(row, 'op', (text) => parseComparator(text, lang));
+  const value = row.cells.value;
+  const inline = typeof value === 'string' ? INLINE_COMPARATOR.exec(value) : null;
+  if (!inline) return { row, op };
+  const typed = parseComparator(inline[1] as string, lang);
+  if (!typed.ok) return { row, op };
+  if (op !== null && op !== typed.value) {
+    reader.fail(row, 'value', tr(lang, 'rt.inlineComparator', { column: HEADERS.op ?? '' }));
+    return { row, op };
+  }
+  return { row: { row: row.row, cells: { ...row.cells, value: inline[2] as string } }, op: typed.value };
+}
+
+/** Reads one row of the target sheet. */
+export function parseTargetRow(reader: CellReader, given: BookRow): TargetRow {
+  const { lang } = reader;
+  const { row, op } = splitInlineComparator(reader, given);
   const id = (key: string) => {
     const text = reader.word(row, key);
     if (text === null) return null;
@@ -190,7 +215,7 @@ export function parseTargetRow(reader: CellReader, row: BookRow): TargetRow {
     indicator: id('indicator'),
     text: reader.text(row, 'text'),
     unit: reader.word(row, 'unit'),
-    op: reader.parsed(row, 'op', (text) => parseComparator(text, lang)),
+    op,
     place: reader.parsed(row, 'place', (text) => parsePlace(text, lang)) ?? { kind: 'none' },
     years: reader.parsed(row, 'years', (text) => parseYears(text, lang)),
     confidence: reader.parsed(row, 'confidence', (text) => parseConfidence(text, lang)),

@@ -188,7 +188,9 @@ export class TargetAssembler {
       if (parsed.value === null && row.op === 'met') return true;
       return parsed.value;
     }
-    const parsed = parseNumberCell(cell, this.lang);
+    // "95 %" in the target column is 95.
+    const plain = typeof cell === 'string' ? cell.replace(/\s*%\s*$/, '') : cell;
+    const parsed = parseNumberCell(plain, this.lang);
     if (!parsed.ok) {
       // A number written the wrong way gets the number rules' reason; words get what the column needs.
       const text = cellText(cell);
