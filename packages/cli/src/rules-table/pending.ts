@@ -25,7 +25,6 @@ import {
   formatDate,
   isEmpty,
   KINDS,
-  NATIONAL,
   PENDING_MODES,
   parseDateCell,
   parsePlace,
@@ -405,5 +404,3 @@ function overlayBook(file: RulesetFileJson, merged: Merged, decision: ProvinceDe
     },
   };
 }
-
-export { NATIONAL, sameValue };
