@@ -119,6 +119,14 @@ export const CLI_MESSAGES = {
     () => 'ngôn-ngữ',
     () => 'lang',
   ),
+  'placeholder.id': m(
+    () => 'mã',
+    () => 'id',
+  ),
+  'placeholder.folder': m(
+    () => 'thư-mục',
+    () => 'folder',
+  ),
   'placeholder.current': m(
     () => 'tệp-hiện-tại',
     () => 'current',
@@ -342,13 +350,100 @@ export const CLI_MESSAGES = {
   // ---------------------------------------------------------------------------------------------------------
   // Help: ntm rules
   'help.rules.summary': m(
-    () => 'liệt kê, xem và so sánh các bộ tiêu chí',
-    () => 'list, show and compare the editions of the criteria',
+    () => 'liệt kê, xem, so sánh, xuất và nhập các bộ tiêu chí',
+    () => 'list, show, compare, export and import the editions of the criteria',
   ),
   'help.rules.description': m(
     () =>
-      'Liệt kê các bộ tiêu chí quốc gia và bộ tiêu chí riêng của tỉnh, xem một bộ với các mức mục tiêu, hoặc so sánh hai bộ.',
-    () => 'List the editions and province overlays, show one edition with its targets, or compare two.',
+      'Liệt kê các bộ tiêu chí quốc gia và bộ tiêu chí riêng của tỉnh, xem một bộ với các mức mục tiêu, hoặc so sánh hai bộ;\n' +
+      'xuất một bộ thành sổ tính để cán bộ đọc và sửa, nhập lại sổ tính đó, hoặc liệt kê các mức chưa chính thức.',
+    () =>
+      'List the editions and province overlays, show one edition with its targets, or compare two;\n' +
+      'export one as a workbook an official can edit, import it back, or list the targets not yet official.',
+  ),
+  'help.rules.export.summary': m(
+    () => 'xuất một bộ tiêu chí thành sổ tính (hoặc CSV) để cán bộ đọc và sửa',
+    () => 'write a ruleset as a workbook (or CSV) an official can read and edit',
+  ),
+  'help.rules.export.description': m(
+    () =>
+      'Ghi bộ tiêu chí <mã> (bộ quốc gia, văn bản sửa đổi hoặc bộ riêng của tỉnh; có sẵn hoặc từ --ruleset) thành sổ tính Excel:\n' +
+      'trang mức chỉ tiêu (mỗi dòng một tiêu chí và một ô mức, cột tiếng Việt, danh sách chọn, ghi chú trên mỗi tiêu đề, cố định\n' +
+      'dòng tiêu đề, đặt sẵn để in A4), và các trang thông tin chung, căn cứ pháp lý, số liệu và phần còn lại.\n' +
+      '`ntm rules import` đọc lại sổ tính này. --format csv (hoặc --out x.csv) chỉ ghi trang mức chỉ tiêu.',
+    () =>
+      'Write the ruleset <id> (edition, amendment or province overlay; bundled or from --ruleset) as an Excel\n' +
+      'workbook: the targets sheet (one row per criterion and per target cell, Vietnamese columns, lists, notes\n' +
+      'on every header, frozen header, A4 print setup), the header, legal basis, measures and the rest on their\n' +
+      'own sheets. `ntm rules import` reads it back. --format csv (or --out x.csv) writes the targets sheet only.',
+  ),
+  'help.rules.export.id': m(
+    () => 'mã bộ tiêu chí (xem `ntm rules list`), ví dụ vn/xa-ntm/2026-2030',
+    () => 'ruleset id (see `ntm rules list`), e.g. vn/xa-ntm/2026-2030',
+  ),
+  'help.rules.export.out': m(
+    () => 'sổ tính (.xlsx) hoặc bảng (.csv) cần ghi',
+    () => 'the workbook (.xlsx) or table (.csv) to write',
+  ),
+  'help.rules.export.format': m(
+    () => 'xlsx hoặc csv (mặc định: theo đuôi tệp của --out)',
+    () => 'xlsx or csv (default: from --out)',
+  ),
+  'help.rules.ruleset': m(
+    () => 'thêm một tệp bộ tiêu chí (tệp có mã trùng một bộ có sẵn sẽ thay bộ đó); ghi được nhiều lần',
+    () => 'add a ruleset file (one with the id of a bundled ruleset replaces it); repeatable',
+  ),
+  'help.rules.import.summary': m(
+    () => 'đọc lại sổ tính (hoặc CSV) bộ tiêu chí thành tệp quy tắc đã kiểm tra',
+    () => 'read a ruleset workbook (or CSV) back into a validated rule file',
+  ),
+  'help.rules.import.description': m(
+    () =>
+      'Đọc sổ tính do `ntm rules export` hoặc `ntm rules pending` tạo ra (hoặc trang mức chỉ tiêu dạng CSV), kiểm tra từng ô,\n' +
+      'dựng tệp quy tắc và kiểm tra như lõi (cấu trúc, biểu thức, bộ của tỉnh chỉ được nâng mức quốc gia). Mọi lỗi được\n' +
+      'báo theo trang, dòng và cột; khi có lỗi thì không ghi gì. Tệp CSV chỉ có các mức: phần còn lại lấy từ bộ tiêu chí\n' +
+      'ghi ở cột "Bộ tiêu chí". Mã thoát: 0 đã ghi, 1 bảng có lỗi, 2 dùng sai lệnh hoặc không đọc được tệp.',
+    () =>
+      'Read a workbook written by `ntm rules export` or `ntm rules pending` (or its targets sheet as CSV), check\n' +
+      'every cell, build the rule file and validate it as core does (schema, expressions, an overlay only\n' +
+      'raises national targets). Every problem is reported by sheet, row and column; nothing is written then.\n' +
+      'A CSV holds only the targets: the rest comes from the ruleset named in its "Bộ tiêu chí" column.\n' +
+      'Exit code: 0 written, 1 problems in the table, 2 usage error or unreadable file.',
+  ),
+  'help.rules.import.file': m(
+    () => 'sổ tính (.xlsx) hoặc bảng (.csv) đã điền',
+    () => 'the filled workbook (.xlsx) or table (.csv)',
+  ),
+  'help.rules.import.out': m(
+    () => 'tệp quy tắc (.json) cần ghi',
+    () => 'the rule file to write',
+  ),
+  'help.rules.import.outDir': m(
+    () => 'ghi mỗi bộ tiêu chí một tệp, thành <thư-mục>/<mã>.json (sổ tính cần đối chiếu)',
+    () => 'write one rule file per ruleset, as <folder>/<id>.json (pending workbooks)',
+  ),
+  'help.rules.import.errors': m(
+    () => 'ghi thêm mọi lỗi vào tệp CSV này (file,row,column,value,reason)',
+    () => 'also write every problem to this CSV file (file,row,column,value,reason)',
+  ),
+  'help.rules.pending.summary': m(
+    () => 'xuất mọi mức chỉ tiêu chưa chính thức thành sổ tính để điền',
+    () => 'write every target not yet official as a workbook to fill in',
+  ),
+  'help.rules.pending.description': m(
+    () =>
+      'Ghi mọi mức chỉ tiêu chưa chính thức (nguồn thứ cấp, giả định, chưa có mức, chỉ tiêu tạm) của mọi bộ tiêu chí thành\n' +
+      'một sổ tính theo mẫu của `ntm rules export`, có ghi bộ tiêu chí của từng dòng, để văn phòng điền mức chính thức và\n' +
+      'gửi lại. Trang thông tin ghi khi nhập sẽ tạo ra gì: các bộ tiêu chí đã sửa (cùng mã) hay một bộ riêng của tỉnh.',
+    () =>
+      'Write every target that is not official (secondary sources, assumed values, unknown targets, placeholders)\n' +
+      'of every ruleset as one workbook in the layout of `ntm rules export`, with the ruleset of each row, so\n' +
+      'that an office can fill in the official values and send the file back. Its information sheet says what\n' +
+      'importing it makes: corrected rulesets (same ids) or a province overlay.',
+  ),
+  'help.rules.pending.out': m(
+    () => 'sổ tính cần ghi',
+    () => 'the workbook to write',
   ),
   'help.rules.format': m(
     () => 'dạng kết quả: text (chữ) hoặc json',

@@ -9,6 +9,7 @@
 import type { Lang } from './i18n.js';
 import { m, nen, nvi, type Params, type Texts } from './message-kit.js';
 import { CLI_MESSAGES } from './messages-cli.js';
+import { RULES_TABLE_MESSAGES } from './rules-table/messages.js';
 
 /** A size in bytes as people read it: "256 MiB", "1,5 GiB", "812 KiB". */
 export function formatBytes(bytes: number, lang: Lang): string {
@@ -840,6 +841,9 @@ export const MESSAGES = {
     () =>
       'ntm: out of memory while processing the data. Split the file into smaller ones; no output file was changed.\n',
   ),
+
+  // Ruleset workbooks (rules-table/messages.ts)
+  ...RULES_TABLE_MESSAGES,
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -1,6 +1,7 @@
 /** What the commands share: options, loading ruleset files, reporting problems, outputs, exit codes, progress. */
 import { once } from 'node:events';
 import {
+  BUNDLED_RULESETS,
   EditionNotFoundError,
   OptionsError,
   type Region,
@@ -160,10 +161,14 @@ export interface RuleOptions {
   recognition?: boolean;
 }
 
-/** Reads --ruleset files as `{ file, ruleset }` for the engine. */
+/**
+ * Reads --ruleset files as `{ file, ruleset }` for the engine. A file with the id of a bundled ruleset replaces
+ * it for the run (core's `Engine.replaced`); that is said on stderr, once per run.
+ */
 export async function loadRulesetFiles(
   files: readonly string[] | undefined,
   lang: Lang = 'vi',
+  io: Io = processIo,
 ): Promise<RulesetInput[]> {
   const rulesets: RulesetInput[] = [];
   for (const file of files ?? []) {
@@ -175,7 +180,34 @@ export async function loadRulesetFiles(
       throw new InputError(file, tr(lang, 'ruleset.invalidJson', { file: shownFile(file), why }));
     }
   }
+  announceReplaced(rulesets, io, lang);
   return rulesets;
+}
+
+const announced = new WeakMap<Io, Set<string>>();
+
+/** The ids of bundled rulesets that `rulesets` replace: what `getEngine(rulesets).replaced` will list. */
+export function replacedBundled(rulesets: readonly RulesetInput[]): string[] {
+  const ids = (inputs: readonly RulesetInput[]) =>
+    inputs
+      .map((input) => {
+        const ruleset = input && typeof input === 'object' && 'ruleset' in input ? input.ruleset : input;
+        const id = ruleset && typeof ruleset === 'object' ? (ruleset as { id?: unknown }).id : undefined;
+        return typeof id === 'string' ? id : null;
+      })
+      .filter((id): id is string => id !== null);
+  const given = new Set(ids(rulesets));
+  return ids(BUNDLED_RULESETS).filter((id) => given.has(id));
+}
+
+/** Says on stderr which bundled rulesets the --ruleset files replace (each once per run). */
+export function announceReplaced(rulesets: readonly RulesetInput[], io: Io, lang: Lang): void {
+  const seen = announced.get(io) ?? new Set<string>();
+  announced.set(io, seen);
+  const fresh = replacedBundled(rulesets).filter((id) => !seen.has(id));
+  if (fresh.length === 0) return;
+  for (const id of fresh) seen.add(id);
+  io.stderr(tr(lang, 'ruleset.replaced', { ids: fresh.join(', ') }));
 }
 
 /** The --ruleset files as inputs for {@link guardPaths}. */

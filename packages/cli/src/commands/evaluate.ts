@@ -68,9 +68,9 @@ export function provinceNames(): Map<string, string> {
 export async function evaluateWithOptions(
   file: string,
   options: EvaluateCliOptions,
-  extra: { asOf?: string } = {},
+  extra: { asOf?: string; io?: Io } = {},
 ): Promise<FileEvaluation> {
-  const rulesets = await loadRulesetFiles(options.ruleset, options.lang);
+  const rulesets = await loadRulesetFiles(options.ruleset, options.lang, extra.io);
   let bar: ReturnType<typeof progressBar> | null = null;
   const fileOptions: EvaluateFileOptions = {
     level: options.level,
@@ -129,7 +129,7 @@ export async function runEvaluate(
       lang,
     );
     const out = outputs.get('--out');
-    const result = await evaluateWithOptions(file, options);
+    const result = await evaluateWithOptions(file, options, { io });
     const { evaluations, problems, read } = result;
     let content: string | Uint8Array | null = null;
     switch (format) {

@@ -29,6 +29,7 @@ import {
   usageFailure,
 } from './common.js';
 import { levelList } from './options.js';
+import { rulesTableCommands } from './rules-table.js';
 
 interface ListOptions {
   format: 'text' | 'json';
@@ -66,7 +67,7 @@ function table(input: string[][]): string {
 
 export async function runRulesList(options: ListOptions, io: Io = processIo): Promise<number> {
   try {
-    const rulesets = await loadRulesetFiles(options.ruleset, options.lang);
+    const rulesets = await loadRulesetFiles(options.ruleset, options.lang, io);
     const list = listRulesets(rulesets.length > 0 ? { rulesets } : {}).filter(
       (r) => !options.level || r.level === options.level,
     );
@@ -179,7 +180,7 @@ export function formatDetail(
 
 export async function runRulesShow(level: string, options: ShowOptions, io: Io = processIo): Promise<number> {
   try {
-    const rulesets = await loadRulesetFiles(options.ruleset, options.lang);
+    const rulesets = await loadRulesetFiles(options.ruleset, options.lang, io);
     const asOf = options.asOf ?? today();
     const detail = getRuleset(level, {
       asOf,
@@ -288,7 +289,7 @@ export async function runRulesDiff(
   io: Io = processIo,
 ): Promise<number> {
   try {
-    const rulesets = await loadRulesetFiles(options.ruleset, options.lang);
+    const rulesets = await loadRulesetFiles(options.ruleset, options.lang, io);
     const diff = diffRulesets(a, b, rulesets.length > 0 ? { rulesets } : {});
     io.stdout(
       options.format === 'json' ? writeJson(diff) : formatDiff(diff, options.lang, { from: a, to: b }),
@@ -371,5 +372,6 @@ export function rulesCommand(io: Io, setExit: (code: number) => void, lang: Lang
       setExit(await runRulesDiff(from, to, options, io)),
     );
   rules.addCommand(list).addCommand(show).addCommand(diff);
+  for (const command of rulesTableCommands(io, setExit, lang)) rules.addCommand(command);
   return rules;
 }

@@ -119,7 +119,7 @@ export async function runTemplate(options: TemplateCliOptions, io: Io = processI
       },
       lang,
     );
-    const rulesets = await loadRulesetFiles(options.ruleset, lang);
+    const rulesets = await loadRulesetFiles(options.ruleset, lang, io);
     const asOf = options.asOf ?? today();
     const details = editionChain(options.level, { asOf, province: options.province, rulesets });
     let region: Region | null = options.region ?? null;

@@ -85,7 +85,7 @@ async function validateRuleset(
     return EXIT.rowErrors;
   }
   // Checks across files: the edition an overlay extends exists, overlays only tighten, ids are unique…
-  const others = await loadRulesetFiles(options.ruleset, options.lang);
+  const others = await loadRulesetFiles(options.ruleset, options.lang, io);
   try {
     getEngine([...others, { file, ruleset: data }]);
   } catch (error) {
@@ -136,7 +136,7 @@ async function validateData(
   found: RowProblem[],
 ): Promise<number> {
   const en = options.lang === 'en';
-  const rulesets = await loadRulesetFiles(options.ruleset, options.lang);
+  const rulesets = await loadRulesetFiles(options.ruleset, options.lang, io);
   const read = await readCommunes(file, dictionaryFor(rulesets), {
     ...(options.sheet ? { sheet: options.sheet } : {}),
     ...(options.headerRow ? { headerRow: options.headerRow } : {}),

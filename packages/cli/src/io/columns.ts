@@ -4,6 +4,9 @@
  * punctuation. A header that matches two measures, or none, is an error.
  */
 import {
+  COMMUNE_GROUP_NAMES,
+  COMMUNE_GROUPS,
+  type CommuneGroup,
   getEngine,
   listProvinces,
   type Measure,
@@ -18,7 +21,16 @@ import { escapeControls } from '../safe-text.js';
 import { LIMITS } from './limits.js';
 import { closest, fold, preview } from './text.js';
 
-export const COMMUNE_FIELDS = ['id', 'name', 'region', 'province', 'district', 'categories', 'asOf'] as const;
+export const COMMUNE_FIELDS = [
+  'id',
+  'name',
+  'region',
+  'province',
+  'district',
+  'categories',
+  'group',
+  'asOf',
+] as const;
 export type CommuneField = (typeof COMMUNE_FIELDS)[number];
 
 /** Headers accepted for the commune's own fields (folded), besides the field name itself. */
@@ -28,7 +40,9 @@ const FIELD_ALIASES: Record<CommuneField, string[]> = {
   region: ['region', 'vung', 'vung kinh te'],
   province: ['province', 'tinh', 'tinh thanh pho', 'tinh tp'],
   district: ['district', 'huyen', 'quan huyen'],
-  categories: ['categories', 'loai xa', 'phan loai', 'nhom xa'],
+  categories: ['categories', 'loai xa', 'phan loai'],
+  // The commune group of 51/2025/QĐ-TTg ("nhóm xã"), whose targets the 2026–2030 criteria use.
+  group: ['group', 'nhom xa', 'nhom', 'commune group', 'phan nhom xa'],
   // The day the figures describe (used by `ntm review` to date a snapshot; not part of the commune).
   asOf: ['as of', 'asof', 'date', 'ngay so lieu', 'ngay bao cao', 'ngay danh gia', 'thoi diem so lieu'],
 };
@@ -42,6 +56,7 @@ export const FIELD_LABELS: Record<CommuneField, { vi: string; en: string }> = {
   district: { vi: 'Huyện', en: 'District' },
   categories: { vi: 'Loại xã', en: 'Categories' },
   asOf: { vi: 'Ngày số liệu', en: 'Data date' },
+  group: { vi: 'Nhóm xã', en: 'Commune group' },
 };
 
 export type ColumnTarget =
@@ -330,6 +345,20 @@ export function parseRegion(
       return { ok: true, value: region };
   }
   return { ok: false, reason: tr(lang, 'region.unknown', { regions: REGIONS.join(', ') }) };
+}
+
+/** Reads a commune group cell: nhom-1, "Xã nhóm 1", "Nhóm 1", 1 (51/2025/QĐ-TTg). */
+export function parseGroup(
+  text: string,
+  lang: Lang = 'vi',
+): { ok: true; value: CommuneGroup } | { ok: false; reason: string } {
+  const value = fold(text);
+  for (const [i, group] of COMMUNE_GROUPS.entries()) {
+    const names = COMMUNE_GROUP_NAMES[group];
+    const words = [group, names.vi, names.en, `nhom ${i + 1}`, `group ${i + 1}`, String(i + 1)];
+    if (words.some((word) => fold(word) === value)) return { ok: true, value: group };
+  }
+  return { ok: false, reason: tr(lang, 'group.unknown') };
 }
 
 /** Reads a categories cell: ids or labels separated by ";" or ",". */

@@ -4,7 +4,14 @@ import type { Lang } from '../i18n.js';
 import { tr } from '../messages.js';
 import { escapeControls } from '../safe-text.js';
 import { isExcelError, parseCell, type RawCell } from './cells.js';
-import { type Column, type Dictionary, parseCategories, parseProvince, parseRegion } from './columns.js';
+import {
+  type Column,
+  type Dictionary,
+  parseCategories,
+  parseGroup,
+  parseProvince,
+  parseRegion,
+} from './columns.js';
 import { dayOfCell } from './snapshot-date.js';
 import type { ReadCommune, RowProblem } from './types.js';
 
@@ -222,6 +229,13 @@ export function buildCommune(
           const region = parseRegion(value, lang);
           if (region.ok) commune.region = region.value;
           else add(column.header, cell, region.reason);
+        }
+        break;
+      case 'group':
+        if (value !== '') {
+          const group = parseGroup(value, lang);
+          if (group.ok) commune.group = group.value;
+          else add(column.header, cell, group.reason);
         }
         break;
       case 'categories':
