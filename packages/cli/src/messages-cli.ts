@@ -144,10 +144,10 @@ export const CLI_MESSAGES = {
   // Help: the program
   'help.program.description': m(
     () =>
-      'Đánh giá các xã theo Bộ tiêu chí quốc gia về xã nông thôn mới (NTM, nâng cao, kiểu mẫu) và lập báo cáo rà soát cấp huyện.\n' +
+      'Đánh giá các xã theo Bộ tiêu chí quốc gia về xã nông thôn mới (NTM, nâng cao, kiểu mẫu) và lập báo cáo rà soát cho ban chỉ đạo tỉnh (trước 7/2025: huyện).\n' +
       'Số liệu: mỗi xã một dòng (CSV, Excel hoặc JSON); tiêu đề cột là mã chỉ tiêu hoặc tên tiếng Việt của chỉ tiêu.',
     () =>
-      "Evaluate communes against Vietnam's New Rural Development (Nông thôn mới) criteria, and write district review reports.\n" +
+      "Evaluate communes against Vietnam's New Rural Development (Nông thôn mới) criteria, and write review reports for the province's (before July 2025, the district's) steering committee.\n" +
       'Data: one row per commune (CSV, Excel or JSON); headers are measure keys or their Vietnamese labels.',
   ),
   'help.program.debug': m(
