@@ -5,6 +5,8 @@
 
 export type Lang = 'vi' | 'en';
 
+import type { Confidence, TierOutlook, UndecidedCause } from '@nongthonmoi/core/review';
+
 type IndicatorStatusKey = 'met' | 'not-met' | 'missing' | 'not-applicable' | 'not-evaluable';
 type TierStatusKey = 'met' | 'not-met' | 'incomplete';
 type DirectionKey = 'improved' | 'worsened' | 'changed' | 'unchanged';
@@ -13,26 +15,32 @@ export interface Messages {
   /** BCP 47 locale given to Intl. */
   locale: string;
   indicatorStatus: Record<IndicatorStatusKey, string>;
+  /** `incomplete` is the word for a result that does not say why (core's `undecided` missing). */
   criterionStatus: Record<TierStatusKey, string>;
+  /** Why a tier or criterion is undecided (core's `undecided.cause`). */
+  undecided: Record<UndecidedCause, string>;
+  /** The counts of `undecided`, in a verdict: what to do about each. */
+  missingWhy: (n: number) => string;
+  unknownWhy: (n: number) => string;
+  /** The same, short, next to a criterion. */
+  missingShort: (n: number) => string;
+  unknownShort: (n: number) => string;
   /** Noun phrase of each known tier, used in verdicts ("Đạt chuẩn …"). */
   tiers: Record<string, string>;
   /** Short tier names for table cells. */
   tierShort: Record<string, string>;
-  regions: Record<string, string>;
   verdict: (status: TierStatusKey, tier: string) => string;
   prerequisite: (tier: string) => string;
   recognition: string;
   criteriaMet: (met: number, total: number) => string;
   indicatorsMet: (met: number, total: number) => string;
-  indicatorsMissing: (n: number) => string;
-  indicatorsNotEvaluable: (n: number) => string;
-  unverifiedTargets: (n: number) => string;
   criterion: (id: string) => string;
   rulesetLabel: string;
   basisLabel: string;
   documentDate: (number: string, date: string) => string;
   asOfLabel: string;
   regionLabel: string;
+  groupLabel: string;
   regionBasis: (declared: string, applied: string) => string;
   overlaysLabel: string;
   coverageIncomplete: string;
@@ -58,9 +66,28 @@ export interface Messages {
   source: string;
   provinceTarget: string;
   provinceTargetBy: (document: string) => string;
-  unverifiedTarget: string;
-  unverifiedBasis: string;
+  /** How sure a target is, as said next to it: an assumption is never shown as the law. */
+  confidence: Record<Confidence, string>;
+  /** Before a tier's counts by confidence. */
+  confidenceSummary: string;
+  /** The target is an assumed lower bound. */
+  bound: string;
+  boundShort: string;
+  /** A placeholder: a whole criterion as the commune assesses it. */
+  placeholder: string;
+  selfAssessed: string;
+  basis: string;
   reason: string;
+  /** The deadline and the days left, counted from the forecast's review date (`from`), never from the clock. */
+  deadline: (date: string, days: number, daysText: string, from: string) => string;
+  outlookLabel: string;
+  /** Outlooks of a forecast (core's `forecast`), worst first. */
+  outlooks: Record<TierOutlook, string>;
+  projected: (date: string) => string;
+  notAtThisPace: string;
+  unchanged: string;
+  lastChanged: (date: string) => string;
+  oneReview: string;
   direction: Record<DirectionKey, string>;
   was: (value: string) => string;
   criterionWas: (status: string) => string;
@@ -103,11 +130,21 @@ const vi: Messages = {
   indicatorStatus: {
     met: 'Đạt',
     'not-met': 'Chưa đạt',
-    missing: 'Chưa có số liệu',
+    missing: 'Thiếu số liệu',
     'not-applicable': 'Không áp dụng',
-    'not-evaluable': 'Không đánh giá được',
+    'not-evaluable': 'Chưa có mức chính thức',
   },
-  criterionStatus: { met: 'Đạt', 'not-met': 'Chưa đạt', incomplete: 'Chưa đủ dữ liệu' },
+  criterionStatus: { met: 'Đạt', 'not-met': 'Chưa đạt', incomplete: 'Chưa đủ căn cứ' },
+  undecided: {
+    'missing-data': 'Thiếu số liệu',
+    'unknown-target': 'Chưa có mức chỉ tiêu chính thức',
+    both: 'Thiếu số liệu; chưa có mức chỉ tiêu chính thức',
+  },
+  missingWhy: (n) => `Thiếu số liệu: ${n} chỉ tiêu, xã cần bổ sung`,
+  unknownWhy: (n) =>
+    `Chưa có mức chỉ tiêu chính thức: ${n} chỉ tiêu, số liệu của xã không thay đổi được điều này`,
+  missingShort: (n) => `${n} thiếu số liệu`,
+  unknownShort: (n) => `${n} chưa có mức`,
   tiers: {
     ntm: 'xã nông thôn mới',
     'nang-cao': 'xã nông thôn mới nâng cao',
@@ -115,34 +152,23 @@ const vi: Messages = {
     'cong-nhan': 'điều kiện công nhận',
   },
   tierShort: { ntm: 'NTM', 'nang-cao': 'NTM nâng cao', 'kieu-mau': 'NTM kiểu mẫu', 'cong-nhan': 'Công nhận' },
-  regions: {
-    tdmnpb: 'Trung du và miền núi phía Bắc',
-    dbsh: 'Đồng bằng sông Hồng',
-    btb: 'Bắc Trung Bộ',
-    dhntb: 'Duyên hải Nam Trung Bộ',
-    tn: 'Tây Nguyên',
-    dnb: 'Đông Nam Bộ',
-    dbscl: 'Đồng bằng sông Cửu Long',
-  },
   verdict: (status, tier) =>
     status === 'met'
       ? `Đạt chuẩn ${tier}`
       : status === 'not-met'
         ? `Chưa đạt chuẩn ${tier}`
-        : `Chưa đủ dữ liệu để kết luận (chuẩn ${tier})`,
+        : `Chưa kết luận được về chuẩn ${tier}`,
   prerequisite: (tier) => `Điều kiện: đạt chuẩn ${tier}`,
   recognition: 'Điều kiện công nhận',
   criteriaMet: (met, total) => `${met}/${total} tiêu chí đạt`,
   indicatorsMet: (met, total) => `${met}/${total} chỉ tiêu đạt`,
-  indicatorsMissing: (n) => `${n} chỉ tiêu chưa có số liệu`,
-  indicatorsNotEvaluable: (n) => `${n} chỉ tiêu không đánh giá được`,
-  unverifiedTargets: (n) => `${n} chỉ tiêu dùng mức chưa kiểm chứng`,
   criterion: (id) => `Tiêu chí ${id}`,
   rulesetLabel: 'Bộ tiêu chí',
   basisLabel: 'Căn cứ',
   documentDate: (number, date) => `${number} ngày ${date}`,
   asOfLabel: 'Thời điểm đánh giá',
   regionLabel: 'Vùng',
+  groupLabel: 'Nhóm xã',
   regionBasis: (declared, applied) => `Xã thuộc vùng ${declared} nhưng áp dụng mức của vùng ${applied}`,
   overlaysLabel: 'Mức do tỉnh quy định',
   coverageIncomplete: 'Bộ tiêu chí chưa được mã hóa đầy đủ',
@@ -167,9 +193,39 @@ const vi: Messages = {
   source: 'Nguồn',
   provinceTarget: 'Mức do tỉnh quy định',
   provinceTargetBy: (document) => `Mức do tỉnh quy định (${document})`,
-  unverifiedTarget: 'Mức chưa kiểm chứng',
-  unverifiedBasis: 'Cơ sở của mức',
+  confidence: {
+    official: 'Mức chính thức',
+    secondary: 'Mức theo nguồn thứ cấp, chưa đối chiếu với văn bản gốc',
+    assumed: 'Mức giả định, không phải mức ghi trong văn bản',
+    unknown: 'Chưa có mức chỉ tiêu chính thức',
+  },
+  confidenceSummary: 'Độ tin cậy của mức chỉ tiêu',
+  bound: 'Mức tối thiểu: đạt mức này chưa phải là đạt chỉ tiêu',
+  boundShort: 'tối thiểu',
+  placeholder:
+    'Chỉ tiêu giữ chỗ: cả tiêu chí theo kết quả tự đánh giá của xã, vì các chỉ tiêu và mức chính thức chưa được nhập; xã báo đạt thì chưa kết luận được',
+  selfAssessed: 'Xã tự đánh giá',
+  basis: 'Cơ sở của mức',
   reason: 'Lý do',
+  deadline: (date, days, n, from) =>
+    `Hạn hoàn thành: ${date} · ${days > 0 ? `còn ${n} ngày (tính từ ${from})` : days < 0 ? `đã quá hạn ${n} ngày (tính đến ${from})` : `đến hạn vào ngày đánh giá ${from}`}`,
+  outlookLabel: 'Triển vọng đến hạn',
+  outlooks: {
+    'off-track': 'Không kịp hạn',
+    stalled: 'Đứng yên',
+    'at-risk': 'Nguy cơ trễ hạn',
+    'needs-action': 'Cần hành động',
+    'insufficient-data': 'Chưa đủ số kỳ',
+    'missing-data': 'Thiếu số liệu',
+    'unknown-target': 'Chờ mức chỉ tiêu',
+    'on-track': 'Kịp hạn',
+    met: 'Đã đạt',
+  },
+  projected: (date) => `dự kiến đạt ngày ${date}`,
+  notAtThisPace: 'với tốc độ hiện nay không đạt được',
+  unchanged: 'không thay đổi qua các kỳ',
+  lastChanged: (date) => `thay đổi lần cuối ${date}`,
+  oneReview: 'mới có số liệu của một kỳ, chưa tính được tốc độ',
   direction: {
     improved: '▲ Cải thiện',
     worsened: '▼ Giảm',
@@ -222,11 +278,22 @@ const en: Messages = {
   indicatorStatus: {
     met: 'Met',
     'not-met': 'Not met',
-    missing: 'No data',
+    missing: 'Missing data',
     'not-applicable': 'Not applicable',
-    'not-evaluable': 'Cannot be assessed',
+    'not-evaluable': 'No official target',
   },
-  criterionStatus: { met: 'Met', 'not-met': 'Not met', incomplete: 'Incomplete data' },
+  criterionStatus: { met: 'Met', 'not-met': 'Not met', incomplete: 'Undecided' },
+  undecided: {
+    'missing-data': 'Missing data',
+    'unknown-target': 'No official target yet',
+    both: 'Missing data; no official target yet',
+  },
+  missingWhy: (n) =>
+    `Missing data: ${n} ${n === 1 ? 'indicator' : 'indicators'}, to be supplied by the commune`,
+  unknownWhy: (n) =>
+    `No official target yet: ${n} ${n === 1 ? 'indicator' : 'indicators'}; no data from the commune can change this`,
+  missingShort: (n) => `${n} missing data`,
+  unknownShort: (n) => `${n} without a target`,
   tiers: {
     ntm: 'new-rural commune',
     'nang-cao': 'advanced new-rural commune',
@@ -234,35 +301,23 @@ const en: Messages = {
     'cong-nhan': 'recognition conditions',
   },
   tierShort: { ntm: 'NTM', 'nang-cao': 'Advanced NTM', 'kieu-mau': 'Model NTM', 'cong-nhan': 'Recognition' },
-  regions: {
-    tdmnpb: 'Northern midlands and mountains',
-    dbsh: 'Red River Delta',
-    btb: 'North Central',
-    dhntb: 'South Central Coast',
-    tn: 'Central Highlands',
-    dnb: 'South East',
-    dbscl: 'Mekong Delta',
-  },
   verdict: (status, tier) =>
     status === 'met'
       ? `Meets the ${tier} standard`
       : status === 'not-met'
         ? `Does not yet meet the ${tier} standard`
-        : `Not enough data to decide (${tier} standard)`,
+        : `Cannot yet decide on the ${tier} standard`,
   prerequisite: (tier) => `Prerequisite: ${tier} standard`,
   recognition: 'Recognition conditions',
   criteriaMet: (met, total) => `${met}/${total} criteria met`,
   indicatorsMet: (met, total) => `${met}/${total} indicators met`,
-  indicatorsMissing: (n) => `${n} ${n === 1 ? 'indicator' : 'indicators'} without data`,
-  indicatorsNotEvaluable: (n) => `${n} ${n === 1 ? 'indicator' : 'indicators'} cannot be assessed`,
-  unverifiedTargets: (n) =>
-    `${n} ${n === 1 ? 'indicator uses an unverified target' : 'indicators use unverified targets'}`,
   criterion: (id) => `Criterion ${id}`,
   rulesetLabel: 'Criteria set',
   basisLabel: 'Legal basis',
   documentDate: (number, date) => `${number} of ${date}`,
   asOfLabel: 'Assessed as of',
   regionLabel: 'Region',
+  groupLabel: 'Commune group',
   regionBasis: (declared, applied) =>
     `The commune is in the ${declared} region but uses the targets of ${applied}`,
   overlaysLabel: 'Targets set by the province',
@@ -288,9 +343,39 @@ const en: Messages = {
   source: 'Source',
   provinceTarget: 'Target set by the province',
   provinceTargetBy: (document) => `Target set by the province (${document})`,
-  unverifiedTarget: 'Unverified target',
-  unverifiedBasis: 'Basis of the target',
+  confidence: {
+    official: 'Official target',
+    secondary: 'Target from a secondary source, not checked against the original text',
+    assumed: 'Assumed target, not a value written in the law',
+    unknown: 'No official target yet',
+  },
+  confidenceSummary: 'Confidence of the targets',
+  bound: 'Lower bound: meeting it does not mean the indicator is met',
+  boundShort: 'lower bound',
+  placeholder:
+    'Placeholder: the whole criterion as the commune assesses it, because its official indicators and targets are not imported yet; a commune reporting it met cannot be decided yet',
+  selfAssessed: 'Self-assessed by the commune',
+  basis: 'Basis of the target',
   reason: 'Reason',
+  deadline: (date, days, n, from) =>
+    `Deadline: ${date} · ${days > 0 ? `${n} ${days === 1 ? 'day' : 'days'} left (from ${from})` : days < 0 ? `${n} ${days === -1 ? 'day' : 'days'} past (as of ${from})` : `due on the review date, ${from}`}`,
+  outlookLabel: 'Outlook by the deadline',
+  outlooks: {
+    'off-track': 'Off track',
+    stalled: 'Stalled',
+    'at-risk': 'At risk',
+    'needs-action': 'Needs action',
+    'insufficient-data': 'Too few reviews',
+    'missing-data': 'Missing data',
+    'unknown-target': 'Target pending',
+    'on-track': 'On track',
+    met: 'Met',
+  },
+  projected: (date) => `projected to be met on ${date}`,
+  notAtThisPace: 'not reached at the current pace',
+  unchanged: 'unchanged across the reviews',
+  lastChanged: (date) => `last changed ${date}`,
+  oneReview: 'values from one review only: no pace yet',
   direction: {
     improved: '▲ Improved',
     worsened: '▼ Worse',

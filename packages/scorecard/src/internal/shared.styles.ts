@@ -41,6 +41,11 @@ const derived = css`
   --_unverified: var(--ntm-color-unverified, var(--_incomplete));
   --_province: var(--ntm-color-province, var(--_link));
   --_target: var(--ntm-color-target, var(--_text));
+  --_missing-data: var(--ntm-color-missing-data, var(--_incomplete));
+  --_unknown-target: var(--ntm-color-unknown-target, var(--_not-evaluable));
+  --_off-track: var(--ntm-color-off-track, var(--_not-met));
+  --_at-risk: var(--ntm-color-at-risk, var(--_incomplete));
+  --_on-track: var(--ntm-color-on-track, var(--_met));
 `;
 
 export const sharedStyles = css`
@@ -110,7 +115,8 @@ export const sharedStyles = css`
   .s-not-met {
     --_status: var(--_not-met);
   }
-  .s-incomplete {
+  .s-incomplete,
+  .s-undecided {
     --_status: var(--_incomplete);
   }
   .s-missing {
@@ -121,6 +127,31 @@ export const sharedStyles = css`
   }
   .s-not-evaluable {
     --_status: var(--_not-evaluable);
+  }
+  /* Why a result is undecided, and outlooks of a forecast (the board's rows and cells, the scorecard's lines). */
+  .s-missing-data,
+  .s-both {
+    --_status: var(--_missing-data);
+  }
+  .s-unknown-target,
+  .o-unknown-target {
+    --_status: var(--_unknown-target);
+  }
+  .o-off-track,
+  .o-stalled {
+    --_status: var(--_off-track);
+  }
+  .o-at-risk,
+  .o-missing-data {
+    --_status: var(--_at-risk);
+  }
+  .o-on-track,
+  .o-met {
+    --_status: var(--_on-track);
+  }
+  .outlook {
+    color: var(--_status, inherit);
+    font-weight: 600;
   }
   .badge {
     display: inline-flex;

@@ -1,8 +1,16 @@
-import { type Evaluation, summarize } from '@nongthonmoi/core';
+import { type CriterionResult, type Evaluation, summarize } from '@nongthonmoi/core';
 import axe from 'axe-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { evaluateDistrict, evaluateSample, mount, shadow, text, toJson } from '../../test/helpers.js';
+import {
+  evaluateDistrict,
+  evaluateSample,
+  mount,
+  reviewDistrict,
+  shadow,
+  text,
+  toJson,
+} from '../../test/helpers.js';
 import '../index.js';
 import type { NtmDistrictBoard } from './ntm-district-board.js';
 
@@ -56,24 +64,40 @@ describe('<ntm-district-board>', () => {
     );
   });
 
-  it('shows each cell’s status as core gave it, with text for screen readers', async () => {
-    const evaluations = evaluateDistrict(8);
+  it('shows each cell’s status as core gave it, or why it is undecided, with text for screen readers', async () => {
+    const { evaluations } = reviewDistrict(8);
     const summary = summarize(evaluations);
     const board = await mount('ntm-district-board', { evaluations, sort: 'input' });
+    const kinds = new Set<string>();
     for (const [r, row] of rows(board).entries()) {
       const commune = summary.communes[r];
       for (const [c, cell] of [...row.querySelectorAll('td.cell')].entries()) {
-        const status = commune?.criteria[summary.criteria[c]?.id as string];
-        expect(cell.classList.contains(`s-${status}`)).toBe(true);
+        const criterion = (evaluations[r] as Evaluation).criteria[c] as CriterionResult;
+        expect(criterion.id).toBe(summary.criteria[c]?.id);
+        expect(commune?.criteria[criterion.id]).toBe(criterion.status);
+        // An undecided cell shows core's cause: the commune's data, the official target, or both.
+        const kind =
+          criterion.status === 'incomplete' ? (criterion.undecided?.cause as string) : criterion.status;
+        kinds.add(kind);
+        expect(cell.classList.contains(`s-${kind}`)).toBe(true);
         // The glyph is an image to screen readers, named by the status word.
         const glyph = cell.querySelector('[role="img"]');
         expect(glyph?.getAttribute('aria-label')).toBe(
-          { met: 'Đạt', 'not-met': 'Chưa đạt', incomplete: 'Chưa đủ dữ liệu' }[status as string],
+          {
+            met: 'Đạt',
+            'not-met': 'Chưa đạt',
+            'missing-data': 'Thiếu số liệu',
+            'unknown-target': 'Chưa có mức chỉ tiêu chính thức',
+            both: 'Thiếu số liệu; chưa có mức chỉ tiêu chính thức',
+          }[kind],
         );
-        expect(text(glyph)).toBe({ met: '✔', 'not-met': '✘', incomplete: '◐' }[status as string]);
+        expect(text(glyph)).toBe(
+          { met: '✔', 'not-met': '✘', 'missing-data': '?', 'unknown-target': '◇', both: '?◇' }[kind],
+        );
       }
       expect(text(row.querySelector('td.num'))).toBe(`${commune?.criteriaMet}/19`);
     }
+    expect([...kinds].sort()).toEqual(['met', 'missing-data', 'not-met', 'unknown-target']);
   });
 
   it('highlights the criteria that hold most communes back (summary.blockers)', async () => {
@@ -93,11 +117,40 @@ describe('<ntm-district-board>', () => {
     const list = [...root.querySelectorAll('[part~="blockers"] li')].map((li) => text(li));
     // Income (10) fails in every commune: 45–64 million VND, against the ĐBSH level of 68 in 2023.
     expect(blockers[0]).toMatchObject({ id: '10', communes: 8, notMet: 8, incomplete: 0 });
-    expect(list[0]).toBe('Tiêu chí 10. Thu nhập: 8 xã (8 chưa đạt, 0 chưa đủ dữ liệu)');
-    const second = blockers[1];
-    expect(list[1]).toBe(
-      `Tiêu chí ${second?.id}. ${second?.name.vi}: ${second?.communes} xã (${second?.notMet} chưa đạt, ${second?.incomplete} chưa đủ dữ liệu)`,
-    );
+    expect(list[0]).toBe('Tiêu chí 10. Thu nhập: 8 xã (8 chưa đạt)');
+  });
+
+  it('tells the undecided communes of each blocker apart: missing data or unknown targets', async () => {
+    for (const evaluations of [evaluateDistrict(8), evaluateDistrict(8, { level: 'ntm' })]) {
+      const { blockers } = summarize(evaluations);
+      const board = await mount('ntm-district-board', { evaluations });
+      const list = [...shadow(board).querySelectorAll('[part~="blockers"] li')].map((li) => text(li));
+      for (const [position, blocker] of blockers.slice(0, 5).entries()) {
+        const causes = { 'missing-data': 0, 'unknown-target': 0 };
+        for (const evaluation of evaluations) {
+          const criterion = evaluation.criteria.find((c) => c.id === blocker.id);
+          if (criterion?.status !== 'incomplete') continue;
+          // Missing data with unknown targets too counts as missing data: the commune can act on it.
+          causes[criterion.undecided?.cause === 'unknown-target' ? 'unknown-target' : 'missing-data']++;
+        }
+        expect(causes['missing-data'] + causes['unknown-target']).toBe(blocker.incomplete);
+        const parts = [
+          blocker.notMet && `${blocker.notMet} chưa đạt`,
+          causes['missing-data'] && `${causes['missing-data']} thiếu số liệu`,
+          causes['unknown-target'] && `${causes['unknown-target']} chờ mức chỉ tiêu`,
+        ].filter(Boolean);
+        expect(list[position]).toBe(
+          `Tiêu chí ${blocker.id}. ${blocker.name.vi}: ${blocker.communes} xã (${parts.join(', ')})`,
+        );
+      }
+    }
+    const ntm = [
+      ...shadow(document.querySelectorAll('ntm-district-board')[1] as Element).querySelectorAll(
+        '[part~="blockers"] li',
+      ),
+    ];
+    expect(ntm.some((li) => text(li).includes('thiếu số liệu'))).toBe(true);
+    expect(ntm.some((li) => text(li).includes('chờ mức chỉ tiêu'))).toBe(true);
   });
 
   it('sorts by criteria met and by name, with aria-sort', async () => {

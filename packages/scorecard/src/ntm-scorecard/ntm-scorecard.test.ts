@@ -1,4 +1,4 @@
-import type { Evaluation } from '@nongthonmoi/core';
+import type { CriterionResult, Evaluation } from '@nongthonmoi/core';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
@@ -85,20 +85,36 @@ describe('<ntm-scorecard> with a result from core', () => {
     expect(shadow(b).querySelectorAll('.indicator').length).toBeGreaterThan(80);
   });
 
-  it('shows each criterion’s status by icon, text and class, as core gave it', async () => {
+  it('shows each criterion’s status by icon, text and class, as core gave it, and why it is undecided', async () => {
     const result = evaluateSample();
     const card = await mount('ntm-scorecard', { result });
     const items = shadow(card).querySelectorAll('.card > .groups .criterion');
     expect(items.length).toBe(19);
+    const causes = {
+      'missing-data': 'Thiếu số liệu',
+      'unknown-target': 'Chưa có mức chỉ tiêu chính thức',
+      both: 'Thiếu số liệu; chưa có mức chỉ tiêu chính thức',
+    };
     for (const [index, item] of [...items].entries()) {
-      const status = result.criteria[index]?.status as string;
+      const { status, undecided } = result.criteria[index] as CriterionResult;
       expect(item.classList.contains(`s-${status}`)).toBe(true);
       expect(item.querySelector('.criterion-icon svg')).not.toBeNull();
-      const label = { met: 'Đạt', 'not-met': 'Chưa đạt', incomplete: 'Chưa đủ dữ liệu' }[status];
+      const label =
+        status === 'incomplete'
+          ? causes[undecided?.cause ?? 'both']
+          : { met: 'Đạt', 'not-met': 'Chưa đạt' }[status];
       expect(text(item.querySelector('.criterion-status'))).toBe(label);
     }
     expect(text(criterion(card, '14').querySelector('.criterion-status'))).toBe('Chưa đạt');
-    expect(text(criterion(card, '2').querySelector('.criterion-status'))).toBe('Chưa đủ dữ liệu');
+    // Criterion 2's targets are unknown for the Red River Delta: no data from the commune can decide it.
+    const transport = criterion(card, '2');
+    expect(text(transport.querySelector('.criterion-status'))).toBe('Chưa có mức chỉ tiêu chính thức');
+    expect(transport.classList.contains('s-unknown-target')).toBe(true);
+    const { undecided } = result.criteria.find((c) => c.id === '2') as CriterionResult;
+    expect(undecided?.missingData).toBe(0);
+    expect(text(transport.querySelector('.criterion-count'))).toContain(
+      `${undecided?.unknownTargets} chưa có mức`,
+    );
   });
 
   it('expands a criterion from the keyboard, with aria-expanded', async () => {
@@ -157,20 +173,16 @@ describe('<ntm-scorecard> with a result from core', () => {
     expect(text(indicator(card, money.id))).toContain(`Thực tế: 40 ${money.unit?.vi}`);
   });
 
-  it('marks unverified targets with their basis, and shows not-evaluable with its reason', async () => {
-    const result = evaluateSample();
-    const card = await mount('ntm-scorecard', { result, expanded: true });
-    const unverified = result.criteria
-      .flatMap((c) => c.indicators)
-      .find((i) => !i.verified && i.status === 'met');
-    if (!unverified) throw new Error('no unverified target');
-    const marker = indicator(card, unverified.id).querySelector('.marker.unverified');
-    expect(text(marker)).toContain('Mức chưa kiểm chứng');
-    expect(text(marker)).toContain(unverified.rationale?.vi ?? '');
+  it('shows not-evaluable indicators with core’s reason, once', async () => {
+    const card = await mount('ntm-scorecard', { result: evaluateSample(), expanded: true });
     const notEvaluable = indicator(card, '2.x');
-    expect(text(notEvaluable.querySelector('.badge'))).toBe('Không đánh giá được');
+    expect(text(notEvaluable.querySelector('.badge'))).toBe('Chưa có mức chính thức');
     expect(text(notEvaluable)).toContain('chưa có mức chỉ tiêu chính thức cho vùng Đồng bằng sông Hồng');
     expect(notEvaluable.querySelector('[role="meter"]')).toBeNull();
+    // The reason already holds the target's basis: it is not repeated in the confidence note.
+    const note = notEvaluable.querySelector('[part~="confidence"]') as HTMLElement;
+    expect(text(note.querySelector('strong'))).toBe('Chưa có mức chỉ tiêu chính thức');
+    expect(text(note)).not.toContain('Cơ sở của mức');
   });
 
   it('shows province targets, missing data and several prerequisite tiers (kiểu mẫu, Nam Định)', async () => {
@@ -184,7 +196,7 @@ describe('<ntm-scorecard> with a result from core', () => {
     );
     expect(text(province.querySelector('[part~="gap"]'))).toMatch(/^còn thiếu 32 triệu đồng/);
     const missing = indicator(card, 'KM.3');
-    expect(text(missing.querySelector('.badge'))).toBe('Chưa có số liệu');
+    expect(text(missing.querySelector('.badge'))).toBe('Thiếu số liệu');
     expect(text(missing)).toContain('Thực tế: chưa có số liệu');
     expect(text(missing)).toContain('Mức yêu cầu: ≥ 1');
     const prerequisites = [...root.querySelectorAll('[part~="prerequisite"]')].map((s) =>
