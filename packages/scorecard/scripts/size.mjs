@@ -11,13 +11,26 @@ const dist = join(root, 'dist');
 
 /** Budgets in bytes of gzip, for what a page loads up front (issue 6). */
 const BUDGETS = [
-  { entry: 'dist/standalone/ntm-scorecard.js', gzip: 30 * 1024, label: 'standalone, lit included' },
+  {
+    // 30 kB until issues 11 and 13 (29.2 kB then): +6 kB for both elements' new content in both languages: why a
+    // result is undecided (missing data vs unknown targets) in the scorecard, the board's filter, counts,
+    // cells, blockers and key; each target's confidence, bound, basis and quote; the commune group and the
+    // place; the forecast (deadline, outlook column, marked cells, each gap's projected date). This bundle is
+    // one file on purpose (the CLI inlines it in its HTML report, which can fetch nothing), so the English
+    // strings and the forecast view that the element build loads on demand are in it.
+    entry: 'dist/standalone/ntm-scorecard.js',
+    gzip: 36 * 1024,
+    label: 'standalone, lit included',
+  },
   {
     // 12 kB until issue 16 / issue 12: +0.9 kB for the checks of hostile and oversized results (getters and
     // Proxies that throw, size limits), every error detail worded in Vietnamese and English, and bidi controls
-    // shown rather than obeyed (docs/performance.md, W2).
+    // shown rather than obeyed (docs/performance.md, W2). 13 kB until issues 11 and 13: the undecided causes,
+    // the targets' confidence, basis and quote, the commune group and the `src` controller cost 2 kB; 1.8 kB
+    // of it was found by loading the English strings and the forecast view on demand (a page in Vietnamese, or
+    // without a forecast, never downloads them), the rest is this +1 kB.
     entry: 'dist/ntm-scorecard.js',
-    gzip: 13 * 1024,
+    gzip: 14 * 1024,
     label: 'element build, <ntm-scorecard> only, without lit',
   },
 ];

@@ -1,4 +1,4 @@
-import { COMPARATOR_SYMBOLS, OUTLOOKS, type OutlookCounts } from '@nongthonmoi/core/review';
+import { COMPARATOR_SYMBOLS } from '@nongthonmoi/core/review';
 import type { Lang, Messages } from './i18n.js';
 import type { Problem } from './validate.js';
 
@@ -174,14 +174,4 @@ export function safeUrl(url: unknown): string | null {
   } catch {
     return null;
   }
-}
-
-/** Gaps per outlook in words, worst first, without the zeros: "2 không kịp hạn · 1 cần hành động". */
-export function outlookCounts(counts: OutlookCounts, messages: Messages): string {
-  return OUTLOOKS.filter((outlook) => counts[outlook] > 0)
-    .map(
-      (outlook) =>
-        `${formatNumber(counts[outlook], messages)} ${messages.outlooks[outlook].toLocaleLowerCase(messages.locale)}`,
-    )
-    .join(' · ');
 }

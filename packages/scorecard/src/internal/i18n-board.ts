@@ -1,9 +1,9 @@
 /**
- * The strings of `<ntm-district-board>`, in Vietnamese and English (the shared ones and the scorecard's are in
- * i18n.ts). A file of their own so that a page with only `<ntm-scorecard>` does not download them.
+ * The strings of `<ntm-district-board>` in Vietnamese (the English ones are in i18n-board-en.ts, loaded on demand;
+ * the shared ones and the scorecard's are in i18n.ts). A file of their own so that a page with only
+ * `<ntm-scorecard>` does not download them.
  */
 import type { Kind } from '../ntm-district-board/board-data.js';
-import type { Lang } from './i18n.js';
 
 export interface BoardMessages {
   title: string;
@@ -35,8 +35,6 @@ export interface BoardMessages {
   blockersTitle: string;
   /** Numbers are formatted already, like every count below; `parts` lists the results ("3 chưa đạt, 2 thiếu số liệu"). */
   blocker: (communes: string, parts: string) => string;
-  /** A number of communes with a result, for the blockers: `${n} chưa đạt`. */
-  blockerPart: Record<'not-met' | 'missing-data' | 'unknown-target' | 'undecided', (n: string) => string>;
   blockerMark: string;
   /** Numbers are formatted already ("3.300"). */
   totals: (met: string, total: string, average: string) => string;
@@ -93,12 +91,6 @@ const vi: BoardMessages = {
   countRowAll: (total) => `Số xã đạt (trong cả ${total} xã)`,
   blockersTitle: 'Tiêu chí cản trở nhiều xã nhất',
   blocker: (communes, parts) => `${communes} xã (${parts})`,
-  blockerPart: {
-    'not-met': (n) => `${n} chưa đạt`,
-    'missing-data': (n) => `${n} thiếu số liệu`,
-    'unknown-target': (n) => `${n} chờ mức chỉ tiêu`,
-    undecided: (n) => `${n} chưa đủ căn cứ`,
-  },
   blockerMark: 'cản trở nhiều xã nhất',
   totals: (met, total, average) => `${met}/${total} xã đạt chuẩn; bình quân ${average} tiêu chí đạt/xã`,
   progress: (improved, worsened, newlyMet, noLongerMet) =>
@@ -117,67 +109,21 @@ const vi: BoardMessages = {
   criteriaDelta: (delta) => `${delta} tiêu chí`,
 };
 
-const en: BoardMessages = {
-  title: 'Progress board',
-  titleOf: (place) => `Progress board: ${place}`,
-  kinds: {
-    met: 'Met',
-    'not-met': 'Not met',
-    'missing-data': 'Missing data',
-    'unknown-target': 'Target pending',
-    both: 'Missing data, target',
-    undecided: 'Undecided',
-  },
-  legend: {
-    met: 'met',
-    'not-met': 'not met',
-    'missing-data': "the commune's data is missing",
-    'unknown-target': "waiting for the official target (the commune's data is complete)",
-    both: 'missing data and waiting for the target',
-    undecided: 'undecided (the result does not say why)',
-    late: 'a gap will not close by the deadline at its current pace',
-  },
-  legendTitle: 'Key',
-  late: 'off track',
-  outlook: 'Outlook by the deadline',
-  sortOutlook: 'by outlook, worst first',
-  outlookTotals: (parts) => `Outlook by the deadline: ${parts}`,
-  communesWith: (n, outlook) => `${n} ${outlook}`,
-  caption: (level, date) => `Results for ${level}${date ? `, as of ${date}` : ''}`,
-  commune: 'Commune',
-  result: 'Result',
-  criteriaMet: 'Criteria met',
-  change: 'Since last review',
-  prerequisites: 'Prerequisite',
-  countSuffix: ' communes met',
-  countRow: 'Communes meeting',
-  countRowAll: (total) => `Communes meeting (of all ${total})`,
-  blockersTitle: 'Criteria holding most communes back',
-  blocker: (communes, parts) => `${communes} ${communes === '1' ? 'commune' : 'communes'} (${parts})`,
-  blockerPart: {
-    'not-met': (n) => `${n} not met`,
-    'missing-data': (n) => `${n} missing data`,
-    'unknown-target': (n) => `${n} target pending`,
-    undecided: (n) => `${n} undecided`,
-  },
-  blockerMark: 'holds most communes back',
-  totals: (met, total, average) =>
-    `${met}/${total} communes meet the standard; ${average} criteria met on average`,
-  progress: (improved, worsened, newlyMet, noLongerMet) =>
-    `Since the last review: ${improved} improved, ${worsened} worse, ${newlyMet} newly meet the standard, ${noLongerMet} no longer meet it`,
-  sortBy: 'Sort',
-  sortCriteria: 'by criteria met',
-  sortName: 'by commune name',
-  back: 'Back to the board',
-  search: 'Find a commune',
-  searchHint: 'Commune name, with or without diacritics',
-  filterByResult: 'Filter by result',
-  shown: (shown, total, filtered) =>
-    filtered ? `Showing ${shown} of ${total} communes` : `${total} communes`,
-  noMatch: 'No commune matches the search and the filter.',
-  empty: 'No commune results yet.',
-  added: 'new',
-  criteriaDelta: (delta) => `${delta} criteria`,
-};
+/** The board's strings of each language: Vietnamese always; English once loaded (`loadBoardEnglish`). */
+export const BOARD_MESSAGES: { vi: BoardMessages; en?: BoardMessages } = { vi };
 
-export const BOARD_MESSAGES: Readonly<Record<Lang, BoardMessages>> = { vi, en };
+let english: Promise<void> | null = null;
+
+/** Loads the board's English strings, once (see `loadEnglish` in i18n.ts). */
+export function loadBoardEnglish(): Promise<void> {
+  english ??= import('./i18n-board-en.js').then(
+    (module) => {
+      BOARD_MESSAGES.en = module.boardEn;
+    },
+    (error: unknown) => {
+      english = null;
+      throw error;
+    },
+  );
+  return english;
+}

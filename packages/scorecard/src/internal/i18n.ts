@@ -1,11 +1,12 @@
 /**
- * Every string the elements show, in Vietnamese (default) and English. Numbers, dates and lists are formatted
- * with Intl in `format.ts`; the functions here only place already formatted values in sentences.
+ * Every string the elements show, in Vietnamese (default; the English ones are in i18n-en.ts, loaded on demand).
+ * Numbers, dates and lists are formatted with Intl in `format.ts`; the functions here only place already
+ * formatted values in sentences.
  */
 
 export type Lang = 'vi' | 'en';
 
-import type { Confidence, TierOutlook, UndecidedCause } from '@nongthonmoi/core/review';
+import type { Confidence, UndecidedCause } from '@nongthonmoi/core/review';
 
 type IndicatorStatusKey = 'met' | 'not-met' | 'missing' | 'not-applicable' | 'not-evaluable';
 type TierStatusKey = 'met' | 'not-met' | 'incomplete';
@@ -78,16 +79,6 @@ export interface Messages {
   selfAssessed: string;
   basis: string;
   reason: string;
-  /** The deadline and the days left, counted from the forecast's review date (`from`), never from the clock. */
-  deadline: (date: string, days: number, daysText: string, from: string) => string;
-  outlookLabel: string;
-  /** Outlooks of a forecast (core's `forecast`), worst first. */
-  outlooks: Record<TierOutlook, string>;
-  projected: (date: string) => string;
-  notAtThisPace: string;
-  unchanged: string;
-  lastChanged: (date: string) => string;
-  oneReview: string;
   direction: Record<DirectionKey, string>;
   was: (value: string) => string;
   criterionWas: (status: string) => string;
@@ -141,8 +132,7 @@ const vi: Messages = {
     both: 'Thiếu số liệu; chưa có mức chỉ tiêu chính thức',
   },
   missingWhy: (n) => `Thiếu số liệu: ${n} chỉ tiêu, xã cần bổ sung`,
-  unknownWhy: (n) =>
-    `Chưa có mức chỉ tiêu chính thức: ${n} chỉ tiêu, số liệu của xã không thay đổi được điều này`,
+  unknownWhy: (n) => `Chưa có mức chỉ tiêu chính thức: ${n} chỉ tiêu (không phải do xã thiếu số liệu)`,
   missingShort: (n) => `${n} thiếu số liệu`,
   unknownShort: (n) => `${n} chưa có mức`,
   tiers: {
@@ -202,30 +192,10 @@ const vi: Messages = {
   confidenceSummary: 'Độ tin cậy của mức chỉ tiêu',
   bound: 'Mức tối thiểu: đạt mức này chưa phải là đạt chỉ tiêu',
   boundShort: 'tối thiểu',
-  placeholder:
-    'Chỉ tiêu giữ chỗ: cả tiêu chí theo kết quả tự đánh giá của xã, vì các chỉ tiêu và mức chính thức chưa được nhập; xã báo đạt thì chưa kết luận được',
+  placeholder: 'Chỉ tiêu giữ chỗ: cả tiêu chí theo tự đánh giá của xã, chờ nhập các chỉ tiêu và mức chính thức',
   selfAssessed: 'Xã tự đánh giá',
   basis: 'Cơ sở của mức',
   reason: 'Lý do',
-  deadline: (date, days, n, from) =>
-    `Hạn hoàn thành: ${date} · ${days > 0 ? `còn ${n} ngày (tính từ ${from})` : days < 0 ? `đã quá hạn ${n} ngày (tính đến ${from})` : `đến hạn vào ngày đánh giá ${from}`}`,
-  outlookLabel: 'Triển vọng đến hạn',
-  outlooks: {
-    'off-track': 'Không kịp hạn',
-    stalled: 'Đứng yên',
-    'at-risk': 'Nguy cơ trễ hạn',
-    'needs-action': 'Cần hành động',
-    'insufficient-data': 'Chưa đủ số kỳ',
-    'missing-data': 'Thiếu số liệu',
-    'unknown-target': 'Chờ mức chỉ tiêu',
-    'on-track': 'Kịp hạn',
-    met: 'Đã đạt',
-  },
-  projected: (date) => `dự kiến đạt ngày ${date}`,
-  notAtThisPace: 'với tốc độ hiện nay không đạt được',
-  unchanged: 'không thay đổi qua các kỳ',
-  lastChanged: (date) => `thay đổi lần cuối ${date}`,
-  oneReview: 'mới có số liệu của một kỳ, chưa tính được tốc độ',
   direction: {
     improved: '▲ Cải thiện',
     worsened: '▼ Giảm',
@@ -273,157 +243,27 @@ const vi: Messages = {
   },
 };
 
-const en: Messages = {
-  locale: 'en-GB',
-  indicatorStatus: {
-    met: 'Met',
-    'not-met': 'Not met',
-    missing: 'Missing data',
-    'not-applicable': 'Not applicable',
-    'not-evaluable': 'No official target',
-  },
-  criterionStatus: { met: 'Met', 'not-met': 'Not met', incomplete: 'Undecided' },
-  undecided: {
-    'missing-data': 'Missing data',
-    'unknown-target': 'No official target yet',
-    both: 'Missing data; no official target yet',
-  },
-  missingWhy: (n) =>
-    `Missing data: ${n} ${n === 1 ? 'indicator' : 'indicators'}, to be supplied by the commune`,
-  unknownWhy: (n) =>
-    `No official target yet: ${n} ${n === 1 ? 'indicator' : 'indicators'}; no data from the commune can change this`,
-  missingShort: (n) => `${n} missing data`,
-  unknownShort: (n) => `${n} without a target`,
-  tiers: {
-    ntm: 'new-rural commune',
-    'nang-cao': 'advanced new-rural commune',
-    'kieu-mau': 'model new-rural commune',
-    'cong-nhan': 'recognition conditions',
-  },
-  tierShort: { ntm: 'NTM', 'nang-cao': 'Advanced NTM', 'kieu-mau': 'Model NTM', 'cong-nhan': 'Recognition' },
-  verdict: (status, tier) =>
-    status === 'met'
-      ? `Meets the ${tier} standard`
-      : status === 'not-met'
-        ? `Does not yet meet the ${tier} standard`
-        : `Cannot yet decide on the ${tier} standard`,
-  prerequisite: (tier) => `Prerequisite: ${tier} standard`,
-  recognition: 'Recognition conditions',
-  criteriaMet: (met, total) => `${met}/${total} criteria met`,
-  indicatorsMet: (met, total) => `${met}/${total} indicators met`,
-  criterion: (id) => `Criterion ${id}`,
-  rulesetLabel: 'Criteria set',
-  basisLabel: 'Legal basis',
-  documentDate: (number, date) => `${number} of ${date}`,
-  asOfLabel: 'Assessed as of',
-  regionLabel: 'Region',
-  groupLabel: 'Commune group',
-  regionBasis: (declared, applied) =>
-    `The commune is in the ${declared} region but uses the targets of ${applied}`,
-  overlaysLabel: 'Targets set by the province',
-  coverageIncomplete: 'This criteria set is not fully encoded',
-  actual: 'Actual',
-  target: 'Target',
-  ceiling: 'Ceiling',
-  requirement: 'Requirement',
-  yes: 'Yes',
-  no: 'No',
-  noData: 'no data',
-  noneSelected: '(none)',
-  gapShort: (amount) => `${amount} short of the target`,
-  gapOverCeiling: (amount) => `${amount} over the ceiling`,
-  gapOff: (amount) => `${amount} off the required value`,
-  gapAbove: (amount) => `${amount} above the target`,
-  gapBelowCeiling: (amount) => `${amount} below the ceiling`,
-  gapExact: 'exactly at the target',
-  percentagePoints: 'percentage points',
-  meterText: (actual, target) => `${actual}, target ${target}`,
-  citation: 'Citation',
-  guidance: 'guidance',
-  source: 'Source',
-  provinceTarget: 'Target set by the province',
-  provinceTargetBy: (document) => `Target set by the province (${document})`,
-  confidence: {
-    official: 'Official target',
-    secondary: 'Target from a secondary source, not checked against the original text',
-    assumed: 'Assumed target, not a value written in the law',
-    unknown: 'No official target yet',
-  },
-  confidenceSummary: 'Confidence of the targets',
-  bound: 'Lower bound: meeting it does not mean the indicator is met',
-  boundShort: 'lower bound',
-  placeholder:
-    'Placeholder: the whole criterion as the commune assesses it, because its official indicators and targets are not imported yet; a commune reporting it met cannot be decided yet',
-  selfAssessed: 'Self-assessed by the commune',
-  basis: 'Basis of the target',
-  reason: 'Reason',
-  deadline: (date, days, n, from) =>
-    `Deadline: ${date} · ${days > 0 ? `${n} ${days === 1 ? 'day' : 'days'} left (from ${from})` : days < 0 ? `${n} ${days === -1 ? 'day' : 'days'} past (as of ${from})` : `due on the review date, ${from}`}`,
-  outlookLabel: 'Outlook by the deadline',
-  outlooks: {
-    'off-track': 'Off track',
-    stalled: 'Stalled',
-    'at-risk': 'At risk',
-    'needs-action': 'Needs action',
-    'insufficient-data': 'Too few reviews',
-    'missing-data': 'Missing data',
-    'unknown-target': 'Target pending',
-    'on-track': 'On track',
-    met: 'Met',
-  },
-  projected: (date) => `projected to be met on ${date}`,
-  notAtThisPace: 'not reached at the current pace',
-  unchanged: 'unchanged across the reviews',
-  lastChanged: (date) => `last changed ${date}`,
-  oneReview: 'values from one review only: no pace yet',
-  direction: {
-    improved: '▲ Improved',
-    worsened: '▼ Worse',
-    changed: '◆ Changed',
-    unchanged: '= Unchanged',
-  },
-  was: (value) => `previously ${value}`,
-  criterionWas: (status) => `previously: ${status}`,
-  previousReview: (date) => `Compared with the previous review (${date})`,
-  criteriaChange: (before, after) => `${before} → ${after} criteria met`,
-  rulesetChanged: 'The two reviews used different criteria or targets',
-  expandAll: 'Expand all',
-  collapseAll: 'Collapse all',
-  showCriteria: 'Show the criteria',
-  loading: 'Loading commune data…',
-  evaluating: 'Evaluating…',
-  empty: 'No result to show.',
-  errorTitle: 'The result cannot be shown',
-  problem: {
-    expected: {
-      object: 'expected an object',
-      array: 'expected an array',
-      string: 'expected a string',
-      number: 'expected a number',
-      text: 'expected a string or {vi, en}',
-    },
-    oneOf: (values) => `expected one of ${values}`,
-    tooMany: (count, limit) => `${count} items, more than the limit of ${limit}`,
-    unreadable: 'could not be read (reading it threw an error)',
-  },
-  errors: {
-    badUrl: (src) => `Invalid data address: ${src}`,
-    http: (src, status) => `Could not load the commune data (HTTP ${status}) from ${src}`,
-    network: (src) => `Could not connect to ${src}`,
-    badJson: (src) => `${src} is not valid JSON`,
-    noLevel: 'The level attribute is missing (tier to assess, e.g. ntm, nang-cao, kieu-mau)',
-    invalidCommune: 'The commune data is not valid',
-    evaluation: 'The commune could not be evaluated',
-    loadCore: 'The evaluation engine could not be loaded',
-    malformed: 'The evaluation result is malformed',
-    malformedList: 'The list of results is malformed',
-    tooLarge: 'Too much data to show',
-    unreadable: 'The evaluation result could not be read',
-    render: 'Part of the result could not be shown',
-  },
-};
+/** The strings of each language: Vietnamese always; English once loaded (`loadEnglish`). */
+export const MESSAGES: { vi: Messages; en?: Messages } = { vi };
 
-export const MESSAGES: Readonly<Record<Lang, Messages>> = { vi, en };
+let english: Promise<void> | null = null;
+
+/**
+ * Loads the English strings, once. They are a module of their own, imported on demand: a page in Vietnamese
+ * never downloads them (in the element build; the standalone bundle holds them inline and loads them at once).
+ */
+export function loadEnglish(): Promise<void> {
+  english ??= import('./i18n-en.js').then(
+    (module) => {
+      MESSAGES.en = module.en;
+    },
+    (error: unknown) => {
+      english = null; // tried again at the next change of language
+      throw error;
+    },
+  );
+  return english;
+}
 
 /**
  * The language of an element: its own `lang` attribute or its nearest ancestor's, across shadow roots.

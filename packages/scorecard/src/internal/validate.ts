@@ -5,8 +5,6 @@
  * are core's. Problems are data (`Problem`), worded in the page's language when shown (i18n.ts).
  */
 
-import { OUTLOOKS, TIER_OUTLOOKS } from '@nongthonmoi/core/review';
-
 /**
  * Largest results the elements draw; beyond them the element shows its error state. Real data is far below:
  * 19 criteria and about 60 indicators per tier, 3 tiers, 10,000 communes in the largest historical file.
@@ -153,53 +151,4 @@ function tierProblem(value: unknown, at: string, budget: Budget): Problem | null
  */
 export function evaluationProblem(value: unknown, at = 'result'): Problem | null {
   return guarded(at, () => tierProblem(value, at, { tiers: 0, indicators: 0 }));
-}
-
-/**
- * The first problem of a forecast's header (core's `ForecastReport`: `deadline`, `daysLeft`, `communes`), or
- * null. Its communes are checked one by one with `communeForecastProblem` by whoever reads them. Never throws.
- */
-export function forecastProblem(value: unknown, at = 'forecast'): Problem | null {
-  return guarded(at, () => {
-    const problem = firstProblem(value, at, [
-      ['asOf', 'string'],
-      ['deadline', 'string'],
-      ['daysLeft', 'number'],
-      ['communes', 'array'],
-    ]);
-    return (
-      problem ??
-      tooMany(`${at}.communes`, (value as { communes: unknown[] }).communes.length, LIMITS.communes)
-    );
-  });
-}
-
-const COMMUNE_FORECAST: Array<[string, Check]> = [
-  ['id', 'string'],
-  ['level', 'string'],
-  ['outlook', TIER_OUTLOOKS as string[]],
-  ['gaps', 'array'],
-  ...OUTLOOKS.map((outlook): [string, Check] => [`counts.${outlook}`, 'number']),
-];
-const GAP_FORECAST: Array<[string, Check]> = [
-  ['level', 'string'],
-  ['criterion', 'string'],
-  ['indicator', 'string'],
-  ['outlook', OUTLOOKS as string[]],
-];
-
-/** The first problem of one commune of a forecast (`ForecastReport.communes[i]`), or null. Never throws. */
-export function communeForecastProblem(value: unknown, at: string): Problem | null {
-  return guarded(at, () => {
-    const problem = firstProblem(value, at, COMMUNE_FORECAST);
-    if (problem) return problem;
-    const gaps = (value as { gaps: unknown[] }).gaps;
-    const many = tooMany(`${at}.gaps`, gaps.length, LIMITS.resultIndicators);
-    if (many) return many;
-    for (let g = 0; g < gaps.length; g++) {
-      const found = firstProblem(gaps[g], `${at}.gaps[${g}]`, GAP_FORECAST);
-      if (found) return found;
-    }
-    return null;
-  });
 }

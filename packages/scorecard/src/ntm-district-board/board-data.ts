@@ -19,13 +19,12 @@ import {
   type Undecided,
 } from '@nongthonmoi/core/review';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { communeForecastProblem, forecastProblem } from '../internal/forecast-view.js';
 import { plain } from '../internal/format.js';
 import {
   type Check,
-  communeForecastProblem,
   EVALUATION,
   firstProblem,
-  forecastProblem,
   guarded,
   isObject,
   LIMITS,

@@ -9,8 +9,9 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { styleMap } from 'lit/directives/style-map.js';
 import { defineElement } from '../internal/define-once.js';
 import { errorLines, problemCode } from '../internal/errors.js';
-import { formatDate, formatNumber, localized, outlookCounts, plain } from '../internal/format.js';
-import { BOARD_MESSAGES, type BoardMessages } from '../internal/i18n-board.js';
+import { deadlineText, FORECAST_TEXT, outlookCounts } from '../internal/forecast-view.js';
+import { formatDate, formatNumber, localized, plain } from '../internal/format.js';
+import { BOARD_MESSAGES, type BoardMessages, loadBoardEnglish } from '../internal/i18n-board.js';
 import { NtmElement } from '../internal/ntm-element.js';
 import type { NtmErrorDetail } from '../ntm-scorecard/ntm-scorecard.js';
 import { NtmScorecard } from '../ntm-scorecard/ntm-scorecard.js';
@@ -272,7 +273,15 @@ export class NtmDistrictBoard extends NtmElement {
 
   /** The board's strings in the current language. */
   private get strings_(): BoardMessages {
-    return BOARD_MESSAGES[this.lang_];
+    return BOARD_MESSAGES[this.lang_] ?? BOARD_MESSAGES.vi;
+  }
+
+  protected override hasEnglish(): boolean {
+    return super.hasEnglish() && !!BOARD_MESSAGES.en;
+  }
+
+  protected override loadEnglish(): Promise<unknown> {
+    return Promise.all([super.loadEnglish(), loadBoardEnglish()]);
   }
 
   private get ready_(): BoardReady | null {
@@ -567,19 +576,17 @@ export class NtmDistrictBoard extends NtmElement {
   /** The deadline, the days left (from the forecast's review date, never the clock) and communes per outlook. */
   private renderForecast_({ report }: BoardForecast): TemplateResult {
     const m = this.messages;
-    const days = report.daysLeft;
+    const names = FORECAST_TEXT[this.lang_].outlooks;
     const byOutlook = report.totals?.communesByOutlook;
     const parts = byOutlook
       ? TIER_OUTLOOKS.filter((outlook) => byOutlook[outlook] > 0).map((outlook) =>
           this.strings_.communesWith(
             formatNumber(byOutlook[outlook], m),
-            m.outlooks[outlook].toLocaleLowerCase(m.locale),
+            names[outlook].toLocaleLowerCase(m.locale),
           ),
         )
       : [];
-    return html`<p class="deadline" part="deadline">
-        ${m.deadline(formatDate(report.deadline, m), days, formatNumber(Math.abs(days), m), formatDate(report.asOf, m))}
-      </p>
+    return html`<p class="deadline" part="deadline">${deadlineText(report, m, this.lang_)}</p>
       ${parts.length > 0 ? html`<p part="outlook-totals">${this.strings_.outlookTotals(parts.join(' · '))}</p>` : nothing}`;
   }
 
@@ -593,15 +600,16 @@ export class NtmDistrictBoard extends NtmElement {
         ${blockers.map((blocker) => {
           const s = this.strings_;
           const causes = data.blockerCauses.get(blocker.id);
-          const counts: Array<[keyof BoardMessages['blockerPart'], number]> = [
+          const counts: Array<[Kind, number]> = [
             ['not-met', blocker.notMet],
             ['missing-data', causes?.['missing-data'] ?? 0],
             ['unknown-target', causes?.['unknown-target'] ?? 0],
             ['undecided', causes ? causes.undecided : blocker.incomplete],
           ];
+          // "3 chưa đạt, 2 thiếu số liệu, 5 chờ mức chỉ tiêu": the words of the filter buttons.
           const parts = counts
             .filter(([, n]) => n > 0)
-            .map(([key, n]) => s.blockerPart[key](formatNumber(n, m)));
+            .map(([kind, n]) => `${formatNumber(n, m)} ${s.kinds[kind].toLocaleLowerCase(m.locale)}`);
           return html`<li class=${data.highlighted.has(blocker.id) ? 'highlighted' : ''}>
             <strong>${m.criterion(plain(blocker.id))}. ${localized(blocker.name, this.lang_)}</strong>:
             ${s.blocker(formatNumber(blocker.communes, m), parts.join(', '))}
@@ -711,7 +719,7 @@ export class NtmDistrictBoard extends NtmElement {
       let template = cells.get(key);
       if (!template) {
         const cause = CAUSE_KINDS.has(kind);
-        const label = `${cause ? m.undecided[kind as keyof typeof m.undecided] : s.kinds[kind]}${late ? `; ${m.outlooks[late].toLocaleLowerCase(m.locale)}` : ''}`;
+        const label = `${cause ? m.undecided[kind as keyof typeof m.undecided] : s.kinds[kind]}${late ? `; ${FORECAST_TEXT[this.lang_].outlooks[late].toLocaleLowerCase(m.locale)}` : ''}`;
         const part = `cell cell-${kind === 'met' || kind === 'not-met' ? kind : `incomplete cell-${kind}`}${late ? ' cell-off-track' : ''}`;
         template = html`<td class="cell s-${kind}${late ? ' late' : ''}" part=${part}><span role="img" aria-label=${label}>${GLYPHS[kind]}${late ? '!' : ''}</span></td>`;
         cells.set(key, template);
@@ -831,10 +839,10 @@ export class NtmDistrictBoard extends NtmElement {
     const commune = forecast.communes[index];
     if (!commune) return html`<td class="outlook-col"></td>`;
     const outlook = commune.outlook;
-    const detail = outlookCounts(commune.counts, m);
+    const detail = outlookCounts(commune.counts, m, this.lang_);
     const count = outlook === 'met' ? 0 : commune.counts[outlook];
     return html`<td class="outlook-col o-${outlook}" title=${detail}>
-      <span class="outlook" part="outlook outlook-${outlook}">${m.outlooks[outlook]}</span>${count ? html` <span class="muted" aria-hidden="true">(${formatNumber(count, m)})</span>` : nothing}${detail ? html`<span class="sr-only">: ${detail}</span>` : nothing}
+      <span class="outlook" part="outlook outlook-${outlook}">${FORECAST_TEXT[this.lang_].outlooks[outlook]}</span>${count ? html` <span class="muted" aria-hidden="true">(${formatNumber(count, m)})</span>` : nothing}${detail ? html`<span class="sr-only">: ${detail}</span>` : nothing}
     </td>`;
   }
 

@@ -2,25 +2,22 @@ import {
   COMMUNE_GROUP_NAMES,
   CONFIDENCE_LEVELS,
   CONFIDENCE_NAMES,
-  type CommuneForecast,
   type CommuneProgress,
   type Confidence,
   type CriterionChange,
   type CriterionResult,
   compare,
-  compareOutlooks,
   type Evaluation,
   type ForecastReport,
-  type GapForecast,
   type IndicatorChange,
   type IndicatorResult,
   REGION_NAMES,
-  type TierOutlook,
   type Undecided,
 } from '@nongthonmoi/core/review';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { errorLines, problemCode } from '../internal/errors.js';
+import type { Outlooks } from '../internal/forecast-view.js';
 import {
   formatDate,
   formatGap,
@@ -30,7 +27,6 @@ import {
   type Localized,
   localized,
   nameIn,
-  outlookCounts,
   plain,
   safeUrl,
 } from '../internal/format.js';
@@ -38,7 +34,7 @@ import type { Messages } from '../internal/i18n.js';
 import { icon } from '../internal/icons.js';
 import type { SrcFailure } from '../internal/load-src.js';
 import { NtmElement } from '../internal/ntm-element.js';
-import { communeForecastProblem, evaluationProblem, forecastProblem } from '../internal/validate.js';
+import { evaluationProblem } from '../internal/validate.js';
 import { styles } from './ntm-scorecard.styles.js';
 import { SrcController } from './src-controller.js';
 
@@ -73,18 +69,8 @@ interface Changes {
   criteria: Map<string, CriterionChange>;
 }
 
-/** What a forecast says about this commune: its outlook, and each gap's by tier, criterion and indicator. */
-interface Outlooks {
-  report: ForecastReport;
-  commune: CommuneForecast | null;
-  /** By `level\0criterion\0indicator`. */
-  gaps: Map<string, GapForecast>;
-  /** Worst outlook of each criterion's gaps, by `level\0criterion`. */
-  criteria: Map<string, TierOutlook>;
-}
-
-/** Outlooks that add nothing next to a status that says the same (`Thiếu số liệu`, `Chưa có mức…`). */
-const SAID_BY_STATUS = new Set<string>(['missing-data', 'unknown-target', 'met']);
+/** The forecast's view (forecast-view.ts), loaded on demand by the first scorecard given a `forecast`. */
+let forecastView: typeof import('../internal/forecast-view.js') | null = null;
 /** The required tiers, nearest first (NTM kiểu mẫu → NTM nâng cao → NTM), with their disclosure-key prefix. */
 function prerequisitesOf(evaluation: Evaluation, prefix = ''): Array<[Evaluation, string]> {
   return (evaluation.prerequisites ?? []).flatMap((tier, index): Array<[Evaluation, string]> => {
@@ -312,31 +298,25 @@ export class NtmScorecard extends NtmElement {
     }
   }
 
-  /** Finds this commune in `forecast` and indexes its gaps. A forecast that cannot be read is left out. */
+  /** Finds this commune in `forecast` (loading the forecast's view first, once). */
   private computeOutlooks_(): void {
     this.outlooks_ = null;
     const view = this.view_;
-    const report = this.forecast;
-    if (!view || !report || forecastProblem(report)) return;
-    try {
-      const outlooks: Outlooks = { report, commune: null, gaps: new Map(), criteria: new Map() };
-      const index = report.communes.findIndex(
-        (commune) => commune?.id === view.commune.id && commune.level === view.level,
-      );
-      const commune = report.communes[index];
-      if (commune && !communeForecastProblem(commune, `forecast.communes[${index}]`)) {
-        outlooks.commune = commune;
-        for (const gap of commune.gaps) {
-          outlooks.gaps.set(`${gap.level}\u0000${gap.criterion}\u0000${gap.indicator}`, gap);
-          const key = `${gap.level}\u0000${gap.criterion}`;
-          const worst = outlooks.criteria.get(key);
-          if (!worst || compareOutlooks(gap.outlook, worst) < 0) outlooks.criteria.set(key, gap.outlook);
-        }
-      }
-      this.outlooks_ = outlooks;
-    } catch {
-      // Values that throw when read: the forecast is left out, like a previous review that cannot be compared.
+    if (!view || !this.forecast) return;
+    if (forecastView) {
+      this.outlooks_ = forecastView.outlooksOf(this.forecast, view);
+      return;
     }
+    this.load(import('../internal/forecast-view.js')).then(
+      (module) => {
+        forecastView = module;
+        this.computeOutlooks_();
+        this.requestUpdate();
+      },
+      () => {
+        // The module could not be loaded (offline): the scorecard is shown without the forecast.
+      },
+    );
   }
 
   /** Keeps `error` to show it (as data: worded when drawn, in the page's language) and fires `ntm-error`. */
@@ -440,7 +420,8 @@ export class NtmScorecard extends NtmElement {
           ${this.renderCounts_(evaluation)}
         </div>
       </section>
-      ${this.renderForecast_()} ${this.renderProgress_()}
+      ${this.outlooks_ && forecastView ? forecastView.renderSummary(this.outlooks_, m, this.lang_) : nothing}
+      ${this.renderProgress_()}
       ${prerequisitesOf(evaluation).map(([tier, prefix]) => this.renderPrerequisite_(tier, prefix, m.prerequisite(this.tierName_(tier))))}
       ${evaluation.recognition ? this.renderPrerequisite_(evaluation.recognition, 'r/', m.recognition) : nothing}
       <div class="toolbar no-print" part="toolbar">
@@ -503,29 +484,6 @@ export class NtmScorecard extends NtmElement {
           </p>`
           : nothing
       }`;
-  }
-
-  /** The deadline, the days left, and the commune's outlook, from `forecast`. */
-  private renderForecast_(): TemplateResult | typeof nothing {
-    const outlooks = this.outlooks_;
-    if (!outlooks) return nothing;
-    const m = this.messages;
-    const { report, commune } = outlooks;
-    const days = report.daysLeft;
-    const counts = commune ? outlookCounts(commune.counts, m) : '';
-    return html`<div class="forecast">
-      <p part="deadline">
-        ${m.deadline(formatDate(report.deadline, m), days, formatNumber(Math.abs(days), m), formatDate(report.asOf, m))}
-      </p>
-      ${
-        commune
-          ? html`<p class="o-${commune.outlook}" part="outlook outlook-${commune.outlook}">
-            ${m.outlookLabel}: <strong class="outlook">${m.outlooks[commune.outlook]}</strong>
-            ${counts ? html`<span class="muted">(${counts})</span>` : nothing}
-          </p>`
-          : nothing
-      }
-    </div>`;
   }
 
   private renderHeader_(evaluation: Evaluation): TemplateResult {
@@ -695,7 +653,7 @@ export class NtmScorecard extends NtmElement {
           <span class="criterion-name">${m.criterion(plain(criterion.id))}. ${localized(criterion.name, this.lang_)}</span>
           <span class="criterion-status">${this.statusWord_(criterion.status, undecided)}</span>
           <span class="criterion-count muted">${count.join(' · ')}</span>
-          ${outlook && !SAID_BY_STATUS.has(outlook) ? html`<span class="outlook o-${outlook}" part="outlook outlook-${outlook}">${m.outlooks[outlook]}</span>` : nothing}
+          ${outlook && forecastView ? forecastView.renderCriterionOutlook(outlook, this.lang_) : nothing}
           ${change ? html`<span class="change dir-${change.direction}" part="change">${m.direction[change.direction]}<span class="muted"> (${m.criterionWas(m.criterionStatus[change.before])})</span></span>` : nothing}
         </button>`,
         'criterion-heading',
@@ -786,7 +744,7 @@ export class NtmScorecard extends NtmElement {
       </dl>
       ${this.renderMeter_(indicator, unit, actualText, targetText)}
       ${gap ? html`<p class="gap" part="gap">${gap}</p>` : nothing}
-      ${this.renderGapForecast_(this.outlooks_?.gaps.get(key))}
+      ${this.outlooks_ && forecastView ? forecastView.renderGap(this.outlooks_.gaps.get(key), m, lang) : nothing}
       ${
         change
           ? html`<p class="change dir-${change.direction}" part="change">
@@ -816,28 +774,6 @@ export class NtmScorecard extends NtmElement {
         }
       </p>
     </li>`;
-  }
-
-  /** A gap's outlook from `forecast`, with its projected date or why there is none. */
-  private renderGapForecast_(gap: GapForecast | undefined): TemplateResult | typeof nothing {
-    if (!gap || SAID_BY_STATUS.has(gap.outlook)) return nothing;
-    const m = this.messages;
-    const outlook = gap.outlook;
-    const date = (value: unknown) => (typeof value === 'string' ? formatDate(value, m) : '');
-    const projected = date(gap.projected);
-    const changed = date(gap.lastChanged);
-    const detail = projected
-      ? m.projected(projected)
-      : outlook === 'off-track'
-        ? m.notAtThisPace
-        : outlook === 'insufficient-data'
-          ? m.oneReview
-          : outlook === 'needs-action' && changed
-            ? m.lastChanged(changed)
-            : m.unchanged;
-    return html`<p class="o-${outlook}" part="forecast forecast-${outlook}">
-      <strong class="outlook">${m.outlooks[outlook]}</strong>: ${detail}
-    </p>`;
   }
 
   private renderMeter_(
