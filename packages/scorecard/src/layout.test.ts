@@ -6,11 +6,13 @@ import type { Evaluation } from '@nongthonmoi/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cdp, page } from 'vitest/browser';
 import {
+  evaluate2026,
   evaluateDistrict,
   evaluateSample,
   manyEvaluations,
   mount,
   nextFrame,
+  reviewDistrict,
   shadow,
 } from '../test/helpers.js';
 import './index.js';
@@ -103,6 +105,22 @@ describe('no horizontal page overflow', () => {
       expect(pageOverflow().scrollWidth).toBeLessThanOrEqual(pageOverflow().clientWidth);
     });
   }
+
+  it('a board and a scorecard with a forecast at 320 and 390 px, and a 2026–2030 scorecard with placeholders', async () => {
+    const { evaluations, previous, forecast } = reviewDistrict(8);
+    for (const width of [320, 390]) {
+      await page.viewport(width, 844);
+      const board = await mount('ntm-district-board', { evaluations, previous, forecast });
+      await expectNoOverflow(board);
+      const card = await mount('ntm-scorecard', { result: evaluations[0], forecast, expanded: true });
+      const placeholder = await mount('ntm-scorecard', { result: evaluate2026(), expanded: true });
+      await card.updateComplete;
+      await placeholder.updateComplete;
+      await nextFrame();
+      expect(pageOverflow().scrollWidth).toBeLessThanOrEqual(pageOverflow().clientWidth);
+      document.body.replaceChildren();
+    }
+  });
 
   it('a scorecard at 320 px, in its error state and in print', async () => {
     await page.viewport(320, 700);

@@ -2,6 +2,8 @@
 import { type Evaluation, evaluate, evaluateMany } from '@nongthonmoi/core';
 import { type ForecastReport, forecast } from '@nongthonmoi/core/review';
 import communeText from '../../../examples/sample-commune/commune.json?raw';
+// A small edition of core's tests whose targets are all known: a tier undecided by missing data alone.
+import testEditionText from '../../core/test/fixtures/base.json?raw';
 
 export interface CommuneData {
   id: string;
@@ -177,4 +179,37 @@ export function reviewDistrict(count: number): {
     previous: (snapshots[1] as { evaluations: Evaluation[] }).evaluations,
     forecast: forecast(snapshots, { deadline: DEADLINE }),
   };
+}
+
+/**
+ * A commune evaluated against core's small test edition (`co-ban`, 2022–2023; targets official or assumed, none
+ * unknown). Without `insurance_pct` its tier is undecided by missing data alone.
+ */
+export function evaluateTestEdition(values: Record<string, unknown> = {}): Evaluation {
+  const base = {
+    stunting_pct: 10,
+    income_mvnd: 60,
+    has_market: true,
+    has_craft_village: false,
+    school_count: 2,
+    schools_level1_pct: 100,
+  };
+  return evaluate(
+    { id: 'xa-thu', name: 'Xã Thử', region: 'dbsh', values: { ...base, ...values } },
+    { level: 'co-ban', asOf: '2023-06-01', rulesets: [JSON.parse(testEditionText)] },
+  );
+}
+
+/** A commune of the 2026–2030 criteria (placeholders assessed by the commune), group 2, in Ninh Bình. */
+export function evaluate2026(id = 'xa-2026', province = 'ninh-binh'): Evaluation {
+  return evaluate(
+    {
+      id,
+      name: 'Xã Minh Tân (minh họa)',
+      province,
+      group: 'nhom-2',
+      values: { ntm2026_quy_hoach_dat: true, ntm2026_ha_tang_dat: false },
+    },
+    { level: 'ntm', asOf: '2026-03-01' },
+  );
 }

@@ -192,7 +192,8 @@ const vi: Messages = {
   confidenceSummary: 'Độ tin cậy của mức chỉ tiêu',
   bound: 'Mức tối thiểu: đạt mức này chưa phải là đạt chỉ tiêu',
   boundShort: 'tối thiểu',
-  placeholder: 'Chỉ tiêu giữ chỗ: cả tiêu chí theo tự đánh giá của xã, chờ nhập các chỉ tiêu và mức chính thức',
+  placeholder:
+    'Chỉ tiêu giữ chỗ: cả tiêu chí theo tự đánh giá của xã, chờ nhập các chỉ tiêu và mức chính thức',
   selfAssessed: 'Xã tự đánh giá',
   basis: 'Cơ sở của mức',
   reason: 'Lý do',

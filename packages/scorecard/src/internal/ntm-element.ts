@@ -73,8 +73,13 @@ export class NtmElement extends LitElement {
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
-    while (this.loads_.size > 0) await Promise.all(this.loads_);
-    return super.getUpdateComplete();
+    // An update may start a load (a forecast's view), and a load ends with an update.
+    let complete = await super.getUpdateComplete();
+    while (this.loads_.size > 0) {
+      await Promise.all(this.loads_);
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   override connectedCallback(): void {

@@ -111,10 +111,16 @@ export const styles = [
       color: var(--_muted);
       font-size: 0.875em;
     }
-    .legend {
+    .legend,
+    .legend ul {
       display: flex;
       flex-wrap: wrap;
       gap: 0.1rem 0.9rem;
+    }
+    .legend ul {
+      margin: 0;
+      padding: 0;
+      list-style: none;
     }
     .legend-title {
       font-weight: 600;

@@ -3,6 +3,7 @@ import axe from 'axe-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import {
+  evaluate2026,
   evaluateDistrict,
   evaluateSample,
   mount,
@@ -10,9 +11,10 @@ import {
   shadow,
   text,
   toJson,
+  until,
 } from '../../test/helpers.js';
 import '../index.js';
-import type { NtmDistrictBoard } from './ntm-district-board.js';
+import type { NtmDistrictBoard, NtmFilterChangeDetail } from './ntm-district-board.js';
 
 function rows(board: NtmDistrictBoard): HTMLTableRowElement[] {
   return [...shadow(board).querySelectorAll<HTMLTableRowElement>('tbody tr[data-index]')];
@@ -413,5 +415,122 @@ describe('<ntm-district-board>', () => {
     await board.updateComplete;
     await shadow(board).querySelector('ntm-scorecard')?.updateComplete;
     expect(await axeViolations(board)).toEqual([]);
+  });
+});
+
+describe('<ntm-district-board>: why undecided, and where (issue 11)', () => {
+  const chips = (board: NtmDistrictBoard) => [
+    ...shadow(board).querySelectorAll<HTMLButtonElement>('[part~="status-filter"]'),
+  ];
+
+  it('filters by why communes are undecided, with the counts: missing data (ask the commune) or unknown targets', async () => {
+    const { evaluations } = reviewDistrict(8);
+    const kinds = evaluations.map((e) => (e.status === 'incomplete' ? e.undecided?.cause : e.status));
+    expect(kinds.filter((kind) => kind === 'unknown-target')).toHaveLength(2);
+    expect(kinds.filter((kind) => kind === 'both')).toHaveLength(1);
+    const board = await mount('ntm-district-board', { evaluations, sort: 'input' });
+    const changes: NtmFilterChangeDetail[] = [];
+    board.addEventListener('ntm-filter-change', (event) => changes.push(event.detail));
+    // Missing data with unknown targets too is missing data: the commune can act on it.
+    expect(chips(board).map((chip) => text(chip))).toEqual([
+      `Đạt ${kinds.filter((k) => k === 'met').length}`,
+      `Chưa đạt ${kinds.filter((k) => k === 'not-met').length}`,
+      'Thiếu số liệu 1',
+      'Chờ mức chỉ tiêu 2',
+    ]);
+    // Each row says why.
+    const statusCells = rows(board).map((row) => text(row.querySelector('td.status')));
+    expect(statusCells).toEqual(
+      kinds.map(
+        (kind) =>
+          ({
+            met: 'Đạt',
+            'not-met': 'Chưa đạt',
+            'unknown-target': 'Chờ mức chỉ tiêu',
+            both: 'Thiếu số liệu, chờ mức',
+          })[kind as string],
+      ),
+    );
+    (chips(board)[3] as HTMLButtonElement).click();
+    await board.updateComplete;
+    expect(board.getAttribute('status-filter')).toBe('unknown-target');
+    expect(names(board)).toEqual(
+      evaluations.filter((_, i) => kinds[i] === 'unknown-target').map((e) => e.commune.name),
+    );
+    await until(() => changes.length > 0, 2000, 'the filter event');
+    expect(changes.at(-1)).toMatchObject({ statuses: ['unknown-target'], shown: 2, total: 8 });
+    board.statusFilter = 'missing-data';
+    await board.updateComplete;
+    expect(names(board)).toEqual([evaluations[7]?.commune.name]);
+    // `incomplete` (the filter's word before the causes were told apart): every undecided commune.
+    board.statusFilter = 'incomplete';
+    await board.updateComplete;
+    expect(names(board)).toHaveLength(3);
+    expect(
+      chips(board)
+        .slice(2)
+        .map((chip) => chip.getAttribute('aria-pressed')),
+    ).toEqual(['true', 'true']);
+    board.setAttribute('lang', 'en');
+    await board.updateComplete;
+    expect(
+      chips(board)
+        .map((chip) => text(chip))
+        .slice(2),
+    ).toEqual(['Missing data 1', 'Target pending 2']);
+  });
+
+  it('shows a key of its marks, and a result that does not say why as undecided', async () => {
+    const legacy = toJson(reviewDistrict(8).evaluations);
+    for (const evaluation of legacy) {
+      // Results from before `undecided`: the board does not guess the cause.
+      (evaluation as { undecided?: unknown }).undecided = undefined;
+      for (const criterion of evaluation.criteria)
+        (criterion as { undecided?: unknown }).undecided = undefined;
+    }
+    const board = await mount('ntm-district-board', { evaluations: legacy });
+    const legend = shadow(board).querySelector('[part~="legend"]') as HTMLElement;
+    expect(text(legend.querySelector('.legend-title'))).toBe('Ký hiệu:');
+    expect([...legend.querySelectorAll('li')].map((li) => text(li))).toEqual([
+      '✔ đạt',
+      '✘ chưa đạt',
+      '? thiếu số liệu của xã',
+      '◇ chờ mức chỉ tiêu chính thức (số liệu của xã đã đủ)',
+      '?◇ thiếu số liệu và chờ mức chỉ tiêu',
+      '◐ chưa đủ căn cứ (kết quả không nêu lý do)',
+    ]);
+    expect(chips(board).map((chip) => text(chip))).toContain('Chưa đủ căn cứ 3');
+    const undecided = [...shadow(board).querySelectorAll('td.cell.s-undecided [role="img"]')];
+    expect(undecided.length).toBeGreaterThan(0);
+    expect(undecided.every((glyph) => glyph.getAttribute('aria-label') === 'Chưa đủ căn cứ')).toBe(true);
+    expect(await axeViolations(board)).toEqual([]);
+  });
+
+  it('takes its title from the data: district and province, the province alone, or none', async () => {
+    const title = (board: NtmDistrictBoard) =>
+      text(shadow(board).querySelector('[part~="header"] [role="heading"]'));
+    const district = await mount('ntm-district-board', { evaluations: reviewDistrict(3).evaluations });
+    expect(title(district)).toBe('Bảng tổng hợp tiến độ: Nam Trực, Nam Định');
+    // Since July 2025 a province reviews its communes directly: no district.
+    const province = await mount('ntm-district-board', {
+      evaluations: [evaluate2026('a'), evaluate2026('b')],
+    });
+    expect(title(province)).toBe('Bảng tổng hợp tiến độ: Ninh Bình');
+    const mixed = await mount('ntm-district-board', {
+      evaluations: [evaluate2026('a'), evaluate2026('b', 'ha-noi')],
+    });
+    expect(title(mixed)).toBe('Bảng tổng hợp tiến độ');
+    for (const board of [district, province, mixed])
+      expect(text(shadow(board).querySelector('[part~="header"]')).toLowerCase()).not.toContain('huyện');
+    province.setAttribute('lang', 'en');
+    await province.updateComplete;
+    expect(title(province)).toBe('Progress board: Ninh Bình');
+  });
+
+  it('has no axe violations with undecided communes and cells, in 2026–2030 as in 2021–2025', async () => {
+    const board = await mount('ntm-district-board', { evaluations: reviewDistrict(8).evaluations });
+    const groups = await mount('ntm-district-board', { evaluations: [evaluate2026('a'), evaluate2026('b')] });
+    expect(await axeViolations(board)).toEqual([]);
+    expect(await axeViolations(groups)).toEqual([]);
   });
 });

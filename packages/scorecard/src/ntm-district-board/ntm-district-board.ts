@@ -556,7 +556,8 @@ export class NtmDistrictBoard extends NtmElement {
     const totals = summary.totals;
     const progress = data.progress;
     const forecast = this.data_.forecast;
-    return html`<header class="header" part="header">
+    // Not a <header>: outside an article or section it would be the page's banner landmark.
+    return html`<div class="header" part="header">
       <div role="heading" aria-level=${this.headingLevelOf_(0)} class="title">${data.place ? s.titleOf(data.place) : s.title}</div>
       <p class="subtitle">${this.strings_.caption(this.tierLabel_(summary.level), formatDate(summary.asOf, m))}</p>
       <p class="totals" part="totals">
@@ -570,7 +571,7 @@ export class NtmDistrictBoard extends NtmElement {
           : nothing
       }
       ${forecast ? this.renderForecast_(forecast) : nothing}
-    </header>`;
+    </div>`;
   }
 
   /** The deadline, the days left (from the forecast's review date, never the clock) and communes per outlook. */
@@ -642,7 +643,7 @@ export class NtmDistrictBoard extends NtmElement {
           ${STATUSES.map((status) => {
             const pressed = view.statuses.includes(status);
             // Results that do not say why they are undecided: a button only when there are some.
-            if (status === 'undecided' && view.counts.undecided === 0 && !pressed) return nothing;
+            if (status === 'undecided' && view.counts.undecided === 0) return nothing;
             return html`<button
               type="button"
               class="chip s-${status}"
@@ -668,14 +669,16 @@ export class NtmDistrictBoard extends NtmElement {
     const keys: Array<Kind | 'late'> = ['met', 'not-met', 'missing-data', 'unknown-target', 'both'];
     if (this.view_.counts.undecided > 0) keys.push('undecided');
     if (this.data_.forecast) keys.push('late');
-    return html`<p class="legend" part="legend">
-      <span class="legend-title">${s.legendTitle}:</span>
-      ${keys.map(
-        (key) => html`<span class="key s-${key === 'late' ? 'not-met' : key}"
-          ><span class="key-glyph" aria-hidden="true">${key === 'late' ? '!' : GLYPHS[key]}</span> ${s.legend[key]}</span
-        >`,
-      )}
-    </p>`;
+    return html`<div class="legend" part="legend">
+      <span class="legend-title" id="legend">${s.legendTitle}:</span>
+      <ul aria-labelledby="legend">
+        ${keys.map(
+          (key) => html`<li class="s-${key === 'late' ? 'not-met' : key}">
+            <span class="key-glyph" aria-hidden="true">${key === 'late' ? '!' : GLYPHS[key]}</span> ${s.legend[key]}
+          </li>`,
+        )}
+      </ul>
+    </div>`;
   }
 
   private sortHeader_(sort: BoardSort, label: string, cls: string): TemplateResult {

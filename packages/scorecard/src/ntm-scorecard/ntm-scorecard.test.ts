@@ -1,11 +1,14 @@
-import type { CriterionResult, Evaluation } from '@nongthonmoi/core';
+import { CONFIDENCE_NAMES, type CriterionResult, type Evaluation } from '@nongthonmoi/core';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
 import {
+  evaluate2026,
   evaluateSample,
+  evaluateTestEdition,
   mount,
   vi as num,
+  reviewDistrict,
   sampleCommune,
   shadow,
   text,
@@ -318,6 +321,167 @@ describe('<ntm-scorecard> with a result from core', () => {
   });
 });
 
+describe('<ntm-scorecard>: why undecided, how sure each target is, where (issue 11)', () => {
+  const verdictOf = (card: NtmScorecard) => shadow(card).querySelector('[part~="verdict"]') as HTMLElement;
+  const undecidedOf = (card: NtmScorecard) =>
+    [...verdictOf(card).querySelectorAll('[part~="undecided"] li')].map((li) => text(li));
+
+  it('says when only the official targets are missing: no data from the commune can decide it', async () => {
+    // Pattern 2 of the district: every known target met, twelve NTM targets unknown.
+    const result = reviewDistrict(3).evaluations[2] as Evaluation;
+    expect(result.undecided).toMatchObject({ cause: 'unknown-target', missingData: 0 });
+    const n = result.undecided?.unknownTargets;
+    const card = await mount('ntm-scorecard', { result });
+    expect(text(verdictOf(card).querySelector('.verdict-text'))).toBe(
+      'Chưa kết luận được về chuẩn xã nông thôn mới',
+    );
+    expect(undecidedOf(card)).toEqual([
+      `Chưa có mức chỉ tiêu chính thức: ${n} chỉ tiêu (không phải do xã thiếu số liệu)`,
+    ]);
+    expect(text(verdictOf(card))).not.toContain('Thiếu số liệu');
+    expect(verdictOf(card).classList.contains('s-unknown-target')).toBe(true);
+    expect(text(verdictOf(card))).toContain(`${n} chưa có mức`);
+    card.setAttribute('lang', 'en');
+    await card.updateComplete;
+    expect(text(verdictOf(card).querySelector('.verdict-text'))).toBe(
+      'Cannot yet decide on the new-rural commune standard',
+    );
+    expect(undecidedOf(card)).toEqual([
+      `No official target yet: ${n} indicators (not because the commune lacks data)`,
+    ]);
+  });
+
+  it('says when the commune’s data is missing, alone or with unknown targets, with the counts', async () => {
+    // Core's test edition knows every target: missing health insurance alone leaves the tier undecided.
+    const alone = evaluateTestEdition({ insurance_pct: undefined });
+    expect(alone.undecided).toEqual({ cause: 'missing-data', missingData: 1, unknownTargets: 0 });
+    const card = await mount('ntm-scorecard', { result: alone, expanded: true });
+    expect(undecidedOf(card)).toEqual(['Thiếu số liệu: 1 chỉ tiêu, xã cần bổ sung']);
+    expect(verdictOf(card).classList.contains('s-missing-data')).toBe(true);
+    expect(text(criterion(card, '1').querySelector('.criterion-status'))).toBe('Thiếu số liệu');
+    expect(text(criterion(card, '1').querySelector('.criterion-count'))).toBe(
+      '1/2 chỉ tiêu đạt · 1 thiếu số liệu',
+    );
+    // Pattern 7 of the district: health insurance missing in the latest review, and the unknown targets.
+    const both = reviewDistrict(8).evaluations[7] as Evaluation;
+    expect(both.undecided?.cause).toBe('both');
+    const { missingData, unknownTargets } = both.undecided as NonNullable<Evaluation['undecided']>;
+    const second = await mount('ntm-scorecard', { result: both });
+    expect(undecidedOf(second)).toEqual([
+      `Thiếu số liệu: ${missingData} chỉ tiêu, xã cần bổ sung`,
+      `Chưa có mức chỉ tiêu chính thức: ${unknownTargets} chỉ tiêu (không phải do xã thiếu số liệu)`,
+    ]);
+    const health = both.criteria.find((c) => c.id === '15') as CriterionResult;
+    expect(text(criterion(second, '15').querySelector('.criterion-status'))).toBe(
+      { 'missing-data': 'Thiếu số liệu', both: 'Thiếu số liệu; chưa có mức chỉ tiêu chính thức' }[
+        health.undecided?.cause as 'missing-data' | 'both'
+      ],
+    );
+    second.setAttribute('lang', 'en');
+    await second.updateComplete;
+    expect(undecidedOf(second)[0]).toBe(
+      `Missing data: ${missingData} ${missingData === 1 ? 'indicator' : 'indicators'}, to be supplied by the commune`,
+    );
+  });
+
+  it('shows each target’s confidence next to it, with its basis, source and quote: an assumption never reads as law', async () => {
+    const result = evaluateSample({}, { level: 'ntm' });
+    const card = await mount('ntm-scorecard', { result, expanded: true });
+    const labels = {
+      official: 'Mức chính thức',
+      secondary: 'Mức theo nguồn thứ cấp, chưa đối chiếu với văn bản gốc',
+      assumed: 'Mức giả định, không phải mức ghi trong văn bản',
+      unknown: 'Chưa có mức chỉ tiêu chính thức',
+    };
+    const seen = new Set<string>();
+    for (const item of result.criteria.flatMap((c) => c.indicators)) {
+      const element = indicator(card, item.id);
+      const note = element.querySelector('[part~="confidence"]') as HTMLElement;
+      expect(note.getAttribute('part')).toBe(`confidence confidence-${item.confidence}`);
+      expect(text(note.querySelector('strong'))).toBe(labels[item.confidence]);
+      seen.add(item.confidence);
+      // Next to the value as well.
+      if (item.target !== null && item.confidence !== 'official') {
+        expect(text(element.querySelector('.values'))).toContain(
+          `(${item.bound ? 'tối thiểu, ' : ''}${CONFIDENCE_NAMES[item.confidence].vi})`,
+        );
+      }
+      if (item.bound) expect(text(note)).toContain('Mức tối thiểu: đạt mức này chưa phải là đạt chỉ tiêu');
+      if (item.quote) expect(text(note.querySelector('[part~="quote"]'))).toBe(`“${item.quote}”`);
+      const link = element.querySelector<HTMLAnchorElement>('[part~="citation"] a');
+      expect(link?.href ?? null).toBe(item.source ? new URL(item.source).href : null);
+    }
+    expect([...seen].sort()).toEqual(['assumed', 'secondary', 'unknown']);
+    const bound = result.criteria.flatMap((c) => c.indicators).find((i) => i.bound);
+    expect(bound).toBeDefined();
+    // A secondary source's basis is shown (core's reason repeats it only for unknown targets).
+    const secondary = result.criteria.flatMap((c) => c.indicators).find((i) => i.confidence === 'secondary');
+    expect(text(indicator(card, secondary?.id as string))).toContain(
+      `Cơ sở của mức: ${secondary?.rationale?.vi}`,
+    );
+    // The tier's targets by confidence, from core's counts.
+    const { confidence } = result.counts;
+    expect(text(verdictOf(card).querySelector('[part~="confidence-summary"]'))).toBe(
+      `Độ tin cậy của mức chỉ tiêu: ${confidence.secondary} nguồn thứ cấp · ${confidence.assumed} giả định · ${confidence.unknown} chưa có mức`,
+    );
+    // Official targets (core's test edition): said plainly, without a note next to the value.
+    const official = await mount('ntm-scorecard', { result: evaluateTestEdition(), expanded: true });
+    const insurance = indicator(official, '1.1');
+    expect(text(insurance.querySelector('[part~="confidence"] strong'))).toBe('Mức chính thức');
+    expect(text(insurance.querySelector('.values'))).toBe('Thực tế: chưa có số liệu Mức yêu cầu: ≥ 90 %');
+    card.setAttribute('lang', 'en');
+    await card.updateComplete;
+    expect(text(indicator(card, bound?.id as string).querySelector('[part~="confidence"]'))).toContain(
+      'Lower bound: meeting it does not mean the indicator is met',
+    );
+  });
+
+  it('reads a placeholder as the commune’s own assessment of a whole criterion, and shows the commune group', async () => {
+    const result = evaluate2026();
+    expect(result.group).toBe('nhom-2');
+    const card = await mount('ntm-scorecard', { result, expanded: true });
+    const header = text(shadow(card).querySelector('header'));
+    expect(header).toContain('Nhóm xã Xã nhóm 2');
+    expect(text(shadow(card).querySelector('.place'))).toBe('Ninh Bình');
+    const planning = indicator(card, '1');
+    expect(text(planning.querySelector('.values'))).toBe('Xã tự đánh giá: Đạt');
+    expect(text(planning.querySelector('[part~="confidence"] strong'))).toBe(
+      'Chỉ tiêu giữ chỗ: cả tiêu chí theo tự đánh giá của xã, chờ nhập các chỉ tiêu và mức chính thức',
+    );
+    expect(planning.querySelector('.reason')).toBeNull();
+    expect(text(indicator(card, '2').querySelector('.values'))).toBe('Xã tự đánh giá: Chưa đạt');
+    expect(text(indicator(card, '2').querySelector('.badge'))).toBe('Chưa đạt');
+    card.setAttribute('lang', 'en');
+    await card.updateComplete;
+    expect(text(shadow(card).querySelector('header'))).toContain('Commune group Commune group 2');
+    expect(text(indicator(card, '1').querySelector('.values'))).toBe('Self-assessed by the commune: Met');
+  });
+
+  it('shows no region when the result has none, and the district with the province', async () => {
+    const card = await mount('ntm-scorecard', { result: evaluateSample() });
+    expect(text(shadow(card).querySelector('.place'))).toBe('Nam Trực, Nam Định');
+    const result = toJson(evaluateSample());
+    result.region = null;
+    result.commune = { ...result.commune, district: null };
+    const second = await mount('ntm-scorecard', { result });
+    expect(text(shadow(second).querySelector('header'))).not.toContain('Vùng');
+    expect(text(shadow(second).querySelector('.place'))).toBe('Nam Định');
+  });
+
+  it('has no axe violations with undecided tiers, confidence notes and placeholders, light and dark', async () => {
+    const both = await mount('ntm-scorecard', { result: reviewDistrict(8).evaluations[7], expanded: true });
+    const placeholder = await mount('ntm-scorecard', { result: evaluate2026(), expanded: true });
+    expect(await axeViolations(both)).toEqual([]);
+    expect(await axeViolations(placeholder)).toEqual([]);
+    both.theme = 'dark';
+    placeholder.theme = 'dark';
+    await both.updateComplete;
+    await placeholder.updateComplete;
+    expect(await axeViolations(both)).toEqual([]);
+    expect(await axeViolations(placeholder)).toEqual([]);
+  });
+});
+
 describe('<ntm-scorecard> with hostile results (issue 16)', () => {
   /** Mounts a card with `result`, collecting its ntm-error events; the page must see no exception. */
   async function mountHostile(result: unknown): Promise<{ card: NtmScorecard; codes: string[] }> {
@@ -607,6 +771,50 @@ describe('<ntm-scorecard src>', () => {
     await until(() => !!shadow(card).querySelector('[part~="verdict"]'), 10000, 'the evaluation');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(shadow(card).querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('loads again when put back on the page after leaving it mid-load, and fires ntm-load once', async () => {
+    const loads: Evaluation[] = [];
+    const listener = (event: GlobalEventHandlersEventMap['ntm-load']) => loads.push(event.detail.evaluation);
+    document.addEventListener('ntm-load', listener);
+    const card = document.createElement('ntm-scorecard');
+    card.setAttribute('src', SAMPLE_URL);
+    card.setAttribute('level', 'nang-cao');
+    card.setAttribute('as-of', '2023-11-15');
+    document.body.append(card);
+    await card.updateComplete;
+    expect(text(shadow(card).querySelector('[part~="message"]'))).toMatch(/Đang (tải|đánh giá)/);
+    card.remove(); // aborts the load
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(loads).toHaveLength(0);
+    document.body.append(card);
+    await until(() => !!shadow(card).querySelector('[part~="verdict"]'), 10000, 'the evaluation');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    document.removeEventListener('ntm-load', listener);
+    expect(loads).toHaveLength(1);
+    expect(card.evaluation).toBe(loads[0]);
+  });
+
+  it('drops a load when given a result, and loads src again when the result is taken away', async () => {
+    const loads: Evaluation[] = [];
+    const listener = (event: GlobalEventHandlersEventMap['ntm-load']) => loads.push(event.detail.evaluation);
+    document.addEventListener('ntm-load', listener);
+    const card = await mount('ntm-scorecard', {}, { src: SAMPLE_URL, level: 'ntm', 'as-of': '2023-11-15' });
+    const result = evaluateSample();
+    card.result = result; // while the load is under way
+    await card.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(loads).toHaveLength(0);
+    expect(card.evaluation).toBe(result);
+    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain('nâng cao');
+    card.result = null;
+    await until(() => loads.length === 1, 10000, 'the load of src');
+    await card.updateComplete;
+    document.removeEventListener('ntm-load', listener);
+    expect(card.evaluation?.level).toBe('ntm');
+    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain(
+      'Chưa đạt chuẩn xã nông thôn mới',
+    );
   });
 
   it('prefers result over src', async () => {
