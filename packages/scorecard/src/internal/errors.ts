@@ -15,6 +15,7 @@ const HEADLINES: Record<string, keyof Messages['errors']> = {
   network: 'network',
   http: 'http',
   'bad-json': 'badJson',
+  'too-large': 'srcTooLarge',
   'no-level': 'noLevel',
   'load-core': 'loadCore',
   'invalid-commune': 'invalidCommune',

@@ -120,6 +120,7 @@ export const en: Messages = {
     http: (src, status) => `Could not load the commune data (HTTP ${status}) from ${src}`,
     network: (src) => `Could not connect to ${src}`,
     badJson: (src) => `${src} is not valid JSON`,
+    srcTooLarge: (src) => `${src} is larger than 10 MiB, the limit for a commune's data file`,
     noLevel: 'The level attribute is missing (tier to assess, e.g. ntm, nang-cao, kieu-mau)',
     invalidCommune: 'The commune data is not valid',
     evaluation: 'The commune could not be evaluated',

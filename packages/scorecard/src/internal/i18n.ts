@@ -104,6 +104,7 @@ export interface Messages {
     http: (src: string, status: number) => string;
     network: (src: string) => string;
     badJson: (src: string) => string;
+    srcTooLarge: (src: string) => string;
     noLevel: string;
     invalidCommune: string;
     evaluation: string;
@@ -232,6 +233,7 @@ const vi: Messages = {
     http: (src, status) => `Không tải được dữ liệu xã (HTTP ${status}) từ ${src}`,
     network: (src) => `Không kết nối được tới ${src}`,
     badJson: (src) => `Tệp ${src} không phải JSON hợp lệ`,
+    srcTooLarge: (src) => `Tệp ${src} nặng hơn 10 MiB, vượt giới hạn cho một tệp dữ liệu xã`,
     noLevel: 'Thiếu thuộc tính level (hạng cần đánh giá, ví dụ ntm, nang-cao, kieu-mau)',
     invalidCommune: 'Dữ liệu xã không hợp lệ',
     evaluation: 'Không đánh giá được xã',

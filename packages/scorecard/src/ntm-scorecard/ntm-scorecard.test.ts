@@ -16,6 +16,7 @@ import {
   until,
 } from '../../test/helpers.js';
 import { defineElement } from '../internal/define-once.js';
+import { LIMITS } from '../internal/validate.js';
 import '../index.js';
 import { NtmScorecard } from './ntm-scorecard.js';
 
@@ -759,6 +760,31 @@ describe('<ntm-scorecard src>', () => {
       expect(codes).toEqual([code]);
     });
   }
+
+  it('stops reading a data file larger than its limit, and says so', async () => {
+    const codes: string[] = [];
+    const listener = (event: GlobalEventHandlersEventMap['ntm-error']) => codes.push(event.detail.code);
+    document.addEventListener('ntm-error', listener);
+    // A commune whose name alone is over the limit, served as a blob: URL.
+    const huge = `{"id":"1","name":"${'x'.repeat(LIMITS.srcBytes)}","values":{}}`;
+    const src = URL.createObjectURL(new Blob([huge], { type: 'application/json' }));
+    try {
+      const card = await mount('ntm-scorecard', {}, { src, level: 'ntm' });
+      await until(() => !!shadow(card).querySelector('[role="alert"]'), 10000, 'the error');
+      expect(text(shadow(card).querySelector('[role="alert"]'))).toContain(
+        `Tệp ${src} nặng hơn ${LIMITS.srcBytes / 1024 / 1024} MiB, vượt giới hạn cho một tệp dữ liệu xã`,
+      );
+      expect(codes).toEqual(['too-large']);
+      card.setAttribute('lang', 'en');
+      await card.updateComplete;
+      expect(text(shadow(card).querySelector('[role="alert"]'))).toContain(
+        `is larger than ${LIMITS.srcBytes / 1024 / 1024} MiB, the limit for a commune's data file`,
+      );
+    } finally {
+      document.removeEventListener('ntm-error', listener);
+      URL.revokeObjectURL(src);
+    }
+  });
 
   it('keeps only the latest of overlapping loads', async () => {
     const card = await mount(

@@ -16,7 +16,7 @@ import type { Evaluation } from '@nongthonmoi/core/review';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { problemCode } from '../internal/errors.js';
 import type { SrcFailure, SrcOutcome } from '../internal/load-src.js';
-import { evaluationProblem } from '../internal/validate.js';
+import { evaluationProblem, LIMITS } from '../internal/validate.js';
 
 export type SrcPhase = 'idle' | 'loading' | 'evaluating' | 'loaded' | 'error';
 
@@ -113,6 +113,7 @@ export class SrcController implements ReactiveController {
         },
         evaluationProblem,
         problemCode,
+        LIMITS.srcBytes,
       );
     } catch (error) {
       outcome = { ok: false, error: { code: 'load-core', issues: [String(error)] } };
