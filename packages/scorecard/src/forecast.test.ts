@@ -42,7 +42,7 @@ const viDate = (iso: string) => iso.split('-').reverse().join('/');
 
 /** "1 đứng yên · 1 nguy cơ trễ hạn · 12 chờ mức chỉ tiêu", from core's counts. */
 function countsText(counts: Record<string, number>): string {
-  return OUTLOOKS.filter((outlook) => counts[outlook] > 0)
+  return OUTLOOKS.filter((outlook) => (counts[outlook] ?? 0) > 0)
     .map((outlook) => `${vn.format(counts[outlook] as number)} ${OUTLOOK_WORDS[outlook]?.toLowerCase()}`)
     .join(' · ');
 }
@@ -303,7 +303,8 @@ describe('<ntm-district-board> with a forecast', () => {
     const reversed = rows(board).map((row) => rank(text(row.querySelector('th'))));
     expect(reversed).toEqual([...reversed].sort((a, b) => b - a));
     // The commune's scorecard shows the same deadline and its gaps' outlooks.
-    (rows(board)[0]?.querySelector('button.commune') as HTMLButtonElement).click();
+    const first = rows(board)[0]?.querySelector<HTMLButtonElement>('button.commune');
+    first?.click();
     await board.updateComplete;
     const card = shadow(board).querySelector('ntm-scorecard') as NtmScorecard;
     await card.updateComplete;

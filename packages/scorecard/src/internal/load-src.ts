@@ -50,7 +50,7 @@ async function readText(response: Response, limit: number): Promise<string | nul
     const text = await response.text();
     return text.length > limit ? null : text;
   }
-  const chunks: Uint8Array[] = [];
+  const chunks: BlobPart[] = [];
   let size = 0;
   for (let read = await reader.read(); !read.done; read = await reader.read()) {
     size += read.value.byteLength;
@@ -58,7 +58,7 @@ async function readText(response: Response, limit: number): Promise<string | nul
       await reader.cancel();
       return null;
     }
-    chunks.push(read.value);
+    chunks.push(read.value as Uint8Array<ArrayBuffer>);
   }
   return new Blob(chunks).text();
 }

@@ -15,7 +15,6 @@ import {
   type ProgressReport,
   summarize,
   TIER_OUTLOOKS,
-  type TierOutlook,
   type Undecided,
 } from '@nongthonmoi/core/review';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
