@@ -101,7 +101,8 @@ export const minifyTemplates: Plugin = {
 };
 
 /** Modules imported with `import()` in the element build that the standalone bundle imports statically (types aside). */
-const ON_DEMAND = /(?<!typeof )import\((['"])(\.{1,2}\/[^'"]*(?:i18n-en|i18n-board-en|forecast-view)\.js)\1\)/g;
+const ON_DEMAND =
+  /(?<!typeof )import\((['"])(\.{1,2}\/[^'"]*(?:i18n-en|i18n-board-en|forecast-view)\.js)\1\)/g;
 
 export const inlineOnDemand: Plugin = {
   name: 'inline-on-demand',
