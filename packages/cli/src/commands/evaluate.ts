@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { listProvinces } from '@nongthonmoi/core';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { formatTable } from '../format-table.js';
 import type { Lang } from '../i18n.js';
 import { findScorecardBundle } from '../io/scorecard-bundle.js';
@@ -8,16 +8,19 @@ import { evaluationsToCsv } from '../io/write-csv.js';
 import { renderReviewHtml } from '../io/write-html.js';
 import { jsonReportChunks } from '../io/write-json.js';
 import { buildReviewWorkbook, workbookBuffer } from '../io/write-xlsx.js';
+import { defaultLang, tr } from '../messages.js';
 import { type EvaluateFileOptions, evaluateFile, type FileEvaluation } from '../pipeline.js';
 import { buildReview, type ReviewInput } from '../review.js';
 import {
   addInputOptions,
   addRuleOptions,
+  choiceOption,
   dataRole,
   EXIT,
   emit,
   emitChunks,
   examples,
+  flags,
   type Io,
   langOption,
   loadRulesetFiles,
@@ -25,8 +28,8 @@ import {
   processIo,
   progressBar,
   type RuleOptions,
-  reportIgnoredColumns,
   reportProblems,
+  reportRead,
   rulesetRoles,
   UsageError,
   usageFailure,
@@ -39,6 +42,7 @@ export interface EvaluateCliOptions extends RuleOptions {
   out?: string;
   lang: Lang;
   sheet?: string;
+  headerRow?: number;
   ignoreUnknownColumns?: boolean;
   errors?: string;
 }
@@ -64,9 +68,9 @@ export function provinceNames(): Map<string, string> {
 export async function evaluateWithOptions(
   file: string,
   options: EvaluateCliOptions,
-  extra: { asOf?: string } = {},
+  extra: { asOf?: string; io?: Io } = {},
 ): Promise<FileEvaluation> {
-  const rulesets = await loadRulesetFiles(options.ruleset, options.lang);
+  const rulesets = await loadRulesetFiles(options.ruleset, options.lang, extra.io);
   let bar: ReturnType<typeof progressBar> | null = null;
   const fileOptions: EvaluateFileOptions = {
     level: options.level,
@@ -77,6 +81,7 @@ export async function evaluateWithOptions(
     ...(options.recognition ? { recognition: true } : {}),
     ...(rulesets.length > 0 ? { rulesets } : {}),
     ...(options.sheet ? { sheet: options.sheet } : {}),
+    ...(options.headerRow ? { headerRow: options.headerRow } : {}),
     ...(options.ignoreUnknownColumns ? { ignoreUnknownColumns: true } : {}),
     lang: options.lang,
     onProgress: (done, total) => {
@@ -112,8 +117,7 @@ export async function runEvaluate(
   let outputs: Outputs | null = null;
   try {
     const format = (options.format as Format | undefined) ?? formatFromOut(options.out) ?? 'table';
-    if (format === 'xlsx' && !options.out)
-      throw new UsageError('--format xlsx writes a workbook: give --out <file.xlsx>');
+    if (format === 'xlsx' && !options.out) throw new UsageError(tr(lang, 'usage.xlsxNeedsOut'));
     outputs = await Outputs.open(
       {
         inputs: [dataRole(file, lang), ...rulesetRoles(options.ruleset)],
@@ -125,7 +129,7 @@ export async function runEvaluate(
       lang,
     );
     const out = outputs.get('--out');
-    const result = await evaluateWithOptions(file, options);
+    const result = await evaluateWithOptions(file, options, { io });
     const { evaluations, problems, read } = result;
     let content: string | Uint8Array | null = null;
     switch (format) {
@@ -174,22 +178,14 @@ export async function runEvaluate(
     if (content !== null) await emit(io, out, content, lang);
     await writeProblems(outputs.get('--errors'), problems, lang);
     await outputs.commit();
+    reportRead(read, io, lang);
     reportProblems(problems, io, { lang, units: new Map([[read.file, read.unit]]) });
-    reportIgnoredColumns(read.ignoredColumns, io, lang);
     const badRows = new Set(problems.map((p) => p.row)).size;
     if (problems.length > 0) {
-      io.stderr(
-        options.lang === 'en'
-          ? `ntm: ${badRows} row(s) with errors were not evaluated; ${evaluations.length} commune(s) evaluated.\n`
-          : `ntm: ${badRows} dòng có lỗi, không được đánh giá; đã đánh giá ${evaluations.length} xã.\n`,
-      );
+      io.stderr(tr(lang, 'status.evaluate.rowErrors', { rows: badRows, evaluated: evaluations.length }));
     }
     if (options.out) {
-      io.stderr(
-        options.lang === 'en'
-          ? `ntm: wrote ${options.out} (${evaluations.length} communes)\n`
-          : `ntm: đã ghi ${options.out} (${evaluations.length} xã)\n`,
-      );
+      io.stderr(tr(lang, 'status.evaluate.wrote', { out: options.out, communes: evaluations.length }));
     }
     return problems.length > 0 ? EXIT.rowErrors : EXIT.ok;
   } catch (error) {
@@ -198,37 +194,43 @@ export async function runEvaluate(
   }
 }
 
-export function evaluateCommand(io: Io, setExit: (code: number) => void): Command {
+export function evaluateCommand(
+  io: Io,
+  setExit: (code: number) => void,
+  lang: Lang = defaultLang(),
+): Command {
   const command = new Command('evaluate')
-    .summary('evaluate every commune of a data file (CSV, Excel or JSON)')
-    .description(
-      'Evaluate every commune (one per row) against the tier given by --level, under the edition in force on --as-of.\n' +
-        'Rows with errors are reported on stderr (file, row, column, value, reason) and left out; the others are evaluated.\n' +
-        'Exit code: 0 all rows evaluated, 1 some rows had errors, 2 usage error or unreadable file.',
-    )
-    .argument('<file>', 'data file: .csv, .xlsx or .json');
-  addRuleOptions(command, { level: true });
+    .summary(tr(lang, 'help.evaluate.summary'))
+    .description(tr(lang, 'help.evaluate.description'))
+    .argument(`<${tr(lang, 'placeholder.file')}>`, tr(lang, 'help.evaluate.file'));
+  addRuleOptions(command, { level: true, lang });
   command
-    .option('--require-verified', 'treat targets no source confirms as not evaluable (for official use)')
-    .option('--recognition', 'also check the recognition conditions (18/2022/QĐ-TTg)')
+    .option('--require-verified', tr(lang, 'help.option.requireVerified'))
+    .option('--recognition', tr(lang, 'help.option.recognition'))
     .addOption(
-      new Option(
-        '--format <format>',
-        'output: table (terminal summary), json, csv, xlsx or html (default: from --out, else table)',
-      ).choices([...FORMATS]),
+      choiceOption(
+        flags('--format', 'placeholder.format', lang),
+        tr(lang, 'help.evaluate.format'),
+        FORMATS,
+        lang,
+      ),
     )
-    .option('--out <file>', 'write the output to this file instead of stdout');
-  addInputOptions(command);
-  command.addOption(langOption());
+    .option(flags('--out', 'placeholder.file', lang), tr(lang, 'help.evaluate.out'));
+  addInputOptions(command, lang);
+  command.addOption(langOption(lang));
   command.addHelpText(
     'after',
-    examples([
-      'ntm evaluate xa.csv --level ntm --as-of 2023-11-15 --province nam-dinh',
-      'ntm evaluate du-lieu.xlsx --sheet "Số liệu" --level nang-cao --as-of 2023-12-31',
-      'ntm evaluate xa.csv --level nang-cao --format json --out ket-qua.json --errors loi.csv',
-      'ntm evaluate xa.csv --level kieu-mau --province nam-dinh --format xlsx --out ket-qua.xlsx',
-      'ntm evaluate communes.json --level ntm --region dbsh --lang en',
-    ]),
+    examples(
+      [
+        'ntm evaluate xa.csv --level ntm --as-of 15/11/2023 --province "Nam Định"',
+        'ntm evaluate du-lieu.xlsx --sheet "Số liệu" --level "nâng cao" --as-of 31/12/2023',
+        'ntm evaluate bao-cao-xa.xlsx --header-row 4 --level ntm --as-of 2023-12-31 --province nam-dinh',
+        'ntm evaluate xa.csv --level nang-cao --format json --out ket-qua.json --errors loi.csv',
+        'ntm evaluate xa.csv --level "kiểu mẫu" --province "Nam Định" --as-of 15/11/2023 --out ket-qua.xlsx',
+        'ntm evaluate communes.json --level ntm --region dbsh --lang en',
+      ],
+      lang,
+    ),
   );
   command.action(async (file: string, options: EvaluateCliOptions) => {
     setExit(await runEvaluate(file, options, io));

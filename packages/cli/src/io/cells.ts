@@ -22,6 +22,7 @@ import type { Lang } from '../i18n.js';
 import { tr } from '../messages.js';
 import { escapeControls } from '../safe-text.js';
 import { fold, plainSpaces, preview } from './text.js';
+import type { ReadResult, RowProblem } from './types.js';
 
 /** A cell as a reader found it, before it is given a meaning. */
 export type RawCell =
@@ -367,4 +368,75 @@ export function checkValue(value: unknown, measure: MeasureSpec, lang: Lang = 'v
       }
       return checkNumber(value, measure, lang);
   }
+}
+
+const plainNumbers: Record<Lang, Intl.NumberFormat> = {
+  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 6, useGrouping: false }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6, useGrouping: false }),
+};
+
+/** A number as the reader writes it: decimal comma in Vietnamese (0,955), point in English. */
+function shownNumber(value: number, lang: Lang): string {
+  return plainNumbers[lang].format(value);
+}
+
+/**
+ * Percentages typed as fractions. In a percent column whose other values are all above 1, a value between 0
+ * and 1 that is at least ten times smaller than all of them and whose hundredfold lies among them (0,955 with
+ * 92,5 and 96,5 around it) is most likely 95,5 % written the way Excel stores a percentage. ntm does not guess:
+ * the value is kept as written (0,955 %) and a warning names the file, row and column. A small percentage that
+ * is meant (0,8 % of households among 2,5 and 3,1; 0,5 % among values from 1,5 to 99,5) is not flagged.
+ */
+export function percentFractionWarnings(
+  read: ReadResult,
+  measures: ReadonlyMap<string, Pick<Measure, 'type'>>,
+  lang: Lang = 'vi',
+): RowProblem[] {
+  // The percent columns, by measure key, with the header the user knows them by (JSON: the field).
+  const columns = new Map<string, string>();
+  for (const column of read.columns) {
+    if (column.target.kind === 'measure' && column.target.measure.type === 'percent') {
+      columns.set(column.target.key, column.header);
+    }
+  }
+  if (read.format === 'json') {
+    for (const [key, measure] of measures) if (measure.type === 'percent') columns.set(key, `values.${key}`);
+  }
+  const warnings: RowProblem[] = [];
+  for (const [key, header] of columns) {
+    // One pass per column: the fractions (few), and the range of the other values (a million, maybe).
+    const fractions: Array<{ row: number; id: string; value: number }> = [];
+    let low = Number.POSITIVE_INFINITY;
+    let high = Number.NEGATIVE_INFINITY;
+    for (const { row, commune } of read.communes) {
+      const value = commune.values?.[key];
+      if (typeof value !== 'number') continue;
+      if (value > 0 && value < 1) fractions.push({ row, id: commune.id, value });
+      else {
+        if (value < low) low = value;
+        if (value > high) high = value;
+      }
+    }
+    if (fractions.length === 0 || high === Number.NEGATIVE_INFINITY || !(low > 1)) continue;
+    for (const item of fractions) {
+      const percent = Number.parseFloat((item.value * 100).toPrecision(12));
+      // A fraction stands far below every other value, and its hundredfold among them.
+      if (item.value * 10 > low || percent < low / 2 || percent > high * 1.5) continue;
+      const value = shownNumber(item.value, lang);
+      warnings.push({
+        file: read.file,
+        row: item.row,
+        column: header,
+        value,
+        reason: tr(lang, 'percent.fraction', {
+          value,
+          percent: shownNumber(percent, lang),
+          others:
+            low === high ? shownNumber(low, lang) : `${shownNumber(low, lang)}–${shownNumber(high, lang)}`,
+        }),
+        communeId: item.id,
+      });
+    }
+  }
+  return warnings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 }

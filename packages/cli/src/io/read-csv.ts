@@ -7,7 +7,13 @@ import { parse } from 'csv-parse/sync';
 import type { Lang } from '../i18n.js';
 import { type MessageId, tr } from '../messages.js';
 import { isExcelError } from './cells.js';
-import { type Dictionary, mapHeaders } from './columns.js';
+import {
+  type Dictionary,
+  findHeaderRow,
+  HEADER_SEARCH_ROWS,
+  looksLikeHeader,
+  mapHeaders,
+} from './columns.js';
 import { LIMITS } from './limits.js';
 import { buildCommune, IdRegister, normalizeId } from './rows.js';
 import { shownFile } from './text.js';
@@ -16,6 +22,8 @@ import { InputError, type ReadCommune, type ReadResult, type RowProblem } from '
 export interface CsvOptions {
   ignoreUnknownColumns?: boolean;
   lang?: Lang;
+  /** The header row (from 1); by default the first row, or the first that reads as a header past title rows. */
+  headerRow?: number;
 }
 
 /**
@@ -59,14 +67,23 @@ export function decodeText(bytes: Uint8Array, file: string, lang: Lang = 'vi'): 
   }
 }
 
-/** The separator of the header line: the most frequent of `,` `;` and tab outside quotes (comma on a tie). */
+/**
+ * The separator of the header line: the most frequent of `,` `;` and tab outside quotes (comma on a tie). Lines
+ * with none (a title above the header) are passed over.
+ */
 export function detectDelimiter(text: string): ',' | ';' | '\t' {
   const counts = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
+  let lines = 0;
+  let previous = '';
   for (const char of text) {
     if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === '\n' || char === '\r')) break;
-    else if (!quoted && char in counts) counts[char as keyof typeof counts]++;
+    else if (!quoted && (char === '\n' || char === '\r')) {
+      // A title line with no separator at all ("Báo cáo năm 2023") says nothing: the next line decides.
+      if (counts[','] + counts[';'] + counts['\t'] > 0) break;
+      if (!(char === '\n' && previous === '\r') && ++lines >= HEADER_SEARCH_ROWS) break;
+    } else if (!quoted && char in counts) counts[char as keyof typeof counts]++;
+    previous = char;
   }
   if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
   if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
@@ -105,13 +122,19 @@ const CSV_ERRORS: Record<string, MessageId> = {
   INVALID_OPENING_QUOTE: 'csv.badQuote',
 };
 
-export function readCsvText(
+/**
+ * The records of a CSV text, within the limits: the separator detected from the header line, every line
+ * ending a row, at most {@link LIMITS.columns} fields a line (checked before parsing) and
+ * {@link LIMITS.csvRecords} lines. A text that is not valid CSV is an {@link InputError} naming the line and why.
+ * Shared by the readers of commune data, owners and dossiers.
+ */
+export function csvRecords(
   text: string,
   file: string,
-  dictionary: Dictionary,
-  options: CsvOptions = {},
-): ReadResult {
-  const lang = options.lang ?? 'vi';
+  lang: Lang = 'vi',
+  /** Commune data: find the header row past title rows (or take the one given), with the data dictionary. */
+  header?: { row?: number | undefined; dictionary: Dictionary },
+): { records: string[][]; delimiter: ',' | ';' | '\t'; headerRow: number } {
   const shown = shownFile(file);
   const delimiter = detectDelimiter(text);
   const wide = lineOverColumnLimit(text, delimiter, LIMITS.columns);
@@ -121,30 +144,75 @@ export function readCsvText(
       tr(lang, 'read.tooManyColumns', { file: shown, line: wide, limit: LIMITS.columns }),
     );
   }
-  let records: string[][];
-  try {
-    records = parse(text, {
-      delimiter,
-      // Every line ending ends a row, even when a file mixes them (rows pasted from another system): the
-      // parser would otherwise keep the first one it meets and merge the rows that end differently.
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      skip_empty_lines: false,
-      trim: false,
-      to: LIMITS.csvRecords + 1,
-    }) as string[][];
-  } catch (error) {
-    const info = error as { lines?: number; code?: string };
-    const id = info.code ? CSV_ERRORS[info.code] : undefined;
-    const why = id
-      ? tr(lang, id as 'csv.quoteNotClosed')
-      : tr(lang, 'csv.otherError', { code: info.code ?? 'ERROR' });
-    throw new InputError(file, tr(lang, 'csv.invalid', { file: shown, line: info.lines ?? null, why }));
+  const parseOptions = {
+    delimiter,
+    // Every line ending ends a row, even when a file mixes them (rows pasted from another system): the
+    // parser would otherwise keep the first one it meets and merge the rows that end differently.
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    skip_empty_lines: false,
+    trim: false,
+  };
+  const parsed = <T>(run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      const info = error as { lines?: number; code?: string };
+      const id = info.code ? CSV_ERRORS[info.code] : undefined;
+      const why = id
+        ? tr(lang, id as 'csv.quoteNotClosed')
+        : tr(lang, 'csv.otherError', { code: info.code ?? 'ERROR' });
+      throw new InputError(file, tr(lang, 'csv.invalid', { file: shown, line: info.lines ?? null, why }));
+    }
+  };
+  let headerRow = 1;
+  let fromLine = 1;
+  if (header) {
+    // The first rows, to find the header row (past title rows) and the line it starts on.
+    const head = parsed(
+      () =>
+        parse(text, {
+          ...parseOptions,
+          info: true,
+          to: Math.max(HEADER_SEARCH_ROWS, header.row ?? 0),
+        }) as unknown as Array<{ record: string[]; info: { lines: number } }>,
+    );
+    headerRow = header.row ?? findHeaderRow((n) => head[n - 1]?.record ?? null, header.dictionary);
+    if (header.row !== undefined && head.length < headerRow) {
+      throw new InputError(
+        file,
+        tr(lang, 'header.rowBeyond', { file: shown, sheet: null, row: headerRow, rows: head.length }),
+      );
+    }
+    // The rows from the header on, parsed from its line: title rows above it are not read again (and, shorter
+    // than the header, they would make the parser build an error object for every row of the file).
+    fromLine = headerRow > 1 ? (head[headerRow - 2]?.info.lines ?? 0) + 1 : 1;
   }
+  const records = parsed(
+    () => parse(text, { ...parseOptions, from_line: fromLine, to: LIMITS.csvRecords + 1 }) as string[][],
+  );
   if (records.length > LIMITS.csvRecords) {
     throw new InputError(file, tr(lang, 'read.tooManyLines', { file: shown, limit: LIMITS.csvRecords }));
   }
+  return { records, delimiter, headerRow };
+}
+
+export function readCsvText(
+  text: string,
+  file: string,
+  dictionary: Dictionary,
+  options: CsvOptions = {},
+): ReadResult {
+  const lang = options.lang ?? 'vi';
+  const shown = shownFile(file);
+  const { records, delimiter, headerRow } = csvRecords(text, file, lang, {
+    row: options.headerRow,
+    dictionary,
+  });
   const header = records[0];
+  if (options.headerRow !== undefined && header?.every((cell) => cell.trim() === '')) {
+    throw new InputError(file, tr(lang, 'header.rowEmpty', { file: shown, sheet: null, row: headerRow }));
+  }
   if (!header || header.every((cell) => cell.trim() === '')) {
     throw new InputError(file, tr(lang, 'csv.empty', { file: shown }));
   }
@@ -157,6 +225,9 @@ export function readCsvText(
     lang,
   });
   if (headerProblems.length > 0) {
+    if (options.headerRow === undefined && !looksLikeHeader(header, dictionary)) {
+      headerProblems.push({ column: '', reason: tr(lang, 'header.rowHint') });
+    }
     throw new InputError(file, tr(lang, 'header.problems', { file: shown }), headerProblems);
   }
   const problems: RowProblem[] = [];
@@ -171,7 +242,8 @@ export function readCsvText(
   };
   for (let i = 1; i < records.length; i++) {
     const record = records[i] as string[];
-    const row = i + 1;
+    // The row as the spreadsheet numbers it: records[0] is the header row.
+    const row = headerRow + i;
     const idText = record[idIndex]?.trim() ?? '';
     // A comment row ("# …" in the id column) may hold anything, separators included.
     if (idText.startsWith('#') && !isExcelError(idText)) continue;
@@ -193,14 +265,15 @@ export function readCsvText(
     count();
     if (result !== 'invalid') communes.push(result);
   }
-  return { file, format: 'csv', unit: 'row', communes, problems, rows, columns, ignoredColumns: ignored };
-}
-
-export function readCsv(
-  bytes: Uint8Array,
-  file: string,
-  dictionary: Dictionary,
-  options: CsvOptions = {},
-): ReadResult {
-  return readCsvText(decodeText(bytes, file, options.lang), file, dictionary, options);
+  return {
+    file,
+    format: 'csv',
+    unit: 'row',
+    communes,
+    problems,
+    rows,
+    columns,
+    ignoredColumns: ignored,
+    headerRow,
+  };
 }

@@ -1,6 +1,8 @@
 /**
- * Excel reader (.xlsx): the first sheet, or the one named with --sheet. Row 1 is the header. When row 2
- * holds measure keys (the hidden key row of `ntm template`), the keys are used and data starts on row 3.
+ * Excel reader (.xlsx): the first sheet, or the one named with --sheet. Row 1 is the header, unless title rows
+ * come first: then the first row that reads as a header (or the row given with --header-row). When the row
+ * under the header holds measure keys (the hidden key row of `ntm template`), the keys are used and data
+ * starts on the row after it.
  * Formulas count with their stored (cached) result; error cells and dates are errors.
  */
 
@@ -8,7 +10,7 @@ import type { Lang } from '../i18n.js';
 import { tr } from '../messages.js';
 import { escapeControls } from '../safe-text.js';
 import type { RawCell } from './cells.js';
-import { COMMUNE_FIELDS, type Dictionary, mapHeaders } from './columns.js';
+import { COMMUNE_FIELDS, type Dictionary, findHeaderRow, looksLikeHeader, mapHeaders } from './columns.js';
 import { type Excel as ExcelJS, loadExcel } from './excel.js';
 import { LIMITS } from './limits.js';
 import { buildCommune, IdRegister } from './rows.js';
@@ -20,6 +22,8 @@ export interface XlsxOptions {
   sheet?: string;
   ignoreUnknownColumns?: boolean;
   lang?: Lang;
+  /** The header row (from 1); by default row 1, or the first that reads as a header past title rows. */
+  headerRow?: number;
 }
 
 /** Strips the parts of a number format that are literal text, so that only real placeholders remain. */
@@ -125,13 +129,13 @@ function textOf(cell: RawCell): string {
 }
 
 /** The merged ranges that start on the header row (as "A1:C1"), found from the cells they cover. */
-function mergedHeaders(sheet: ExcelJS.Worksheet, width: number): string[] {
+function mergedHeaders(sheet: ExcelJS.Worksheet, width: number, headerRow = 1): string[] {
   const ranges = new Map<string, string>();
-  for (const rowNumber of [1, 2]) {
+  for (const rowNumber of [headerRow, headerRow + 1]) {
     const row = sheet.getRow(rowNumber);
     for (let c = 1; c <= width; c++) {
       const cell = row.getCell(c);
-      if (isCovered(cell) && Number(cell.master.row) === 1) {
+      if (isCovered(cell) && Number(cell.master.row) === headerRow) {
         ranges.set(cell.master.address, `${cell.master.address}:${cell.address}`);
       }
     }
@@ -199,12 +203,38 @@ export async function readXlsx(
     });
     return cells;
   };
-  const labels = headerCells(1).map(textOf);
-  if (labels.every((label) => label.trim() === '')) {
-    throw new InputError(file, tr(lang, 'xlsx.headerEmpty', { file: shown, sheet: sheetName }));
+  /** The texts of the cells of a row that hold something, at their positions (to find the header row). */
+  const rowTexts = (rowNumber: number): string[] | null => {
+    if (rowNumber > sheet.rowCount) return null;
+    const texts: string[] = [];
+    sheet.getRow(rowNumber).eachCell({ includeEmpty: false }, (cell, column) => {
+      texts[column - 1] = textOf(rawCell(cell, false, lang));
+    });
+    return texts;
+  };
+  const headerRow = options.headerRow ?? findHeaderRow(rowTexts, dictionary);
+  if (options.headerRow !== undefined && headerRow > sheet.rowCount) {
+    throw new InputError(
+      file,
+      tr(lang, 'header.rowBeyond', {
+        file: shown,
+        sheet: sheetName,
+        row: headerRow,
+        rows: sheet.rowCount,
+      }),
+    );
   }
-  // The template's key row: row 2 starts with "id" and holds only field names and measure keys.
-  const second = headerCells(2).map(textOf);
+  const labels = headerCells(headerRow).map(textOf);
+  if (labels.every((label) => label.trim() === '')) {
+    throw new InputError(
+      file,
+      options.headerRow !== undefined
+        ? tr(lang, 'header.rowEmpty', { file: shown, sheet: sheetName, row: headerRow })
+        : tr(lang, 'xlsx.headerEmpty', { file: shown, sheet: sheetName }),
+    );
+  }
+  // The template's key row: the row under the header starts with "id" and holds only field names and keys.
+  const second = headerCells(headerRow + 1).map(textOf);
   const fields = new Set<string>(COMMUNE_FIELDS);
   const keyRow =
     second[0]?.trim() === 'id' &&
@@ -219,7 +249,10 @@ export async function readXlsx(
     lang,
   });
   if (headerProblems.length > 0) {
-    const merged = mergedHeaders(sheet, width);
+    if (options.headerRow === undefined && !looksLikeHeader(headers, dictionary)) {
+      headerProblems.push({ column: '', reason: tr(lang, 'header.rowHint') });
+    }
+    const merged = mergedHeaders(sheet, width, headerRow);
     if (merged.length > 0) {
       headerProblems.push({
         column: '',
@@ -243,7 +276,7 @@ export async function readXlsx(
   const communes: ReadCommune[] = [];
   const ids = new IdRegister();
   let rows = 0;
-  const first = keyRow ? 3 : 2;
+  const first = headerRow + (keyRow ? 2 : 1);
   // Only the rows that exist: a sheet whose last row is 1 048 576 is not read a million times.
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber < first) return;
@@ -271,5 +304,6 @@ export async function readXlsx(
     columns,
     ignoredColumns: ignored,
     sheet: sheet.name,
+    headerRow,
   };
 }

@@ -4,6 +4,7 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Lang } from '../i18n.js';
 import { formatBytes, tr } from '../messages.js';
+import { percentFractionWarnings } from './cells.js';
 import type { Dictionary } from './columns.js';
 import { LIMITS } from './limits.js';
 import { decodeText, notTextReason, readCsvText } from './read-csv.js';
@@ -21,6 +22,11 @@ export interface ReadOptions {
   format?: InputFormat;
   /** Language of the problems' reasons and of the errors (default Vietnamese). */
   lang?: Lang;
+  /**
+   * CSV and Excel: the header row (from 1). By default row 1, or, when title rows come first, the first row
+   * whose cells mostly name commune fields and measures.
+   */
+  headerRow?: number;
 }
 
 /** The format of a file from its extension, or its first bytes when the extension says nothing. */
@@ -153,16 +159,28 @@ export async function readCommunes(
   const bytes = await readBytes(file, { lang });
   const format = options.format ?? detectFormat(file, bytes, lang);
   const ignoreUnknownColumns = options.ignoreUnknownColumns ?? false;
+  const headerRow = options.headerRow !== undefined ? { headerRow: options.headerRow } : {};
+  let read: ReadResult;
   switch (format) {
     case 'csv':
-      return readCsvText(decodeText(bytes, file, lang), file, dictionary, { ignoreUnknownColumns, lang });
-    case 'json':
-      return readJsonText(decodeText(bytes, file, lang), file, dictionary, { ignoreUnknownColumns, lang });
-    case 'xlsx':
-      return readXlsx(bytes, file, dictionary, {
+      read = readCsvText(decodeText(bytes, file, lang), file, dictionary, {
         ignoreUnknownColumns,
         lang,
+        ...headerRow,
+      });
+      break;
+    case 'json':
+      read = readJsonText(decodeText(bytes, file, lang), file, dictionary, { ignoreUnknownColumns, lang });
+      break;
+    case 'xlsx':
+      read = await readXlsx(bytes, file, dictionary, {
+        ignoreUnknownColumns,
+        lang,
+        ...headerRow,
         ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
       });
+      break;
   }
+  const warnings = percentFractionWarnings(read, dictionary.measures, lang);
+  return warnings.length > 0 ? { ...read, warnings: [...(read.warnings ?? []), ...warnings] } : read;
 }

@@ -4,7 +4,15 @@ import type { Lang } from '../i18n.js';
 import { tr } from '../messages.js';
 import { escapeControls } from '../safe-text.js';
 import { isExcelError, parseCell, type RawCell } from './cells.js';
-import { type Column, type Dictionary, parseCategories, parseProvince, parseRegion } from './columns.js';
+import {
+  type Column,
+  type Dictionary,
+  parseCategories,
+  parseGroup,
+  parseProvince,
+  parseRegion,
+} from './columns.js';
+import { dayOfCell } from './snapshot-date.js';
 import type { ReadCommune, RowProblem } from './types.js';
 
 const EMPTY: RawCell = { kind: 'empty' };
@@ -166,6 +174,7 @@ export function buildCommune(
     });
   const commune: Record<string, unknown> = {};
   const values: Record<string, MeasureValue> = {};
+  let asOf: string | undefined;
   if (plan.unnamed.size > 0) {
     cells.forEach((cell, index) => {
       const column = plan.unnamed.get(index);
@@ -180,6 +189,14 @@ export function buildCommune(
       const result = parseCell(cell, target.measure, lang);
       if (!result.ok) add(column.header, cell, result.reason);
       else if (result.value !== null) values[target.key] = result.value;
+      continue;
+    }
+    if (target.field === 'asOf') {
+      // The day the figures describe: a date cell, or text such as 15/11/2023 (not part of the commune).
+      if (isBlank(cell)) continue;
+      const day = dayOfCell(cell);
+      if (day) asOf = day;
+      else add(column.header, cell, tr(lang, 'row.notADate'));
       continue;
     }
     const text = textOf(cell, lang);
@@ -214,6 +231,13 @@ export function buildCommune(
           else add(column.header, cell, region.reason);
         }
         break;
+      case 'group':
+        if (value !== '') {
+          const group = parseGroup(value, lang);
+          if (group.ok) commune.group = group.value;
+          else add(column.header, cell, group.reason);
+        }
+        break;
       case 'categories':
         if (value !== '') {
           const categories = parseCategories(value, dictionary, lang);
@@ -235,5 +259,5 @@ export function buildCommune(
   }
   if (problems.length > before) return 'invalid';
   commune.values = values;
-  return { row, commune: commune as Commune };
+  return asOf ? { row, commune: commune as Commune, asOf } : { row, commune: commune as Commune };
 }

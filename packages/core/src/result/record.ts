@@ -7,7 +7,6 @@
 import type { LocalizedText } from '../schema/common.js';
 import { CONFIDENCE_NAMES, type CommuneGroup, confidenceRank, type Region } from '../schema/constants.js';
 import type { RegionBasis, ResolvedTarget, RulesetInfo } from '../schema/provenance.js';
-import { RECORD } from './brand.js';
 import type { IndicatorLayout, ResultLayout } from './layout.js';
 import { C_INCOMPLETE, MET, MISSING, NOT_APPLICABLE, NOT_EVALUABLE, NOT_MET } from './status.js';
 import type {
@@ -118,11 +117,6 @@ export class EvaluationRecord implements Evaluation {
     this.values = init.values;
     this.#cells = init.cells;
     this.#perCommune = init.perCommune;
-  }
-
-  /** @internal On the prototype: `isRecord` (brand.ts) reads it without importing this class. */
-  get [RECORD](): true {
-    return true;
   }
 
   get criteria(): CriterionResult[] {
@@ -281,5 +275,3 @@ export function undecidedOf(missingData: number, unknownTargets: number): Undeci
     unknownTargets,
   };
 }
-
-export { isRecord } from './brand.js';

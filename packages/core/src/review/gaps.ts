@@ -4,7 +4,7 @@
  * once; the CLI and the elements reuse them.
  */
 
-import { isRecord } from '../result/brand.js';
+import { isRecord } from '../result/is-record.js';
 import type { IndicatorLayout } from '../result/layout.js';
 import { INDICATOR_STATUS, MET, NOT_APPLICABLE, NOT_MET } from '../result/status.js';
 import type { Evaluation, IndicatorResult, IndicatorStatus } from '../result/types.js';
