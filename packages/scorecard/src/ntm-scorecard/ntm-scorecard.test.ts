@@ -352,6 +352,27 @@ describe('<ntm-scorecard>: why undecided, how sure each target is, where (issue 
     ]);
   });
 
+  it('colours a prerequisite tier by why it is undecided, like the verdict and the criteria', async () => {
+    // As pattern 2 of the district, assessed for nâng cao: every known NTM target met, some unknown.
+    const result = evaluateSample({
+      grade1_enrolment_age6_pct: 99,
+      universal_preschool_age5_met: true,
+      households_safe_electricity_pct: 99,
+      multidimensional_poverty_pct: 5,
+    });
+    const tier = result.prerequisites[0] as Evaluation;
+    expect(tier.undecided?.cause).toBe('unknown-target');
+    const card = await mount('ntm-scorecard', { result });
+    const section = shadow(card).querySelector('[part~="prerequisite"]') as HTMLElement;
+    const badge = section.querySelector('[part~="badge"]') as HTMLElement;
+    expect(text(badge)).toBe('Chưa có mức chỉ tiêu chính thức');
+    expect(section.classList.contains('s-unknown-target')).toBe(true);
+    expect(badge.classList.contains('s-unknown-target')).toBe(true);
+    // The same colour as a criterion undecided for the same reason (violet, not the amber of missing data).
+    const pending = section.querySelector('.criterion.s-unknown-target .criterion-status') as HTMLElement;
+    expect(getComputedStyle(badge).color).toBe(getComputedStyle(pending).color);
+  });
+
   it('says when the commune’s data is missing, alone or with unknown targets, with the counts', async () => {
     // Core's test edition knows every target: missing health insurance alone leaves the tier undecided.
     const alone = evaluateTestEdition({ insurance_pct: undefined });

@@ -582,10 +582,10 @@ export class NtmScorecard extends NtmElement {
     const key = `${prefix}tier`;
     const open = this.isOpen_(key);
     const panel = `panel-${prefix.replace(/[^a-z0-9]/gi, '_')}`;
-    return html`<section class="prerequisite s-${tier.status}" part="prerequisite">
+    return html`<section class="prerequisite s-${tier.status} ${this.causeClass_(tier.undecided)}" part="prerequisite">
       ${this.heading_(1, title, 'prerequisite-title')}
       <p class="prerequisite-line">
-        ${this.badge_(tier.status, this.statusWord_(tier.status, tier.undecided))}
+        ${this.badge_(tier.status, this.statusWord_(tier.status, tier.undecided), this.causeClass_(tier.undecided))}
         <span>${m.criteriaMet(tier.counts.criteriaMet, tier.counts.criteriaTotal)}</span>
         <span class="muted">${localized(tier.ruleset?.name, this.lang_)}${tier.ruleset?.basis?.[0] ? ` — ${plain(tier.ruleset.basis[0].number)}` : ''}</span>
       </p>
@@ -621,8 +621,9 @@ export class NtmScorecard extends NtmElement {
     </div>`;
   }
 
-  private badge_(status: string, label: string): TemplateResult {
-    return html`<span class="badge s-${status}" part="badge">${icon(status)}<span>${label}</span></span>`;
+  /** `cause`: the class of why an undecided tier is undecided (its colour), as on the verdict and criteria. */
+  private badge_(status: string, label: string, cause = ''): TemplateResult {
+    return html`<span class="badge s-${status} ${cause}" part="badge">${icon(status)}<span>${label}</span></span>`;
   }
 
   private renderCriterion_(
