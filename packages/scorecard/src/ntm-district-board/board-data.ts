@@ -48,9 +48,13 @@ export function kindOf(status: string, undecided: Undecided | null | undefined):
   return CAUSES.includes(cause as string) ? (cause as Kind) : 'undecided';
 }
 
-/** How many of the criteria holding most communes back are highlighted, and listed. */
+/**
+ * How many of the criteria holding most communes back are highlighted, and listed. Both count first the communes
+ * that can act on the criterion (not met, or their data missing): a criterion held back only by targets nobody
+ * has published yet is listed after them and never highlighted, so a district is not sent after it.
+ */
 const BLOCKERS_HIGHLIGHTED = 3;
-export const BLOCKERS_SHOWN = 5;
+const BLOCKERS_SHOWN = 5;
 
 const ITEM: Array<[string, Check]> = [
   ['commune.id', 'string'],
@@ -134,8 +138,11 @@ export interface BoardReady {
   kinds: readonly Kind[];
   /** The kind of each undecided criterion of row `index` (the others are their status), read when drawn. */
   cellKinds: (index: number) => Record<string, Kind>;
-  /** Of the criteria holding most communes back: their undecided communes by cause. */
-  blockerCauses: Map<string, Record<'missing-data' | 'unknown-target' | 'undecided', number>>;
+  /**
+   * The criteria holding most communes back, at most `BLOCKERS_SHOWN`: core's `summary.blockers` with their
+   * undecided communes by cause, those the communes can act on (not met, missing data) first.
+   */
+  blockers: readonly Blocker[];
   /** The district and province all the communes share, or only the province, or '' (from the data). */
   place: string;
   /** `id` + tier of each row, to find its progress and its previous evaluation. */
@@ -148,6 +155,12 @@ export interface BoardReady {
   /** Ids of the criteria highlighted as holding most communes back. */
   highlighted: Set<string>;
 }
+
+export type Blocker = DistrictSummary['blockers'][number] & {
+  causes: Record<'missing-data' | 'unknown-target' | 'undecided', number>;
+  /** Communes that can act on it: not met, or undecided with data of theirs missing. */
+  actionable: number;
+};
 
 export type BoardData = { state: 'empty' } | { state: 'error'; problem: Problem } | BoardReady;
 
@@ -269,9 +282,6 @@ function computeData(evaluations: unknown, previous: unknown): BoardData {
     if (columns) return columns;
     const rows = summary.communes;
     const keys = rows.map((row, index) => keyOf(row.id, (list[index] as Evaluation).level));
-    const blockers = summary.blockers;
-    const cut = blockers[Math.min(BLOCKERS_HIGHLIGHTED, blockers.length) - 1]?.communes ?? Infinity;
-    const highlighted = new Set(blockers.filter((blocker) => blocker.communes >= cut).map((b) => b.id));
     const kinds = rows.map((row) => kindOf(row.status, row.undecided));
     // Built on first read, per row: a windowed board reads the rows it draws (and those of the blockers).
     const cellKindsCache: Array<Record<string, Kind>> = [];
@@ -283,25 +293,31 @@ function computeData(evaluations: unknown, previous: unknown): BoardData {
       }
       return found;
     };
-    const blockerCauses: BoardReady['blockerCauses'] = new Map();
-    for (const blocker of blockers.slice(0, BLOCKERS_SHOWN)) {
-      const counts = { 'missing-data': 0, 'unknown-target': 0, undecided: 0 };
+    const ranked = summary.blockers.map((blocker): Blocker => {
+      const causes = { 'missing-data': 0, 'unknown-target': 0, undecided: 0 };
       if (blocker.incomplete > 0) {
         rows.forEach((row, index) => {
           if (row.criteria[blocker.id] !== 'incomplete') return;
           const kind = cellKinds(index)[blocker.id] ?? 'undecided';
-          counts[kind === 'both' ? 'missing-data' : (kind as keyof typeof counts)]++;
+          causes[kind === 'both' ? 'missing-data' : (kind as keyof typeof causes)]++;
         });
       }
-      blockerCauses.set(blocker.id, counts);
-    }
+      // An undecided result that does not say why may be missing data: counted as actionable.
+      return { ...blocker, causes, actionable: blocker.notMet + causes['missing-data'] + causes.undecided };
+    });
+    // Stable: among equals, core's order (most communes, then most not met).
+    ranked.sort((a, b) => b.actionable - a.actionable);
+    const actionable = ranked.filter((blocker) => blocker.actionable > 0);
+    const cut = actionable[Math.min(BLOCKERS_HIGHLIGHTED, actionable.length) - 1]?.actionable ?? Infinity;
+    const highlighted = new Set(actionable.filter((blocker) => blocker.actionable >= cut).map((b) => b.id));
+    const blockers = ranked.slice(0, BLOCKERS_SHOWN);
     ready = {
       state: 'ready',
       summary,
       rows,
       kinds,
       cellKinds,
-      blockerCauses,
+      blockers,
       place: placeOf(list),
       keys,
       progress: null,

@@ -102,18 +102,38 @@ describe('<ntm-district-board>', () => {
     expect([...kinds].sort()).toEqual(['met', 'missing-data', 'not-met', 'unknown-target']);
   });
 
-  it('highlights the criteria that hold most communes back (summary.blockers)', async () => {
+  /**
+   * Core's blockers with their undecided communes by cause, read from the evaluations, in the order the board
+   * lists them: the communes that can act on a criterion (not met, or their data missing) first, then core's order.
+   */
+  function rankedBlockers(evaluations: Evaluation[]) {
+    const ranked = summarize(evaluations).blockers.map((blocker) => {
+      const causes = { 'missing-data': 0, 'unknown-target': 0 };
+      for (const evaluation of evaluations) {
+        const criterion = evaluation.criteria.find((c) => c.id === blocker.id);
+        if (criterion?.status !== 'incomplete') continue;
+        // Missing data with unknown targets too counts as missing data: the commune can act on it.
+        causes[criterion.undecided?.cause === 'unknown-target' ? 'unknown-target' : 'missing-data']++;
+      }
+      return { ...blocker, causes, actionable: blocker.notMet + causes['missing-data'] };
+    });
+    return ranked.sort((a, b) => b.actionable - a.actionable);
+  }
+
+  it('highlights the criteria that hold most communes back, those the communes can act on', async () => {
     const evaluations = evaluateDistrict(8);
-    const { blockers } = summarize(evaluations);
+    const blockers = rankedBlockers(evaluations);
     const board = await mount('ntm-district-board', { evaluations });
     const root = shadow(board);
     const highlighted = [...root.querySelectorAll('thead th.crit.blocker')].map((th) =>
       text(th.querySelector('.crit-id')),
     );
-    // Highlighted: every criterion blocking at least as many communes as the third blocker, in column order.
-    const cut = blockers[2]?.communes ?? 0;
+    // Highlighted: every criterion that at least as many communes can act on as the third, in column order.
+    const acting = blockers.filter((b) => b.actionable > 0);
+    const cut = acting[2]?.actionable ?? 0;
+    expect(highlighted.length).toBeGreaterThan(0);
     expect(highlighted).toEqual(
-      criterionIds(evaluations).filter((id) => blockers.some((b) => b.id === id && b.communes >= cut)),
+      criterionIds(evaluations).filter((id) => acting.some((b) => b.id === id && b.actionable >= cut)),
     );
     expect(text(root.querySelector('thead th.crit.blocker'))).toContain('cản trở nhiều xã nhất');
     const list = [...root.querySelectorAll('[part~="blockers"] li')].map((li) => text(li));
@@ -122,19 +142,33 @@ describe('<ntm-district-board>', () => {
     expect(list[0]).toBe('Tiêu chí 10. Thu nhập: 8 xã (8 chưa đạt)');
   });
 
+  it('never highlights a criterion held back only by targets not yet published', async () => {
+    // NTM 2021–2025: twelve indicators without a known national target leave criteria undecided in every
+    // commune; the criteria the communes fail or lack data for come first and are the only ones highlighted.
+    const evaluations = evaluateDistrict(8, { level: 'ntm' });
+    const blockers = rankedBlockers(evaluations);
+    const pendingOnly = blockers.filter((b) => b.actionable === 0);
+    expect(pendingOnly.length).toBeGreaterThan(0);
+    const board = await mount('ntm-district-board', { evaluations });
+    const root = shadow(board);
+    const highlighted = new Set(
+      [...root.querySelectorAll('thead th.crit.blocker')].map((th) => text(th.querySelector('.crit-id'))),
+    );
+    for (const blocker of pendingOnly) expect(highlighted.has(blocker.id), blocker.id).toBe(false);
+    const items = [...root.querySelectorAll('[part~="blockers"] li')];
+    const first = items.findIndex((li) => !li.classList.contains('highlighted'));
+    // Highlighted items first, then the others; none after them is highlighted.
+    expect(items.slice(first).every((li) => !li.classList.contains('highlighted'))).toBe(true);
+  });
+
   it('tells the undecided communes of each blocker apart: missing data or unknown targets', async () => {
     for (const evaluations of [evaluateDistrict(8), evaluateDistrict(8, { level: 'ntm' })]) {
-      const { blockers } = summarize(evaluations);
+      const blockers = rankedBlockers(evaluations);
       const board = await mount('ntm-district-board', { evaluations });
       const list = [...shadow(board).querySelectorAll('[part~="blockers"] li')].map((li) => text(li));
+      expect(list).toHaveLength(Math.min(5, blockers.length));
       for (const [position, blocker] of blockers.slice(0, 5).entries()) {
-        const causes = { 'missing-data': 0, 'unknown-target': 0 };
-        for (const evaluation of evaluations) {
-          const criterion = evaluation.criteria.find((c) => c.id === blocker.id);
-          if (criterion?.status !== 'incomplete') continue;
-          // Missing data with unknown targets too counts as missing data: the commune can act on it.
-          causes[criterion.undecided?.cause === 'unknown-target' ? 'unknown-target' : 'missing-data']++;
-        }
+        const { causes } = blocker;
         expect(causes['missing-data'] + causes['unknown-target']).toBe(blocker.incomplete);
         const parts = [
           blocker.notMet && `${blocker.notMet} chưa đạt`,
@@ -152,7 +186,6 @@ describe('<ntm-district-board>', () => {
       ),
     ];
     expect(ntm.some((li) => text(li).includes('thiếu số liệu'))).toBe(true);
-    expect(ntm.some((li) => text(li).includes('chờ mức chỉ tiêu'))).toBe(true);
   });
 
   it('sorts by criteria met and by name, with aria-sort', async () => {

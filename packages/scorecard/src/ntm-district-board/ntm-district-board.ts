@@ -16,7 +16,6 @@ import { NtmElement } from '../internal/ntm-element.js';
 import type { NtmErrorDetail } from '../ntm-scorecard/ntm-scorecard.js';
 import { NtmScorecard } from '../ntm-scorecard/ntm-scorecard.js';
 import {
-  BLOCKERS_SHOWN,
   type BoardData,
   BoardDataController,
   type BoardForecast,
@@ -538,7 +537,7 @@ export class NtmDistrictBoard extends NtmElement {
     const selected = this.selected_ !== null ? this.evaluations[this.selected_] : undefined;
     return html`<div class="board" part="base" lang=${this.lang_}>
       <div class="overview" ?hidden=${!!selected}>
-        ${this.renderHeader_(data.summary, data)} ${this.renderBlockers_(data.summary, data)}
+        ${this.renderHeader_(data.summary, data)} ${this.renderBlockers_(data)}
         ${this.renderFilters_(data)} ${this.renderTable_(data)}
       </div>
       ${selected ? this.renderDetail_(selected, data) : nothing}
@@ -591,21 +590,20 @@ export class NtmDistrictBoard extends NtmElement {
       ${parts.length > 0 ? html`<p part="outlook-totals">${this.strings_.outlookTotals(parts.join(' · '))}</p>` : nothing}`;
   }
 
-  private renderBlockers_(summary: DistrictSummary, data: BoardReady): TemplateResult | typeof nothing {
+  private renderBlockers_(data: BoardReady): TemplateResult | typeof nothing {
     const m = this.messages;
-    const blockers = summary.blockers.slice(0, BLOCKERS_SHOWN);
+    const blockers = data.blockers;
     if (blockers.length === 0) return nothing;
     return html`<section class="blockers" part="blockers">
       <div role="heading" aria-level=${this.headingLevelOf_(1)} class="blockers-title">${this.strings_.blockersTitle}</div>
       <ol>
         ${blockers.map((blocker) => {
           const s = this.strings_;
-          const causes = data.blockerCauses.get(blocker.id);
           const counts: Array<[Kind, number]> = [
             ['not-met', blocker.notMet],
-            ['missing-data', causes?.['missing-data'] ?? 0],
-            ['unknown-target', causes?.['unknown-target'] ?? 0],
-            ['undecided', causes ? causes.undecided : blocker.incomplete],
+            ['missing-data', blocker.causes['missing-data']],
+            ['unknown-target', blocker.causes['unknown-target']],
+            ['undecided', blocker.causes.undecided],
           ];
           // "3 chưa đạt, 2 thiếu số liệu, 5 chờ mức chỉ tiêu": the words of the filter buttons.
           const parts = counts
