@@ -27,7 +27,7 @@ export const boardEn: BoardMessages = {
   sortOutlook: 'by outlook, worst first',
   outlookTotals: (parts) => `Outlook by the deadline: ${parts}`,
   communesWith: (n, outlook) => `${n} ${outlook}`,
-  caption: (level, date) => `Results for ${level}${date ? `, as of ${date}` : ''}`,
+  caption: (level, date) => `Results against the ${level} standard${date ? `, as of ${date}` : ''}`,
   commune: 'Commune',
   result: 'Result',
   criteriaMet: 'Criteria met',
@@ -40,7 +40,7 @@ export const boardEn: BoardMessages = {
   blocker: (communes, parts) => `${communes} ${communes === '1' ? 'commune' : 'communes'} (${parts})`,
   blockerMark: 'holds most communes back',
   totals: (met, total, average) =>
-    `${met}/${total} communes meet the standard; ${average} criteria met on average`,
+    `${met}/${total} communes meet the standard; ${average} ${average === '1' ? 'criterion' : 'criteria'} met on average`,
   progress: (improved, worsened, newlyMet, noLongerMet) =>
     `Since the last review: ${improved} improved, ${worsened} worse, ${newlyMet} newly meet the standard, ${noLongerMet} no longer meet it`,
   sortBy: 'Sort',

@@ -164,7 +164,8 @@ export const styles = [
       width: 12em;
     }
     .w-num {
-      width: 4.5em;
+      /* "Criteria met" in English: the longest header word of the column fits with its sort arrow. */
+      width: 5.5em;
     }
     .w-change {
       width: 13em;

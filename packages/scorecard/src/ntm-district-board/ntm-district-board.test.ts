@@ -14,6 +14,7 @@ import {
   until,
 } from '../../test/helpers.js';
 import '../index.js';
+import { boardEn } from '../internal/i18n-board-en.js';
 import type { NtmDistrictBoard, NtmFilterChangeDetail } from './ntm-district-board.js';
 
 function rows(board: NtmDistrictBoard): HTMLTableRowElement[] {
@@ -292,12 +293,24 @@ describe('<ntm-district-board>', () => {
     const board = await mount('ntm-district-board', { evaluations: evaluateDistrict(8) }, { lang: 'en' });
     const root = shadow(board);
     expect(text(root.querySelector('caption'))).toBe(
-      'Results for advanced new-rural commune, as of 15 November 2023',
+      'Results against the advanced new-rural commune standard, as of 15 November 2023',
     );
     expect(text(root.querySelector('tfoot td.count'))).toMatch(/^\d\/8 communes met$/);
     expect(text(root.querySelector('[part~="totals"]'))).toBe(
       '0/8 communes meet the standard; 0.38 criteria met on average',
     );
+    // The column headers' words fit their columns: none is cut ("Criteria met" with its sort arrow).
+    const headers = [...root.querySelectorAll<HTMLElement>('thead th:not(.crit)')];
+    expect(headers.some((th) => text(th).startsWith('Criteria met'))).toBe(true);
+    for (const th of headers) {
+      expect(th.scrollWidth, text(th)).toBeLessThanOrEqual(th.clientWidth);
+      const button = th.querySelector('button');
+      if (button)
+        expect(button.getBoundingClientRect().right, text(th)).toBeLessThanOrEqual(
+          th.getBoundingClientRect().right,
+        );
+    }
+    expect(boardEn.totals('0', '1', '1')).toBe('0/1 communes meet the standard; 1 criterion met on average');
     board.setAttribute('lang', 'vi');
     await board.updateComplete;
     expect(text(root.querySelector('tfoot th'))).toBe('Số xã đạt');
