@@ -127,6 +127,15 @@ describe('no horizontal page overflow', () => {
     const card = await mount('ntm-scorecard', { result: evaluateSample(), expanded: true });
     await nextFrame();
     expect(pageOverflow().scrollWidth).toBeLessThanOrEqual(pageOverflow().clientWidth);
+    // "Thực tế:" and "Mức yêu cầu:" keep their line next to a long value ("84,5 triệu đồng/người/năm").
+    const labels = [...shadow(card).querySelectorAll('.values dt')];
+    expect(labels.length).toBeGreaterThan(10);
+    for (const label of labels) {
+      const range = document.createRange();
+      range.selectNodeContents(label);
+      const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+      expect(lines.size, label.textContent ?? '').toBe(1);
+    }
     card.result = { commune: { name: 'x'.repeat(400) }, status: 'nope' } as unknown as Evaluation;
     await card.updateComplete;
     await nextFrame();

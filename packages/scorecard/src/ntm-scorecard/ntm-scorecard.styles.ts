@@ -263,9 +263,13 @@ export const styles = [
       flex-basis: 100%;
     }
     .values dt {
+      /* The label keeps its line ("Mức yêu cầu:"); a long value wraps instead (narrow screens). */
+      flex: none;
       color: var(--_muted);
     }
     .values dd {
+      min-width: 0;
+      overflow-wrap: anywhere;
       margin: 0;
       font-weight: 600;
       font-variant-numeric: tabular-nums;
