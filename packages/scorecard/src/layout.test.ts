@@ -136,6 +136,25 @@ describe('no horizontal page overflow', () => {
       const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
       expect(lines.size, label.textContent ?? '').toBe(1);
     }
+    // Nor is a one-word value cut in two ("Đạt" after "Xã tự đánh giá:", "Met" after "Self-assessed by the commune:").
+    const placeholder = await mount(
+      'ntm-scorecard',
+      { result: evaluate2026(), expanded: true },
+      { lang: 'en' },
+    );
+    const values = [
+      ...shadow(card).querySelectorAll('.values dd'),
+      ...shadow(placeholder).querySelectorAll('.values dd'),
+    ];
+    const words = values.filter((value) => !/\s/.test((value.textContent ?? '').trim()));
+    expect(words.length).toBeGreaterThan(0);
+    for (const value of words) {
+      const range = document.createRange();
+      range.selectNodeContents(value);
+      const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+      expect(lines.size, value.textContent ?? '').toBe(1);
+    }
+    placeholder.remove();
     card.result = { commune: { name: 'x'.repeat(400) }, status: 'nope' } as unknown as Evaluation;
     await card.updateComplete;
     await nextFrame();

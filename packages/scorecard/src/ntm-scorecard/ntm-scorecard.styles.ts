@@ -257,7 +257,8 @@ export const styles = [
     }
     .values > div {
       display: flex;
-      gap: 0.4em;
+      flex-wrap: wrap;
+      gap: 0 0.4em;
     }
     .values .requirement {
       flex-basis: 100%;
@@ -268,6 +269,8 @@ export const styles = [
       color: var(--_muted);
     }
     .values dd {
+      /* Next to its label while 10em are left on the line, wrapping within; below a long label otherwise. */
+      flex: 1 1 10em;
       min-width: 0;
       overflow-wrap: anywhere;
       margin: 0;
