@@ -269,9 +269,9 @@ export const styles = [
       color: var(--_muted);
     }
     .values dd {
-      /* Next to its label while 10em are left on the line, wrapping within; below a long label otherwise. */
-      flex: 1 1 10em;
-      min-width: 0;
+      /* Next to its label while 6em are left on the line, wrapping within; below a long label otherwise. */
+      flex: 1 1 6em;
+      min-width: 6em;
       overflow-wrap: anywhere;
       margin: 0;
       font-weight: 600;
