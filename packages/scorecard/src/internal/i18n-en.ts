@@ -16,10 +16,10 @@ export const en: Messages = {
     'unknown-target': 'No official target yet',
     both: 'Missing data; no official target yet',
   },
-  missingWhy: (n) =>
-    `Missing data: ${n} ${n === 1 ? 'indicator' : 'indicators'}, to be supplied by the commune`,
-  unknownWhy: (n) =>
-    `No official target yet: ${n} ${n === 1 ? 'indicator' : 'indicators'} (not because the commune lacks data)`,
+  missingWhy: (n, p) =>
+    `Missing data: ${n} ${n === 1 ? 'indicator' : 'indicators'}${p ? `, ${p} of them in the prerequisite` : ''}, to be supplied by the commune`,
+  unknownWhy: (n, p) =>
+    `No official target yet: ${n} ${n === 1 ? 'indicator' : 'indicators'}${p ? `, ${p} of them in the prerequisite` : ''} (not because the commune lacks data)`,
   missingShort: (n) => `${n} missing data`,
   unknownShort: (n) => `${n} without a target`,
   tiers: {

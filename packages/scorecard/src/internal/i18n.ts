@@ -20,9 +20,12 @@ export interface Messages {
   criterionStatus: Record<TierStatusKey, string>;
   /** Why a tier or criterion is undecided (core's `undecided.cause`). */
   undecided: Record<UndecidedCause, string>;
-  /** The counts of `undecided`, in a verdict: what to do about each. */
-  missingWhy: (n: number) => string;
-  unknownWhy: (n: number) => string;
+  /**
+   * The counts of `undecided`, in a verdict: what to do about each. `inPrerequisites`: how many of them are
+   * in the prerequisite tiers (core counts those too), so that the tier's own counts below still add up.
+   */
+  missingWhy: (n: number, inPrerequisites?: number) => string;
+  unknownWhy: (n: number, inPrerequisites?: number) => string;
   /** The same, short, next to a criterion. */
   missingShort: (n: number) => string;
   unknownShort: (n: number) => string;
@@ -132,8 +135,10 @@ const vi: Messages = {
     'unknown-target': 'Chưa có mức chỉ tiêu chính thức',
     both: 'Thiếu số liệu; chưa có mức chỉ tiêu chính thức',
   },
-  missingWhy: (n) => `Thiếu số liệu: ${n} chỉ tiêu, xã cần bổ sung`,
-  unknownWhy: (n) => `Chưa có mức chỉ tiêu chính thức: ${n} chỉ tiêu (không phải do xã thiếu số liệu)`,
+  missingWhy: (n, p) =>
+    `Thiếu số liệu: ${n} chỉ tiêu${p ? `, trong đó ${p} thuộc phần điều kiện` : ''}, xã cần bổ sung`,
+  unknownWhy: (n, p) =>
+    `Chưa có mức chỉ tiêu chính thức: ${n} chỉ tiêu${p ? `, trong đó ${p} thuộc phần điều kiện` : ''} (không phải do xã thiếu số liệu)`,
   missingShort: (n) => `${n} thiếu số liệu`,
   unknownShort: (n) => `${n} chưa có mức`,
   tiers: {

@@ -373,6 +373,42 @@ describe('<ntm-scorecard>: why undecided, how sure each target is, where (issue 
     expect(getComputedStyle(badge).color).toBe(getComputedStyle(pending).color);
   });
 
+  it('says how many of the undecided indicators are in the prerequisite, so the tier’s counts add up', async () => {
+    // Pattern 2 of the district with the income and health insurance of nâng cao: every known target met, in
+    // the tier and in its prerequisite NTM tier, some unknown in both.
+    const result = evaluateSample({
+      grade1_enrolment_age6_pct: 99,
+      universal_preschool_age5_met: true,
+      households_safe_electricity_pct: 99,
+      multidimensional_poverty_pct: 5,
+      income_per_capita_mvnd: 70,
+      health_insurance_pct: 96,
+    });
+    expect(result.undecided?.cause).toBe('unknown-target');
+    const tier = result.prerequisites[0] as Evaluation;
+    const card = await mount('ntm-scorecard', { result });
+    const verdict = verdictOf(card);
+    const lines = [...verdict.querySelectorAll('[part~="undecided"] li')].map((li) => text(li));
+    const total = result.undecided?.unknownTargets ?? 0;
+    const inPrerequisite = tier.undecided?.unknownTargets ?? 0;
+    expect(inPrerequisite).toBeGreaterThan(0);
+    expect(total - inPrerequisite).toBe(result.counts.indicatorsNotEvaluable);
+    expect(lines).toContain(
+      `Chưa có mức chỉ tiêu chính thức: ${total} chỉ tiêu, trong đó ${inPrerequisite} thuộc phần điều kiện (không phải do xã thiếu số liệu)`,
+    );
+    expect(text(verdict)).toContain(`${result.counts.indicatorsNotEvaluable} chưa có mức`);
+    // The prerequisite's own section has no prerequisite of its own: no "trong đó".
+    const section = shadow(card).querySelector('[part~="prerequisite"]') as HTMLElement;
+    expect(text(section.querySelector('[part~="undecided"]'))).toBe(
+      `Chưa có mức chỉ tiêu chính thức: ${inPrerequisite} chỉ tiêu (không phải do xã thiếu số liệu)`,
+    );
+    card.setAttribute('lang', 'en');
+    await card.updateComplete;
+    expect([...verdictOf(card).querySelectorAll('[part~="undecided"] li')].map((li) => text(li))).toContain(
+      `No official target yet: ${total} indicators, ${inPrerequisite} of them in the prerequisite (not because the commune lacks data)`,
+    );
+  });
+
   it('says when the commune’s data is missing, alone or with unknown targets, with the counts', async () => {
     // Core's test edition knows every target: missing health insurance alone leaves the tier undecided.
     const alone = evaluateTestEdition({ insurance_pct: undefined });

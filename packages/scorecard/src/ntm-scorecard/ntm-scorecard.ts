@@ -415,7 +415,7 @@ export class NtmScorecard extends NtmElement {
         <span class="verdict-icon" aria-hidden="true">${icon(evaluation.status)}</span>
         <div>
           <p class="verdict-text">${verdict}</p>
-          ${this.renderUndecided_(evaluation.undecided)}
+          ${this.renderUndecided_(evaluation)}
           <p class="verdict-count">${m.criteriaMet(counts.criteriaMet, counts.criteriaTotal)}</p>
           ${this.renderCounts_(evaluation)}
         </div>
@@ -443,12 +443,24 @@ export class NtmScorecard extends NtmElement {
   }
 
   /** Why a tier cannot be decided, one line per cause with its count and what can be done about it. */
-  private renderUndecided_(undecided: Undecided | null | undefined): TemplateResult | typeof nothing {
+  private renderUndecided_(tier: Evaluation): TemplateResult | typeof nothing {
+    const undecided = tier.undecided;
     if (!undecided) return nothing;
     const m = this.messages;
+    // Core counts the prerequisite tiers' undecided indicators too: say how many, as the counts below are the
+    // tier's own ("32 chưa có mức" above "20 chưa có mức" would not add up otherwise).
+    const own = (count: unknown) => (typeof count === 'number' ? count : null);
+    const beyond = (total: number, count: number | null) =>
+      count !== null && total > count ? total - count : 0;
     const lines = [];
-    if (undecided.missingData > 0) lines.push(m.missingWhy(undecided.missingData));
-    if (undecided.unknownTargets > 0) lines.push(m.unknownWhy(undecided.unknownTargets));
+    if (undecided.missingData > 0) {
+      const n = undecided.missingData;
+      lines.push(m.missingWhy(n, beyond(n, own(tier.counts?.indicatorsMissing))));
+    }
+    if (undecided.unknownTargets > 0) {
+      const n = undecided.unknownTargets;
+      lines.push(m.unknownWhy(n, beyond(n, own(tier.counts?.indicatorsNotEvaluable))));
+    }
     return html`<ul class="undecided" part="undecided">${lines.map((line) => html`<li>${line}</li>`)}</ul>`;
   }
 
@@ -589,7 +601,7 @@ export class NtmScorecard extends NtmElement {
         <span>${m.criteriaMet(tier.counts.criteriaMet, tier.counts.criteriaTotal)}</span>
         <span class="muted">${localized(tier.ruleset?.name, this.lang_)}${tier.ruleset?.basis?.[0] ? ` — ${plain(tier.ruleset.basis[0].number)}` : ''}</span>
       </p>
-      ${this.renderUndecided_(tier.undecided)} ${this.renderCounts_(tier)}
+      ${this.renderUndecided_(tier)} ${this.renderCounts_(tier)}
       <button type="button" class="disclosure no-print" aria-expanded=${open ? 'true' : 'false'} aria-controls=${panel} @click=${() => this.toggle_(key)}>
         <span class="chevron" aria-hidden="true">${icon('chevron')}</span>${m.showCriteria}
       </button>
