@@ -261,12 +261,15 @@ const cli: Consumer = {
       check(dev.length === 0, `development packages were installed: ${dev.join(', ')}`);
     });
     await step('cli', 'npx ntm --help', async () => {
+      // Vietnamese by default; English with --lang en.
       const result = await npx(['ntm', '--help']);
-      check(result.stdout.includes('Usage: ntm'), 'no usage text', describeRun(result));
+      check(result.stdout.includes('Cách dùng: ntm'), 'no Vietnamese usage text', describeRun(result));
+      const english = await npx(['ntm', '--help', '--lang', 'en']);
+      check(english.stdout.includes('Usage: ntm'), 'no English usage text with --lang en', describeRun(english));
     });
     await step('cli', 'npx @nongthonmoi/cli --help, --version', async () => {
       const help = await npx(['@nongthonmoi/cli', '--help']);
-      check(help.stdout.includes('Usage: ntm'), 'no usage text', describeRun(help));
+      check(help.stdout.includes('Cách dùng: ntm'), 'no usage text', describeRun(help));
       const result = await npx(['@nongthonmoi/cli', '--version']);
       const version = ctx.tarballs.cli.version;
       check(result.stdout.trim() === version, `printed "${result.stdout.trim()}", expected ${version}`);

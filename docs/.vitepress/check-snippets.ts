@@ -26,17 +26,6 @@ const out = join(root, '.tmp', 'docs-snippets');
 /** Generated pages (API reference, criteria catalog) and the site's own machinery are not checked here. */
 const EXCLUDED_DIRECTORIES = new Set(['.vitepress', 'api', 'criteria', 'public', 'node_modules']);
 
-/**
- * Pages being rewritten on other branches when this check was added; their fragments still need their
- * `ts-check` comments. Remove a page from this list once it has them.
- */
-const NOT_YET_ANNOTATED = new Set([
-  'review-meeting.md',
-  'en/review-meeting.md',
-  'province-editions.md',
-  'en/province-editions.md',
-]);
-
 const TS_LANGUAGES = new Set(['ts', 'typescript']);
 
 interface Chunk {
@@ -154,10 +143,7 @@ function workspacePaths(): Record<string, string[]> {
 }
 
 function main(): void {
-  const pages = markdownPages(docs).filter((page) => {
-    const name = relative(docs, page).split(sep).join('/');
-    return !NOT_YET_ANNOTATED.has(name);
-  });
+  const pages = markdownPages(docs);
   const snippets: Snippet[] = [];
   let skipped = 0;
   for (const page of pages) {

@@ -44,22 +44,6 @@ function counterparts(): string[] {
     .sort();
 }
 
-/**
- * Pages whose English version (docs/en/<page>.md) is being written on another branch. Until it lands, links to
- * it from the English pages are not dead links; once the file exists, they are checked like any other.
- */
-const PENDING_ENGLISH_PAGES = ['province-editions', 'review-meeting'];
-
-function pendingEnglishPage(link: string): boolean {
-  const page =
-    link
-      .replace(/[?#].*$/, '')
-      .replace(/\.(md|html)$/, '')
-      .split('/')
-      .at(-1) ?? '';
-  return PENDING_ENGLISH_PAGES.includes(page) && !existsSync(join(docs, 'en', `${page}.md`));
-}
-
 /** The generated criteria catalog (docs/criteria, written by `pnpm --filter @nongthonmoi/core docs:criteria`). */
 function criteriaSidebar(lang: Lang): DefaultTheme.SidebarItem[] {
   const files = readdirSync(join(docs, 'criteria'))
@@ -130,13 +114,12 @@ function apiSidebar(): DefaultTheme.SidebarItem[] {
 
 /**
  * The guides' sidebar of one language. Pages that exist only in English (the API reference, the release
- * process, the rule format for now) are linked from the Vietnamese sidebar with "(tiếng Anh)".
+ * process, the rule format) are linked from the Vietnamese sidebar with "(tiếng Anh)".
  */
 function guideSidebar(lang: Lang): DefaultTheme.SidebarItem[] {
   const p = PREFIX[lang];
   const vi = lang === 'vi';
-  // docs/rule-format.md is at the root until its English rewrite lands and moves to docs/en/.
-  const ruleFormat = existsSync(join(docs, 'en', 'rule-format.md')) ? '/en/rule-format' : '/rule-format';
+  const ruleFormat = '/en/rule-format';
   return [
     {
       text: vi ? 'Bắt đầu' : 'Getting started',
@@ -197,7 +180,7 @@ function guideSidebar(lang: Lang): DefaultTheme.SidebarItem[] {
 function nav(lang: Lang): DefaultTheme.NavItem[] {
   const p = PREFIX[lang];
   const vi = lang === 'vi';
-  const ruleFormat = existsSync(join(docs, 'en', 'rule-format.md')) ? '/en/rule-format' : '/rule-format';
+  const ruleFormat = '/en/rule-format';
   return [
     {
       text: vi ? 'Bắt đầu' : 'Getting started',
@@ -280,9 +263,7 @@ export default defineConfigWithTheme<SiteThemeConfig>({
       },
     },
   },
-  // Dead internal links fail the build (VitePress's default, kept on purpose), with one exception while it
-  // lasts: the English versions of pages written on other branches (PENDING_ENGLISH_PAGES).
-  ignoreDeadLinks: [pendingEnglishPage],
+  // Dead internal links fail the build (VitePress's default, kept on purpose).
   // README.md files are GitHub pages of the repository, not site pages.
   srcExclude: ['**/README.md'],
   transformPageData(pageData) {

@@ -144,10 +144,10 @@ export const CLI_MESSAGES = {
   // Help: the program
   'help.program.description': m(
     () =>
-      'Đánh giá các xã theo Bộ tiêu chí quốc gia về xã nông thôn mới (NTM, nâng cao, kiểu mẫu) và lập báo cáo rà soát cấp huyện.\n' +
+      'Đánh giá các xã theo Bộ tiêu chí quốc gia về xã nông thôn mới (NTM, nâng cao, kiểu mẫu) và lập báo cáo rà soát cho ban chỉ đạo tỉnh (trước 7/2025: huyện).\n' +
       'Số liệu: mỗi xã một dòng (CSV, Excel hoặc JSON); tiêu đề cột là mã chỉ tiêu hoặc tên tiếng Việt của chỉ tiêu.',
     () =>
-      "Evaluate communes against Vietnam's New Rural Development (Nông thôn mới) criteria, and write district review reports.\n" +
+      "Evaluate communes against Vietnam's New Rural Development (Nông thôn mới) criteria, and write review reports for the province's (before July 2025, the district's) steering committee.\n" +
       'Data: one row per commune (CSV, Excel or JSON); headers are measure keys or their Vietnamese labels.',
   ),
   'help.program.debug': m(
@@ -367,15 +367,10 @@ export const CLI_MESSAGES = {
   ),
   'help.rules.export.description': m(
     () =>
-      'Ghi bộ tiêu chí <mã> (bộ quốc gia, văn bản sửa đổi hoặc bộ riêng của tỉnh; có sẵn hoặc từ --ruleset) thành sổ tính Excel:\n' +
-      'trang mức chỉ tiêu (mỗi dòng một tiêu chí và một ô mức, cột tiếng Việt, danh sách chọn, ghi chú trên mỗi tiêu đề, cố định\n' +
-      'dòng tiêu đề, đặt sẵn để in A4), và các trang thông tin chung, căn cứ pháp lý, số liệu và phần còn lại.\n' +
+      'Ghi bộ tiêu chí <mã> (bộ quốc gia, văn bản sửa đổi hoặc bộ riêng của tỉnh; có sẵn hoặc từ --ruleset) thành sổ tính Excel: trang mức chỉ tiêu (mỗi dòng một tiêu chí và một ô mức, cột tiếng Việt, danh sách chọn, ghi chú trên mỗi tiêu đề, cố định dòng tiêu đề, đặt sẵn để in A4), và các trang thông tin chung, căn cứ pháp lý, số liệu và phần còn lại.\n' +
       '`ntm rules import` đọc lại sổ tính này. --format csv (hoặc --out x.csv) chỉ ghi trang mức chỉ tiêu.',
     () =>
-      'Write the ruleset <id> (edition, amendment or province overlay; bundled or from --ruleset) as an Excel\n' +
-      'workbook: the targets sheet (one row per criterion and per target cell, Vietnamese columns, lists, notes\n' +
-      'on every header, frozen header, A4 print setup), the header, legal basis, measures and the rest on their\n' +
-      'own sheets. `ntm rules import` reads it back. --format csv (or --out x.csv) writes the targets sheet only.',
+      'Write the ruleset <id> (edition, amendment or province overlay; bundled or from --ruleset) as an Excel workbook: the targets sheet (one row per criterion and per target cell, Vietnamese columns, lists, notes on every header, frozen header, A4 print setup), the header, legal basis, measures and the rest on their own sheets. `ntm rules import` reads it back. --format csv (or --out x.csv) writes the targets sheet only.',
   ),
   'help.rules.export.id': m(
     () => 'mã bộ tiêu chí (xem `ntm rules list`), ví dụ vn/xa-ntm/2026-2030',
@@ -399,14 +394,9 @@ export const CLI_MESSAGES = {
   ),
   'help.rules.import.description': m(
     () =>
-      'Đọc sổ tính do `ntm rules export` hoặc `ntm rules pending` tạo ra (hoặc trang mức chỉ tiêu dạng CSV), kiểm tra từng ô,\n' +
-      'dựng tệp quy tắc và kiểm tra như lõi (cấu trúc, biểu thức, bộ của tỉnh chỉ được nâng mức quốc gia). Mọi lỗi được\n' +
-      'báo theo trang, dòng và cột; khi có lỗi thì không ghi gì. Tệp CSV chỉ có các mức: phần còn lại lấy từ bộ tiêu chí\n' +
-      'ghi ở cột "Bộ tiêu chí". Mã thoát: 0 đã ghi, 1 bảng có lỗi, 2 dùng sai lệnh hoặc không đọc được tệp.',
+      'Đọc sổ tính do `ntm rules export` hoặc `ntm rules pending` tạo ra (hoặc trang mức chỉ tiêu dạng CSV), kiểm tra từng ô, dựng tệp quy tắc và kiểm tra như lõi (cấu trúc, biểu thức, bộ của tỉnh chỉ được nâng mức quốc gia). Mọi lỗi được báo theo trang, dòng và cột; khi có lỗi thì không ghi gì. Tệp CSV chỉ có các mức: phần còn lại lấy từ bộ tiêu chí ghi ở cột "Bộ tiêu chí". Mã thoát: 0 đã ghi, 1 bảng có lỗi, 2 dùng sai lệnh hoặc không đọc được tệp.',
     () =>
-      'Read a workbook written by `ntm rules export` or `ntm rules pending` (or its targets sheet as CSV), check\n' +
-      'every cell, build the rule file and validate it as core does (schema, expressions, an overlay only\n' +
-      'raises national targets). Every problem is reported by sheet, row and column; nothing is written then.\n' +
+      'Read a workbook written by `ntm rules export` or `ntm rules pending` (or its targets sheet as CSV), check every cell, build the rule file and validate it as core does (schema, expressions, an overlay only raises national targets). Every problem is reported by sheet, row and column; nothing is written then.\n' +
       'A CSV holds only the targets: the rest comes from the ruleset named in its "Bộ tiêu chí" column.\n' +
       'Exit code: 0 written, 1 problems in the table, 2 usage error or unreadable file.',
   ),
@@ -432,14 +422,9 @@ export const CLI_MESSAGES = {
   ),
   'help.rules.pending.description': m(
     () =>
-      'Ghi mọi mức chỉ tiêu chưa chính thức (nguồn thứ cấp, giả định, chưa có mức, chỉ tiêu tạm) của mọi bộ tiêu chí thành\n' +
-      'một sổ tính theo mẫu của `ntm rules export`, có ghi bộ tiêu chí của từng dòng, để văn phòng điền mức chính thức và\n' +
-      'gửi lại. Trang thông tin ghi khi nhập sẽ tạo ra gì: các bộ tiêu chí đã sửa (cùng mã) hay một bộ riêng của tỉnh.',
+      'Ghi mọi mức chỉ tiêu chưa chính thức (nguồn thứ cấp, giả định, chưa có mức, chỉ tiêu tạm) của mọi bộ tiêu chí thành một sổ tính theo mẫu của `ntm rules export`, có ghi bộ tiêu chí của từng dòng, để văn phòng điền mức chính thức và gửi lại. Trang thông tin ghi khi nhập sẽ tạo ra gì: các bộ tiêu chí đã sửa (cùng mã) hay một bộ riêng của tỉnh.',
     () =>
-      'Write every target that is not official (secondary sources, assumed values, unknown targets, placeholders)\n' +
-      'of every ruleset as one workbook in the layout of `ntm rules export`, with the ruleset of each row, so\n' +
-      'that an office can fill in the official values and send the file back. Its information sheet says what\n' +
-      'importing it makes: corrected rulesets (same ids) or a province overlay.',
+      'Write every target that is not official (secondary sources, assumed values, unknown targets, placeholders) of every ruleset as one workbook in the layout of `ntm rules export`, with the ruleset of each row, so that an office can fill in the official values and send the file back. Its information sheet says what importing it makes: corrected rulesets (same ids) or a province overlay.',
   ),
   'help.rules.pending.out': m(
     () => 'sổ tính cần ghi',

@@ -84,7 +84,7 @@ it('export, import and pending have --help with examples', async () => {
   );
   for (const run of runs) {
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Examples:');
+    expect(run.stdout).toContain('Ví dụ:');
     expect(run.stdout).toMatch(/ntm rules (export|import|pending) /);
   }
 });

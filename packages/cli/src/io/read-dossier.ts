@@ -15,7 +15,7 @@ import type { RawCell } from './cells.js';
 import { LIMITS } from './limits.js';
 import { detectFormat, readBytes } from './read.js';
 import { csvRecords, decodeText } from './read-csv.js';
-import { jsonSyntaxWhy, pathDeeperThan } from './read-json.js';
+import { parseJsonList, pathDeeperThan } from './read-json.js';
 import { loadWorkbook, rawCell } from './read-xlsx.js';
 import { cellText, isEmptyRow, normalizeId } from './rows.js';
 import { dayOfCell } from './snapshot-date.js';
@@ -329,22 +329,7 @@ function jsonCell(value: unknown): RawCell {
 }
 
 export function readDossierJson(text: string, file: string, lang: Lang = 'vi'): DossierRead {
-  const shown = shownFile(file);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(
-      file,
-      tr(lang, 'json.invalid', { file: shown, why: jsonSyntaxWhy(error as Error, text, lang) }),
-    );
-  }
-  const list = Array.isArray(data)
-    ? data
-    : data && typeof data === 'object' && Array.isArray((data as { dossiers?: unknown }).dossiers)
-      ? (data as { dossiers: unknown[] }).dossiers
-      : null;
-  if (!list) throw new InputError(file, tr(lang, 'dossier.notAList', { file: shown }));
+  const { list } = parseJsonList(text, file, 'dossiers', lang);
   if (list.length > LIMITS.dataRows) throw tooManyRows(file, lang);
   const out = { rows: [] as DossierRow[], sourceRows: [] as number[], problems: [] as RowProblem[] };
   const headers: Partial<Record<DossierField, string>> = {};

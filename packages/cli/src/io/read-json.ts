@@ -72,13 +72,16 @@ export function jsonSyntaxWhy(error: Error, text: string, lang: Lang): string {
   return tr(lang, 'json.syntax');
 }
 
-export function readJsonText(
+/**
+ * Parses a JSON data file whose items are either the whole document (an array) or the array under `key`
+ * (`{ "communes": [...] }`, `{ "dossiers": [...] }`). A syntax error or another shape is an InputError in `lang`.
+ */
+export function parseJsonList(
   text: string,
   file: string,
-  dictionary: Dictionary,
-  options: JsonOptions = {},
-): ReadResult {
-  const lang = options.lang ?? 'vi';
+  key: 'communes' | 'dossiers',
+  lang: Lang,
+): { data: unknown; list: unknown[] } {
   const shown = shownFile(file);
   let data: unknown;
   try {
@@ -91,10 +94,27 @@ export function readJsonText(
   }
   const list = Array.isArray(data)
     ? data
-    : data && typeof data === 'object' && Array.isArray((data as { communes?: unknown }).communes)
-      ? (data as { communes: unknown[] }).communes
+    : data && typeof data === 'object' && Array.isArray((data as Record<string, unknown>)[key])
+      ? ((data as Record<string, unknown>)[key] as unknown[])
       : null;
-  if (!list) throw new InputError(file, tr(lang, 'json.notAList', { file: shown }));
+  if (!list) {
+    throw new InputError(
+      file,
+      tr(lang, key === 'communes' ? 'json.notAList' : 'dossier.notAList', { file: shown }),
+    );
+  }
+  return { data, list };
+}
+
+export function readJsonText(
+  text: string,
+  file: string,
+  dictionary: Dictionary,
+  options: JsonOptions = {},
+): ReadResult {
+  const lang = options.lang ?? 'vi';
+  const shown = shownFile(file);
+  const { data, list } = parseJsonList(text, file, 'communes', lang);
   // `{ "asOf": "2023-11-15", "communes": [...] }`: the day the whole file describes.
   const fileAsOf = Array.isArray(data) ? undefined : (data as { asOf?: unknown }).asOf;
   const fileDay = typeof fileAsOf === 'string' ? parseDayText(fileAsOf) : null;
