@@ -15,11 +15,17 @@ export interface SrcRequest {
   requireVerified?: boolean | undefined;
 }
 
+/** A detail in both languages (core gives its reasons in Vietnamese and English). */
+export interface BilingualLine {
+  vi: string;
+  en: string;
+}
+
 /** A failure, as data: the element words it in the page's language when it draws it (and again on a change of `lang`). */
 export interface SrcFailure {
   code: string;
-  /** Details as given by core (its own words), or the exception of a failed import. */
-  issues: string[];
+  /** Details as given by core, in both languages, or the exception of a failed import (as is). */
+  issues: Array<string | BilingualLine>;
   src?: string;
   /** HTTP status, for `http`. */
   status?: number;
@@ -31,7 +37,7 @@ export type SrcOutcome = { ok: true; evaluation: Evaluation } | { ok: false; err
 
 function fail(
   code: string,
-  detail: Omit<SrcFailure, 'code' | 'issues'> & { issues?: string[] } = {},
+  detail: Omit<SrcFailure, 'code' | 'issues'> & { issues?: SrcFailure['issues'] } = {},
 ): SrcOutcome {
   return { ok: false, error: { code, issues: [], ...detail } };
 }
@@ -132,5 +138,5 @@ export async function loadSrc(
   const outcome = core.evaluateCommune(data, { ...request, level: request.level });
   if (outcome.ok) return outcome;
   const { error } = outcome;
-  return fail(error.code, { issues: error.issues.length > 0 ? error.issues : [error.message] });
+  return fail(error.code, { issues: error.issues });
 }

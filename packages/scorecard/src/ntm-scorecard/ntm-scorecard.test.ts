@@ -1,4 +1,11 @@
-import { CONFIDENCE_NAMES, type CriterionResult, type Evaluation } from '@nongthonmoi/core';
+import {
+  CONFIDENCE_NAMES,
+  CommuneValidationError,
+  type CriterionResult,
+  EditionNotFoundError,
+  type Evaluation,
+  evaluate,
+} from '@nongthonmoi/core';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
@@ -817,6 +824,48 @@ describe('<ntm-scorecard src>', () => {
       expect(codes).toEqual([code]);
     });
   }
+
+  it('words core’s reasons in the page’s language: Vietnamese by default, English with lang="en"', async () => {
+    const commune = {
+      id: '1',
+      name: 'A',
+      province: 'nam-dinh',
+      values: { ...sampleCommune().values, health_insurance_pct: 130 },
+    };
+    const options = { level: 'ntm', asOf: '2023-11-15' } as const;
+    let refused: CommuneValidationError | null = null;
+    try {
+      evaluate(commune, options);
+    } catch (error) {
+      refused = error as CommuneValidationError;
+    }
+    expect(refused).toBeInstanceOf(CommuneValidationError);
+    const issue = refused?.issues[0] as CommuneValidationError['issues'][number];
+    expect(issue.reasonVi).not.toBe(issue.reason);
+    const src = `data:application/json,${encodeURIComponent(JSON.stringify(commune))}`;
+    const card = await mount('ntm-scorecard', {}, { src, level: 'ntm', 'as-of': '2023-11-15' });
+    await until(() => !!shadow(card).querySelector('[role="alert"]'), 10000, 'the error');
+    const alert = () => text(shadow(card).querySelector('[role="alert"]'));
+    expect(alert()).toContain(`${issue.field}: ${issue.reasonVi}`);
+    expect(alert()).not.toContain(issue.reason);
+    card.setAttribute('lang', 'en');
+    await card.updateComplete;
+    expect(alert()).toContain('The commune data is not valid');
+    expect(alert()).toContain(`${issue.field}: ${issue.reason}`);
+    // Another of core's errors, with a message of its own in both languages: an unknown level.
+    const unknown = await mount('ntm-scorecard', {}, { src: SAMPLE_URL, level: 'khong-co' });
+    await until(() => !!shadow(unknown).querySelector('[role="alert"]'), 10000, 'the error');
+    let notFound: EditionNotFoundError | null = null;
+    try {
+      evaluate(sampleCommune(), { level: 'khong-co' });
+    } catch (error) {
+      notFound = error as EditionNotFoundError;
+    }
+    expect(notFound).toBeInstanceOf(EditionNotFoundError);
+    expect(text(shadow(unknown).querySelector('[role="alert"]'))).toContain(
+      (notFound as EditionNotFoundError).localized.vi.split('\n')[0] as string,
+    );
+  });
 
   it('stops reading a data file larger than its limit, and says so', async () => {
     const codes: string[] = [];
