@@ -265,7 +265,11 @@ const cli: Consumer = {
       const result = await npx(['ntm', '--help']);
       check(result.stdout.includes('Cách dùng: ntm'), 'no Vietnamese usage text', describeRun(result));
       const english = await npx(['ntm', '--help', '--lang', 'en']);
-      check(english.stdout.includes('Usage: ntm'), 'no English usage text with --lang en', describeRun(english));
+      check(
+        english.stdout.includes('Usage: ntm'),
+        'no English usage text with --lang en',
+        describeRun(english),
+      );
     });
     await step('cli', 'npx @nongthonmoi/cli --help, --version', async () => {
       const help = await npx(['@nongthonmoi/cli', '--help']);

@@ -95,6 +95,7 @@ class BareCard extends LitElement {
                     <span>${indicator.actual ?? '—'}</span>
                     <span>${indicator.comparator ?? ''} ${indicator.target ?? '—'}</span>
                     <span>${indicator.gap ?? ''}</span>
+                    <span>${indicator.confidence ?? ''} ${indicator.rationale?.vi ?? ''}</span>
                     <span>${indicator.citation?.document ?? ''}</span>
                   </li>`,
                 )}
@@ -188,6 +189,8 @@ function domCard(evaluation) {
           el('span', String(indicator.actual ?? '—')),
           el('span', `${indicator.comparator ?? ''} ${indicator.target ?? '—'}`),
           el('span', String(indicator.gap ?? '')),
+          // Issue 11: the element shows each target's confidence and basis; so do the baselines.
+          el('span', `${indicator.confidence ?? ''} ${indicator.rationale?.vi ?? ''}`),
           el('span', indicator.citation?.document ?? ''),
         );
         list.append(item);

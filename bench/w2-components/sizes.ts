@@ -70,14 +70,14 @@ export function bundleSizes(): SizeRow[] {
       'standalone',
       'standalone bundle, lit included (<script type=module>)',
       'dist/standalone/ntm-scorecard.js',
-      30 * 1024,
+      36 * 1024, // 30 kB before issues 11 and 13 (scripts/size.mjs says why)
     ),
     measure(
       SCORECARD_ROOT,
       'element-scorecard',
       'element build <ntm-scorecard>, without lit (and without core/review)',
       'dist/ntm-scorecard.js',
-      13 * 1024, // 12 kB before issues 12 and 16 (scripts/size.mjs says why)
+      14 * 1024, // 12 kB before issues 12 and 16, 13 kB before issues 11 and 13 (scripts/size.mjs says why)
     ),
     measure(
       SCORECARD_ROOT,

@@ -1,5 +1,5 @@
 import { defineConfig, type Options } from 'tsup';
-import { lazyEvaluate, minifyTemplates } from './scripts/esbuild-plugins.js';
+import { inlineOnDemand, lazyEvaluate, minifyTemplates } from './scripts/esbuild-plugins.js';
 import { litReservedProps } from './scripts/reserved-props.js';
 
 const common: Options = {
@@ -48,7 +48,7 @@ export default defineConfig([
     outDir: 'dist/standalone',
     splitting: false,
     noExternal: [/.*/],
-    esbuildPlugins: [lazyEvaluate, minifyTemplates],
+    esbuildPlugins: [lazyEvaluate, inlineOnDemand],
     esbuildOptions(options) {
       esbuildOptions(options);
       options.conditions = ['@nongthonmoi/source'];

@@ -5,8 +5,11 @@
  *   which esbuild's minifier leaves alone (a third of the element code is CSS and markup indentation).
  * - `lazyEvaluate`: in the standalone bundle, leaves the `import('../internal/load-src.js')` of `src` mode as an
  *   import of the sibling file `./ntm-scorecard-evaluate.js`, built separately with core and its rules.
-   The rendering code imports `@nongthonmoi/core/review` (summarize, compare) only, so core's engine, zod and
+ *   The rendering code imports `@nongthonmoi/core/review` (summarize, compare) only, so core's engine, zod and
  *   the bundled rules end up in the on-demand evaluation file and nowhere else.
+ * - `inlineOnDemand`: in the standalone bundle, turns the other on-demand imports (English strings, the forecast
+ *   view) into static ones. That bundle is one file (the CLI inlines it in its HTML report, which has no other
+ *   file to fetch), so they are in it anyway; imported statically, esbuild adds no lazy-module wrappers.
  */
 import { readFile } from 'node:fs/promises';
 import ts from 'typescript';
@@ -93,6 +96,26 @@ export const minifyTemplates: Plugin = {
     build.onLoad({ filter: /[\\/]scorecard[\\/]src[\\/].*\.ts$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
       return { contents: minifyTemplateSource(source, args.path), loader: 'ts' };
+    });
+  },
+};
+
+/** Modules imported with `import()` in the element build that the standalone bundle imports statically (types aside). */
+const ON_DEMAND =
+  /(?<!typeof )import\((['"])(\.{1,2}\/[^'"]*(?:i18n-en|i18n-board-en|forecast-view)\.js)\1\)/g;
+
+export const inlineOnDemand: Plugin = {
+  name: 'inline-on-demand',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]scorecard[\\/]src[\\/].*\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const imports: string[] = [];
+      const inlined = source.replace(ON_DEMAND, (_, _quote: string, path: string) => {
+        imports.push(`import * as __onDemand${imports.length} from '${path}';`);
+        return `Promise.resolve(__onDemand${imports.length - 1})`;
+      });
+      const contents = imports.length > 0 ? `${imports.join('\n')}\n${inlined}` : source;
+      return { contents: minifyTemplateSource(contents, args.path), loader: 'ts' };
     });
   },
 };

@@ -12,7 +12,13 @@ import './ntm-district-board/define.js';
 
 export { defineElement } from './internal/define-once.js';
 export type { Lang } from './internal/i18n.js';
-export type { BoardSort, NtmCommuneSelectDetail } from './ntm-district-board/ntm-district-board.js';
+export type {
+  BoardSort,
+  BoardStatus,
+  NtmCommuneSelectDetail,
+  NtmFilterChangeDetail,
+  NtmSortChangeDetail,
+} from './ntm-district-board/ntm-district-board.js';
 export { NtmDistrictBoard } from './ntm-district-board/ntm-district-board.js';
 export type { NtmErrorDetail, NtmLoadDetail } from './ntm-scorecard/ntm-scorecard.js';
 export { NtmScorecard } from './ntm-scorecard/ntm-scorecard.js';

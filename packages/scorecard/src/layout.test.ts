@@ -6,11 +6,13 @@ import type { Evaluation } from '@nongthonmoi/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cdp, page } from 'vitest/browser';
 import {
+  evaluate2026,
   evaluateDistrict,
   evaluateSample,
   manyEvaluations,
   mount,
   nextFrame,
+  reviewDistrict,
   shadow,
 } from '../test/helpers.js';
 import './index.js';
@@ -104,11 +106,55 @@ describe('no horizontal page overflow', () => {
     });
   }
 
+  it('a board and a scorecard with a forecast at 320 and 390 px, and a 2026–2030 scorecard with placeholders', async () => {
+    const { evaluations, previous, forecast } = reviewDistrict(8);
+    for (const width of [320, 390]) {
+      await page.viewport(width, 844);
+      const board = await mount('ntm-district-board', { evaluations, previous, forecast });
+      await expectNoOverflow(board);
+      const card = await mount('ntm-scorecard', { result: evaluations[0], forecast, expanded: true });
+      const placeholder = await mount('ntm-scorecard', { result: evaluate2026(), expanded: true });
+      await card.updateComplete;
+      await placeholder.updateComplete;
+      await nextFrame();
+      expect(pageOverflow().scrollWidth).toBeLessThanOrEqual(pageOverflow().clientWidth);
+      document.body.replaceChildren();
+    }
+  });
+
   it('a scorecard at 320 px, in its error state and in print', async () => {
     await page.viewport(320, 700);
     const card = await mount('ntm-scorecard', { result: evaluateSample(), expanded: true });
     await nextFrame();
     expect(pageOverflow().scrollWidth).toBeLessThanOrEqual(pageOverflow().clientWidth);
+    // "Thực tế:" and "Mức yêu cầu:" keep their line next to a long value ("84,5 triệu đồng/người/năm").
+    const labels = [...shadow(card).querySelectorAll('.values dt')];
+    expect(labels.length).toBeGreaterThan(10);
+    for (const label of labels) {
+      const range = document.createRange();
+      range.selectNodeContents(label);
+      const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+      expect(lines.size, label.textContent ?? '').toBe(1);
+    }
+    // Nor is a one-word value cut in two ("Đạt" after "Xã tự đánh giá:", "Met" after "Self-assessed by the commune:").
+    const placeholder = await mount(
+      'ntm-scorecard',
+      { result: evaluate2026(), expanded: true },
+      { lang: 'en' },
+    );
+    const values = [
+      ...shadow(card).querySelectorAll('.values dd'),
+      ...shadow(placeholder).querySelectorAll('.values dd'),
+    ];
+    const words = values.filter((value) => !/\s/.test((value.textContent ?? '').trim()));
+    expect(words.length).toBeGreaterThan(0);
+    for (const value of words) {
+      const range = document.createRange();
+      range.selectNodeContents(value);
+      const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+      expect(lines.size, value.textContent ?? '').toBe(1);
+    }
+    placeholder.remove();
     card.result = { commune: { name: 'x'.repeat(400) }, status: 'nope' } as unknown as Evaluation;
     await card.updateComplete;
     await nextFrame();

@@ -1,7 +1,7 @@
 // The elements make no network request other than the `src` they are given; with a precomputed `result`
 // they make none at all and never load core's engine (the on-demand modules).
 import { describe, expect, it, vi } from 'vitest';
-import { evaluateDistrict, evaluateSample, mount, shadow, until } from '../test/helpers.js';
+import { evaluateDistrict, evaluateSample, mount, shadow, text, until } from '../test/helpers.js';
 import './index.js';
 
 const SAMPLE_URL = new URL('../../../examples/sample-commune/commune.json', import.meta.url).href;
@@ -38,6 +38,25 @@ describe('network', () => {
     expect(fetchSpy).not.toHaveBeenCalled();
     expect(resources.entries.map((entry) => entry.name)).toEqual([]);
     fetchSpy.mockRestore();
+  });
+
+  it('downloads the English strings only for a page in English', async () => {
+    const resources = recordResources();
+    const names = () => resources.entries.map((entry) => entry.name);
+    const card = await mount('ntm-scorecard', { result: evaluateSample(), expanded: true });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(names().filter((name) => name.includes('i18n-en'))).toEqual([]);
+    card.setAttribute('lang', 'en');
+    await card.updateComplete;
+    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain('criteria met');
+    resources.stop();
+    expect(names().some((name) => name.includes('/i18n-en.'))).toBe(true);
+    // The board's English strings are the board's: a scorecard does not load them. (The forecast view is
+    // loaded statically by the board, which this page imports; scripts/size.mjs checks that the scorecard's
+    // element build does not load it up front.)
+    expect(names().some((name) => name.includes('i18n-board-en'))).toBe(false);
+    // Only modules of this package: nothing from another origin.
+    for (const name of names()) expect(new URL(name).origin).toBe(location.origin);
   });
 
   it('fetches only its src in src mode (besides its own on-demand modules)', async () => {

@@ -1,6 +1,9 @@
 // Shared helpers of the browser tests: real evaluations from core, mounting, text of a shadow root.
 import { type Evaluation, evaluate, evaluateMany } from '@nongthonmoi/core';
+import { type ForecastReport, forecast } from '@nongthonmoi/core/review';
 import communeText from '../../../examples/sample-commune/commune.json?raw';
+// A small edition of core's tests whose targets are all known: a tier undecided by missing data alone.
+import testEditionText from '../../core/test/fixtures/base.json?raw';
 
 export interface CommuneData {
   id: string;
@@ -134,4 +137,79 @@ export function manyEvaluations(count: number): Evaluation[] {
 /** Resolves after the next frame (rendering, scroll events and their updates included). */
 export function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** The dates of `reviewDistrict`'s three reviews, and its deadline. */
+export const REVIEWS = ['2023-04-01', '2023-07-01', '2023-10-01'] as const;
+export const DEADLINE = '2023-12-31';
+
+/**
+ * `count` communes of the sample at three reviews (NTM 2021–2025, `REVIEWS`) whose values move at different
+ * paces, and core's forecast to `DEADLINE`. Eight patterns, repeated: safe electricity (4.2, ≥ 98 %) stalled,
+ * slow (off track), fast (on track) or met; poverty (11, ≤ 6 %) falling in time or late (at risk); universal
+ * preschool not met (14.1, needs action) in one; health insurance missing in the latest review in two (missing
+ * data). The twelve NTM indicators without a known national target leave the rest undecided (unknown target).
+ */
+export function reviewDistrict(count: number): {
+  evaluations: Evaluation[];
+  previous: Evaluation[];
+  forecast: ForecastReport;
+} {
+  const base = sampleCommune();
+  const snapshots = REVIEWS.map((asOf, step) => {
+    const communes = Array.from({ length: count }, (_, i) => {
+      const pattern = i % 8;
+      const values: Record<string, unknown> = { ...base.values };
+      values.grade1_enrolment_age6_pct = 99;
+      values.universal_preschool_age5_met = pattern !== 3;
+      values.households_safe_electricity_pct = [95, 93 + step * 2.2, 99, 99, 95 + step * 0.3, 99, 99, 99][
+        pattern
+      ];
+      values.multidimensional_poverty_pct = pattern === 0 || pattern === 5 ? 9 - step * 0.95 : 9 - step * 1.7;
+      if ((pattern === 1 || pattern === 7) && step === 2) delete values.health_insurance_pct;
+      return { ...base, id: `x${i + 1}`, name: `Xã ${PLACE_NAMES[i % PLACE_NAMES.length]}`, values };
+    });
+    const { results, errors } = evaluateMany(communes, { level: 'ntm', asOf });
+    if (errors.length > 0) throw new Error(errors[0]?.message);
+    return { asOf, evaluations: results };
+  });
+  const latest = snapshots[2] as { asOf: string; evaluations: Evaluation[] };
+  return {
+    evaluations: latest.evaluations,
+    previous: (snapshots[1] as { evaluations: Evaluation[] }).evaluations,
+    forecast: forecast(snapshots, { deadline: DEADLINE }),
+  };
+}
+
+/**
+ * A commune evaluated against core's small test edition (`co-ban`, 2022–2023; targets official or assumed, none
+ * unknown). Without `insurance_pct` its tier is undecided by missing data alone.
+ */
+export function evaluateTestEdition(values: Record<string, unknown> = {}): Evaluation {
+  const base = {
+    stunting_pct: 10,
+    income_mvnd: 60,
+    has_market: true,
+    has_craft_village: false,
+    school_count: 2,
+    schools_level1_pct: 100,
+  };
+  return evaluate(
+    { id: 'xa-thu', name: 'Xã Thử', region: 'dbsh', values: { ...base, ...values } },
+    { level: 'co-ban', asOf: '2023-06-01', rulesets: [JSON.parse(testEditionText)] },
+  );
+}
+
+/** A commune of the 2026–2030 criteria (placeholders assessed by the commune), group 2, in Ninh Bình. */
+export function evaluate2026(id = 'xa-2026', province = 'ninh-binh'): Evaluation {
+  return evaluate(
+    {
+      id,
+      name: 'Xã Minh Tân (minh họa)',
+      province,
+      group: 'nhom-2',
+      values: { ntm2026_quy_hoach_dat: true, ntm2026_ha_tang_dat: false },
+    },
+    { level: 'ntm', asOf: '2026-03-01' },
+  );
 }

@@ -52,7 +52,9 @@ describe('custom-elements.json', () => {
     expect(names(card.attributes)).toEqual(
       expect.arrayContaining(['src', 'level', 'as-of', 'region', 'province', 'lang', 'theme', 'expanded']),
     );
-    expect(names(card.members)).toEqual(expect.arrayContaining(['result', 'previous', 'evaluation']));
+    expect(names(card.members)).toEqual(
+      expect.arrayContaining(['result', 'previous', 'forecast', 'evaluation']),
+    );
     expect(names(card.members).some((name) => name.endsWith('_'))).toBe(false);
     expect(names(card.events).sort()).toEqual(['ntm-error', 'ntm-load']);
     expect(names(card.cssParts)).toEqual(
@@ -66,10 +68,26 @@ describe('custom-elements.json', () => {
         'gap',
         'citation',
         'error',
+        // Issues 11 and 13: why undecided, how sure, the forecast.
+        'undecided',
+        'confidence',
+        'confidence-summary',
+        'quote',
+        'deadline',
+        'outlook',
+        'forecast',
       ]),
     );
     expect(names(card.cssProperties)).toEqual(
-      expect.arrayContaining(['--ntm-color-met', '--ntm-color-not-met']),
+      expect.arrayContaining([
+        '--ntm-color-met',
+        '--ntm-color-not-met',
+        '--ntm-color-missing-data',
+        '--ntm-color-unknown-target',
+        '--ntm-color-off-track',
+        '--ntm-color-at-risk',
+        '--ntm-color-on-track',
+      ]),
     );
   });
 
@@ -80,6 +98,7 @@ describe('custom-elements.json', () => {
       expect.arrayContaining([
         'evaluations',
         'previous',
+        'forecast',
         'sort',
         'query',
         'statusFilter',
@@ -110,8 +129,19 @@ describe('custom-elements.json', () => {
         'search',
         'status-filter',
         'result-count',
+        'legend',
+        'deadline',
+        'outlook-totals',
+        'outlook',
       ]),
     );
-    expect(names(board.cssProperties)).toEqual(expect.arrayContaining(['--ntm-color-blocker']));
+    expect(names(board.cssProperties)).toEqual(
+      expect.arrayContaining([
+        '--ntm-color-blocker',
+        '--ntm-color-missing-data',
+        '--ntm-color-unknown-target',
+        '--ntm-color-off-track',
+      ]),
+    );
   });
 });

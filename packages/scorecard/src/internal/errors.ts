@@ -15,6 +15,7 @@ const HEADLINES: Record<string, keyof Messages['errors']> = {
   network: 'network',
   http: 'http',
   'bad-json': 'badJson',
+  'too-large': 'srcTooLarge',
   'no-level': 'noLevel',
   'load-core': 'loadCore',
   'invalid-commune': 'invalidCommune',
@@ -37,5 +38,9 @@ export function errorLines(error: SrcFailure, m: Messages, list = false): [strin
     : typeof message === 'function'
       ? message(plain(error.src), error.status ?? 0)
       : message;
-  return [headline, problem ? [describeProblem(problem, m)] : error.issues.map(plain)];
+  const english = m.locale.startsWith('en');
+  const issues = error.issues.map((issue) =>
+    plain(typeof issue === 'string' ? issue : english ? issue.en : issue.vi),
+  );
+  return [headline, problem ? [describeProblem(problem, m)] : issues];
 }

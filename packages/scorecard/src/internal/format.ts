@@ -1,4 +1,5 @@
-import type { Messages } from './i18n.js';
+import { COMPARATOR_SYMBOLS } from '@nongthonmoi/core/review';
+import type { Lang, Messages } from './i18n.js';
 import type { Problem } from './validate.js';
 
 /** A `{vi, en}` text as core writes it; tolerant of a plain string or nothing. */
@@ -35,6 +36,17 @@ export function plain(value: unknown): string {
 export function localized(text: Localized, lang: 'vi' | 'en'): string {
   if (text === null || text === undefined) return '';
   return plain(typeof text === 'string' ? text : lang === 'en' ? (text.en ?? text.vi) : (text.vi ?? text.en));
+}
+
+/** A name in one of core's tables (`REGION_NAMES`, `COMMUNE_GROUP_NAMES`, `CONFIDENCE_NAMES`), else the key as is. */
+export function nameIn(
+  table: Readonly<Record<string, { vi: string; en: string }>>,
+  key: unknown,
+  lang: Lang,
+): string {
+  return typeof key === 'string' && Object.hasOwn(table, key)
+    ? (table[key] as { vi: string; en: string })[lang]
+    : plain(key);
 }
 
 /** A `Problem` in words: `result.criteria[3].status: phải là một trong các giá trị met, not-met, incomplete`. */
@@ -100,15 +112,6 @@ export function formatValue(value: unknown, unit: string, messages: Messages): s
   return plain(value);
 }
 
-const COMPARATOR_SIGNS: Record<string, string> = {
-  '>=': '≥',
-  '>': '>',
-  '<=': '≤',
-  '<': '<',
-  '==': '=',
-  '!=': '≠',
-};
-
 /** A target with its comparator: `≥ 95 %`; a yes/no target as `Có`/`Không`. */
 export function formatTarget(
   target: unknown,
@@ -122,7 +125,10 @@ export function formatTarget(
     return comparator === '!=' ? `≠ ${text}` : text;
   }
   const value = formatValue(target, unit, messages);
-  const sign = comparator ? COMPARATOR_SIGNS[comparator] : undefined;
+  const sign =
+    comparator && Object.hasOwn(COMPARATOR_SYMBOLS, comparator)
+      ? COMPARATOR_SYMBOLS[comparator as keyof typeof COMPARATOR_SYMBOLS]
+      : undefined;
   return sign && sign !== '=' ? `${sign} ${value}` : value;
 }
 

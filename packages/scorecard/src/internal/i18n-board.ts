@@ -1,11 +1,26 @@
 /**
- * The strings of `<ntm-district-board>`, in Vietnamese and English (the shared ones and the scorecard's are in
- * i18n.ts). A file of their own so that a page with only `<ntm-scorecard>` does not download them.
+ * The strings of `<ntm-district-board>` in Vietnamese (the English ones are in i18n-board-en.ts, loaded on demand;
+ * the shared ones and the scorecard's are in i18n.ts). A file of their own so that a page with only
+ * `<ntm-scorecard>` does not download them.
  */
-import type { Lang } from './i18n.js';
+import type { Kind } from '../ntm-district-board/board-data.js';
 
 export interface BoardMessages {
   title: string;
+  /** The title with the place the communes share ("Nam Trực, Nam Định"). */
+  titleOf: (place: string) => string;
+  /** What a row or a cell shows, short (the filter buttons use the same words). */
+  kinds: Record<Kind, string>;
+  /** What each mark of the table means, after its glyph. */
+  legend: Record<Kind | 'late', string>;
+  legendTitle: string;
+  /** A cell's mark for a gap that will not close by the deadline at its pace. */
+  late: string;
+  outlook: string;
+  sortOutlook: string;
+  /** Communes per outlook, numbers formatted, worst first. */
+  outlookTotals: (parts: string) => string;
+  communesWith: (n: string, outlook: string) => string;
   caption: (level: string, date: string) => string;
   commune: string;
   result: string;
@@ -18,8 +33,8 @@ export interface BoardMessages {
   /** The count row while a search or filter hides some communes: the counts are still the whole board's. */
   countRowAll: (total: string) => string;
   blockersTitle: string;
-  /** Numbers are formatted already, like every count below. */
-  blocker: (communes: string, notMet: string, incomplete: string) => string;
+  /** Numbers are formatted already, like every count below; `parts` lists the results ("3 chưa đạt, 2 thiếu số liệu"). */
+  blocker: (communes: string, parts: string) => string;
   blockerMark: string;
   /** Numbers are formatted already ("3.300"). */
   totals: (met: string, total: string, average: string) => string;
@@ -41,6 +56,30 @@ export interface BoardMessages {
 
 const vi: BoardMessages = {
   title: 'Bảng tổng hợp tiến độ',
+  titleOf: (place) => `Bảng tổng hợp tiến độ: ${place}`,
+  kinds: {
+    met: 'Đạt',
+    'not-met': 'Chưa đạt',
+    'missing-data': 'Thiếu số liệu',
+    'unknown-target': 'Chờ mức chỉ tiêu',
+    both: 'Thiếu số liệu, chờ mức',
+    undecided: 'Chưa đủ căn cứ',
+  },
+  legend: {
+    met: 'đạt',
+    'not-met': 'chưa đạt',
+    'missing-data': 'thiếu số liệu của xã',
+    'unknown-target': 'chờ mức chỉ tiêu chính thức (số liệu của xã đã đủ)',
+    both: 'thiếu số liệu và chờ mức chỉ tiêu',
+    undecided: 'chưa đủ căn cứ (kết quả không nêu lý do)',
+    late: 'có chỉ tiêu không kịp hạn với tốc độ hiện nay',
+  },
+  legendTitle: 'Ký hiệu',
+  late: 'không kịp hạn',
+  outlook: 'Triển vọng đến hạn',
+  sortOutlook: 'theo triển vọng, xấu nhất trước',
+  outlookTotals: (parts) => `Triển vọng đến hạn: ${parts}`,
+  communesWith: (n, outlook) => `${n} xã ${outlook}`,
   caption: (level, date) => `Kết quả đánh giá ${level}${date ? `, thời điểm ${date}` : ''}`,
   commune: 'Xã',
   result: 'Kết quả',
@@ -51,8 +90,7 @@ const vi: BoardMessages = {
   countRow: 'Số xã đạt',
   countRowAll: (total) => `Số xã đạt (trong cả ${total} xã)`,
   blockersTitle: 'Tiêu chí cản trở nhiều xã nhất',
-  blocker: (communes, notMet, incomplete) =>
-    `${communes} xã (${notMet} chưa đạt, ${incomplete} chưa đủ dữ liệu)`,
+  blocker: (communes, parts) => `${communes} xã (${parts})`,
   blockerMark: 'cản trở nhiều xã nhất',
   totals: (met, total, average) => `${met}/${total} xã đạt chuẩn; bình quân ${average} tiêu chí đạt/xã`,
   progress: (improved, worsened, newlyMet, noLongerMet) =>
@@ -71,38 +109,21 @@ const vi: BoardMessages = {
   criteriaDelta: (delta) => `${delta} tiêu chí`,
 };
 
-const en: BoardMessages = {
-  title: 'Progress board',
-  caption: (level, date) => `Results for ${level}${date ? `, as of ${date}` : ''}`,
-  commune: 'Commune',
-  result: 'Result',
-  criteriaMet: 'Criteria met',
-  change: 'Since last review',
-  prerequisites: 'Prerequisite',
-  countSuffix: ' communes met',
-  countRow: 'Communes meeting',
-  countRowAll: (total) => `Communes meeting (of all ${total})`,
-  blockersTitle: 'Criteria holding most communes back',
-  blocker: (communes, notMet, incomplete) =>
-    `${communes} ${communes === '1' ? 'commune' : 'communes'} (${notMet} not met, ${incomplete} incomplete)`,
-  blockerMark: 'holds most communes back',
-  totals: (met, total, average) =>
-    `${met}/${total} communes meet the standard; ${average} criteria met on average`,
-  progress: (improved, worsened, newlyMet, noLongerMet) =>
-    `Since the last review: ${improved} improved, ${worsened} worse, ${newlyMet} newly meet the standard, ${noLongerMet} no longer meet it`,
-  sortBy: 'Sort',
-  sortCriteria: 'by criteria met',
-  sortName: 'by commune name',
-  back: 'Back to the board',
-  search: 'Find a commune',
-  searchHint: 'Commune name, with or without diacritics',
-  filterByResult: 'Filter by result',
-  shown: (shown, total, filtered) =>
-    filtered ? `Showing ${shown} of ${total} communes` : `${total} communes`,
-  noMatch: 'No commune matches the search and the filter.',
-  empty: 'No commune results yet.',
-  added: 'new',
-  criteriaDelta: (delta) => `${delta} criteria`,
-};
+/** The board's strings of each language: Vietnamese always; English once loaded (`loadBoardEnglish`). */
+export const BOARD_MESSAGES: { vi: BoardMessages; en?: BoardMessages } = { vi };
 
-export const BOARD_MESSAGES: Readonly<Record<Lang, BoardMessages>> = { vi, en };
+let english: Promise<void> | null = null;
+
+/** Loads the board's English strings, once (see `loadEnglish` in i18n.ts). */
+export function loadBoardEnglish(): Promise<void> {
+  english ??= import('./i18n-board-en.js').then(
+    (module) => {
+      BOARD_MESSAGES.en = module.boardEn;
+    },
+    (error: unknown) => {
+      english = null;
+      throw error;
+    },
+  );
+  return english;
+}

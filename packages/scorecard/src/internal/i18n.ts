@@ -1,9 +1,12 @@
 /**
- * Every string the elements show, in Vietnamese (default) and English. Numbers, dates and lists are formatted
- * with Intl in `format.ts`; the functions here only place already formatted values in sentences.
+ * Every string the elements show, in Vietnamese (default; the English ones are in i18n-en.ts, loaded on demand).
+ * Numbers, dates and lists are formatted with Intl in `format.ts`; the functions here only place already
+ * formatted values in sentences.
  */
 
 export type Lang = 'vi' | 'en';
+
+import type { Confidence, UndecidedCause } from '@nongthonmoi/core/review';
 
 type IndicatorStatusKey = 'met' | 'not-met' | 'missing' | 'not-applicable' | 'not-evaluable';
 type TierStatusKey = 'met' | 'not-met' | 'incomplete';
@@ -13,26 +16,35 @@ export interface Messages {
   /** BCP 47 locale given to Intl. */
   locale: string;
   indicatorStatus: Record<IndicatorStatusKey, string>;
+  /** `incomplete` is the word for a result that does not say why (core's `undecided` missing). */
   criterionStatus: Record<TierStatusKey, string>;
+  /** Why a tier or criterion is undecided (core's `undecided.cause`). */
+  undecided: Record<UndecidedCause, string>;
+  /**
+   * The counts of `undecided`, in a verdict: what to do about each. `inPrerequisites`: how many of them are
+   * in the prerequisite tiers (core counts those too), so that the tier's own counts below still add up.
+   */
+  missingWhy: (n: number, inPrerequisites?: number) => string;
+  unknownWhy: (n: number, inPrerequisites?: number) => string;
+  /** The same, short, next to a criterion. */
+  missingShort: (n: number) => string;
+  unknownShort: (n: number) => string;
   /** Noun phrase of each known tier, used in verdicts ("Đạt chuẩn …"). */
   tiers: Record<string, string>;
   /** Short tier names for table cells. */
   tierShort: Record<string, string>;
-  regions: Record<string, string>;
   verdict: (status: TierStatusKey, tier: string) => string;
   prerequisite: (tier: string) => string;
   recognition: string;
   criteriaMet: (met: number, total: number) => string;
   indicatorsMet: (met: number, total: number) => string;
-  indicatorsMissing: (n: number) => string;
-  indicatorsNotEvaluable: (n: number) => string;
-  unverifiedTargets: (n: number) => string;
   criterion: (id: string) => string;
   rulesetLabel: string;
   basisLabel: string;
   documentDate: (number: string, date: string) => string;
   asOfLabel: string;
   regionLabel: string;
+  groupLabel: string;
   regionBasis: (declared: string, applied: string) => string;
   overlaysLabel: string;
   coverageIncomplete: string;
@@ -58,8 +70,17 @@ export interface Messages {
   source: string;
   provinceTarget: string;
   provinceTargetBy: (document: string) => string;
-  unverifiedTarget: string;
-  unverifiedBasis: string;
+  /** How sure a target is, as said next to it: an assumption is never shown as the law. */
+  confidence: Record<Confidence, string>;
+  /** Before a tier's counts by confidence. */
+  confidenceSummary: string;
+  /** The target is an assumed lower bound. */
+  bound: string;
+  boundShort: string;
+  /** A placeholder: a whole criterion as the commune assesses it. */
+  placeholder: string;
+  selfAssessed: string;
+  basis: string;
   reason: string;
   direction: Record<DirectionKey, string>;
   was: (value: string) => string;
@@ -86,6 +107,7 @@ export interface Messages {
     http: (src: string, status: number) => string;
     network: (src: string) => string;
     badJson: (src: string) => string;
+    srcTooLarge: (src: string) => string;
     noLevel: string;
     invalidCommune: string;
     evaluation: string;
@@ -103,11 +125,22 @@ const vi: Messages = {
   indicatorStatus: {
     met: 'Đạt',
     'not-met': 'Chưa đạt',
-    missing: 'Chưa có số liệu',
+    missing: 'Thiếu số liệu',
     'not-applicable': 'Không áp dụng',
-    'not-evaluable': 'Không đánh giá được',
+    'not-evaluable': 'Chưa có mức chính thức',
   },
-  criterionStatus: { met: 'Đạt', 'not-met': 'Chưa đạt', incomplete: 'Chưa đủ dữ liệu' },
+  criterionStatus: { met: 'Đạt', 'not-met': 'Chưa đạt', incomplete: 'Chưa đủ căn cứ' },
+  undecided: {
+    'missing-data': 'Thiếu số liệu',
+    'unknown-target': 'Chưa có mức chỉ tiêu chính thức',
+    both: 'Thiếu số liệu; chưa có mức chỉ tiêu chính thức',
+  },
+  missingWhy: (n, p) =>
+    `Thiếu số liệu: ${n} chỉ tiêu${p ? `, trong đó ${p} thuộc phần điều kiện` : ''}, xã cần bổ sung`,
+  unknownWhy: (n, p) =>
+    `Chưa có mức chỉ tiêu chính thức: ${n} chỉ tiêu${p ? `, trong đó ${p} thuộc phần điều kiện` : ''} (không phải do xã thiếu số liệu)`,
+  missingShort: (n) => `${n} thiếu số liệu`,
+  unknownShort: (n) => `${n} chưa có mức`,
   tiers: {
     ntm: 'xã nông thôn mới',
     'nang-cao': 'xã nông thôn mới nâng cao',
@@ -115,34 +148,23 @@ const vi: Messages = {
     'cong-nhan': 'điều kiện công nhận',
   },
   tierShort: { ntm: 'NTM', 'nang-cao': 'NTM nâng cao', 'kieu-mau': 'NTM kiểu mẫu', 'cong-nhan': 'Công nhận' },
-  regions: {
-    tdmnpb: 'Trung du và miền núi phía Bắc',
-    dbsh: 'Đồng bằng sông Hồng',
-    btb: 'Bắc Trung Bộ',
-    dhntb: 'Duyên hải Nam Trung Bộ',
-    tn: 'Tây Nguyên',
-    dnb: 'Đông Nam Bộ',
-    dbscl: 'Đồng bằng sông Cửu Long',
-  },
   verdict: (status, tier) =>
     status === 'met'
       ? `Đạt chuẩn ${tier}`
       : status === 'not-met'
         ? `Chưa đạt chuẩn ${tier}`
-        : `Chưa đủ dữ liệu để kết luận (chuẩn ${tier})`,
+        : `Chưa kết luận được về chuẩn ${tier}`,
   prerequisite: (tier) => `Điều kiện: đạt chuẩn ${tier}`,
   recognition: 'Điều kiện công nhận',
   criteriaMet: (met, total) => `${met}/${total} tiêu chí đạt`,
   indicatorsMet: (met, total) => `${met}/${total} chỉ tiêu đạt`,
-  indicatorsMissing: (n) => `${n} chỉ tiêu chưa có số liệu`,
-  indicatorsNotEvaluable: (n) => `${n} chỉ tiêu không đánh giá được`,
-  unverifiedTargets: (n) => `${n} chỉ tiêu dùng mức chưa kiểm chứng`,
   criterion: (id) => `Tiêu chí ${id}`,
   rulesetLabel: 'Bộ tiêu chí',
   basisLabel: 'Căn cứ',
   documentDate: (number, date) => `${number} ngày ${date}`,
   asOfLabel: 'Thời điểm đánh giá',
   regionLabel: 'Vùng',
+  groupLabel: 'Nhóm xã',
   regionBasis: (declared, applied) => `Xã thuộc vùng ${declared} nhưng áp dụng mức của vùng ${applied}`,
   overlaysLabel: 'Mức do tỉnh quy định',
   coverageIncomplete: 'Bộ tiêu chí chưa được mã hóa đầy đủ',
@@ -167,8 +189,19 @@ const vi: Messages = {
   source: 'Nguồn',
   provinceTarget: 'Mức do tỉnh quy định',
   provinceTargetBy: (document) => `Mức do tỉnh quy định (${document})`,
-  unverifiedTarget: 'Mức chưa kiểm chứng',
-  unverifiedBasis: 'Cơ sở của mức',
+  confidence: {
+    official: 'Mức chính thức',
+    secondary: 'Mức theo nguồn thứ cấp, chưa đối chiếu với văn bản gốc',
+    assumed: 'Mức giả định, không phải mức ghi trong văn bản',
+    unknown: 'Chưa có mức chỉ tiêu chính thức',
+  },
+  confidenceSummary: 'Độ tin cậy của mức chỉ tiêu',
+  bound: 'Mức tối thiểu: đạt mức này chưa phải là đạt chỉ tiêu',
+  boundShort: 'tối thiểu',
+  placeholder:
+    'Chỉ tiêu giữ chỗ: cả tiêu chí theo tự đánh giá của xã, chờ nhập các chỉ tiêu và mức chính thức',
+  selfAssessed: 'Xã tự đánh giá',
+  basis: 'Cơ sở của mức',
   reason: 'Lý do',
   direction: {
     improved: '▲ Cải thiện',
@@ -205,6 +238,7 @@ const vi: Messages = {
     http: (src, status) => `Không tải được dữ liệu xã (HTTP ${status}) từ ${src}`,
     network: (src) => `Không kết nối được tới ${src}`,
     badJson: (src) => `Tệp ${src} không phải JSON hợp lệ`,
+    srcTooLarge: (src) => `Tệp ${src} nặng hơn 10 MiB, vượt giới hạn cho một tệp dữ liệu xã`,
     noLevel: 'Thiếu thuộc tính level (hạng cần đánh giá, ví dụ ntm, nang-cao, kieu-mau)',
     invalidCommune: 'Dữ liệu xã không hợp lệ',
     evaluation: 'Không đánh giá được xã',
@@ -217,128 +251,27 @@ const vi: Messages = {
   },
 };
 
-const en: Messages = {
-  locale: 'en-GB',
-  indicatorStatus: {
-    met: 'Met',
-    'not-met': 'Not met',
-    missing: 'No data',
-    'not-applicable': 'Not applicable',
-    'not-evaluable': 'Cannot be assessed',
-  },
-  criterionStatus: { met: 'Met', 'not-met': 'Not met', incomplete: 'Incomplete data' },
-  tiers: {
-    ntm: 'new-rural commune',
-    'nang-cao': 'advanced new-rural commune',
-    'kieu-mau': 'model new-rural commune',
-    'cong-nhan': 'recognition conditions',
-  },
-  tierShort: { ntm: 'NTM', 'nang-cao': 'Advanced NTM', 'kieu-mau': 'Model NTM', 'cong-nhan': 'Recognition' },
-  regions: {
-    tdmnpb: 'Northern midlands and mountains',
-    dbsh: 'Red River Delta',
-    btb: 'North Central',
-    dhntb: 'South Central Coast',
-    tn: 'Central Highlands',
-    dnb: 'South East',
-    dbscl: 'Mekong Delta',
-  },
-  verdict: (status, tier) =>
-    status === 'met'
-      ? `Meets the ${tier} standard`
-      : status === 'not-met'
-        ? `Does not yet meet the ${tier} standard`
-        : `Not enough data to decide (${tier} standard)`,
-  prerequisite: (tier) => `Prerequisite: ${tier} standard`,
-  recognition: 'Recognition conditions',
-  criteriaMet: (met, total) => `${met}/${total} criteria met`,
-  indicatorsMet: (met, total) => `${met}/${total} indicators met`,
-  indicatorsMissing: (n) => `${n} ${n === 1 ? 'indicator' : 'indicators'} without data`,
-  indicatorsNotEvaluable: (n) => `${n} ${n === 1 ? 'indicator' : 'indicators'} cannot be assessed`,
-  unverifiedTargets: (n) =>
-    `${n} ${n === 1 ? 'indicator uses an unverified target' : 'indicators use unverified targets'}`,
-  criterion: (id) => `Criterion ${id}`,
-  rulesetLabel: 'Criteria set',
-  basisLabel: 'Legal basis',
-  documentDate: (number, date) => `${number} of ${date}`,
-  asOfLabel: 'Assessed as of',
-  regionLabel: 'Region',
-  regionBasis: (declared, applied) =>
-    `The commune is in the ${declared} region but uses the targets of ${applied}`,
-  overlaysLabel: 'Targets set by the province',
-  coverageIncomplete: 'This criteria set is not fully encoded',
-  actual: 'Actual',
-  target: 'Target',
-  ceiling: 'Ceiling',
-  requirement: 'Requirement',
-  yes: 'Yes',
-  no: 'No',
-  noData: 'no data',
-  noneSelected: '(none)',
-  gapShort: (amount) => `${amount} short of the target`,
-  gapOverCeiling: (amount) => `${amount} over the ceiling`,
-  gapOff: (amount) => `${amount} off the required value`,
-  gapAbove: (amount) => `${amount} above the target`,
-  gapBelowCeiling: (amount) => `${amount} below the ceiling`,
-  gapExact: 'exactly at the target',
-  percentagePoints: 'percentage points',
-  meterText: (actual, target) => `${actual}, target ${target}`,
-  citation: 'Citation',
-  guidance: 'guidance',
-  source: 'Source',
-  provinceTarget: 'Target set by the province',
-  provinceTargetBy: (document) => `Target set by the province (${document})`,
-  unverifiedTarget: 'Unverified target',
-  unverifiedBasis: 'Basis of the target',
-  reason: 'Reason',
-  direction: {
-    improved: '▲ Improved',
-    worsened: '▼ Worse',
-    changed: '◆ Changed',
-    unchanged: '= Unchanged',
-  },
-  was: (value) => `previously ${value}`,
-  criterionWas: (status) => `previously: ${status}`,
-  previousReview: (date) => `Compared with the previous review (${date})`,
-  criteriaChange: (before, after) => `${before} → ${after} criteria met`,
-  rulesetChanged: 'The two reviews used different criteria or targets',
-  expandAll: 'Expand all',
-  collapseAll: 'Collapse all',
-  showCriteria: 'Show the criteria',
-  loading: 'Loading commune data…',
-  evaluating: 'Evaluating…',
-  empty: 'No result to show.',
-  errorTitle: 'The result cannot be shown',
-  problem: {
-    expected: {
-      object: 'expected an object',
-      array: 'expected an array',
-      string: 'expected a string',
-      number: 'expected a number',
-      text: 'expected a string or {vi, en}',
-    },
-    oneOf: (values) => `expected one of ${values}`,
-    tooMany: (count, limit) => `${count} items, more than the limit of ${limit}`,
-    unreadable: 'could not be read (reading it threw an error)',
-  },
-  errors: {
-    badUrl: (src) => `Invalid data address: ${src}`,
-    http: (src, status) => `Could not load the commune data (HTTP ${status}) from ${src}`,
-    network: (src) => `Could not connect to ${src}`,
-    badJson: (src) => `${src} is not valid JSON`,
-    noLevel: 'The level attribute is missing (tier to assess, e.g. ntm, nang-cao, kieu-mau)',
-    invalidCommune: 'The commune data is not valid',
-    evaluation: 'The commune could not be evaluated',
-    loadCore: 'The evaluation engine could not be loaded',
-    malformed: 'The evaluation result is malformed',
-    malformedList: 'The list of results is malformed',
-    tooLarge: 'Too much data to show',
-    unreadable: 'The evaluation result could not be read',
-    render: 'Part of the result could not be shown',
-  },
-};
+/** The strings of each language: Vietnamese always; English once loaded (`loadEnglish`). */
+export const MESSAGES: { vi: Messages; en?: Messages } = { vi };
 
-export const MESSAGES: Readonly<Record<Lang, Messages>> = { vi, en };
+let english: Promise<void> | null = null;
+
+/**
+ * Loads the English strings, once. They are a module of their own, imported on demand: a page in Vietnamese
+ * never downloads them (in the element build; the standalone bundle holds them inline and loads them at once).
+ */
+export function loadEnglish(): Promise<void> {
+  english ??= import('./i18n-en.js').then(
+    (module) => {
+      MESSAGES.en = module.en;
+    },
+    (error: unknown) => {
+      english = null; // tried again at the next change of language
+      throw error;
+    },
+  );
+  return english;
+}
 
 /**
  * The language of an element: its own `lang` attribute or its nearest ancestor's, across shadow roots.

@@ -12,27 +12,43 @@ export interface EvaluateRequest {
   requireVerified?: boolean | undefined;
 }
 
-/** A failure to evaluate, with core's error code and issues when core refused the data. */
+/** A failure to evaluate, with core's error code and its details in both languages. */
 export interface EvaluateFailure {
   code: string;
   message: string;
-  issues: string[];
+  /** What core refused (each field of a commune, or its message), in Vietnamese and English. */
+  issues: Array<{ vi: string; en: string }>;
 }
 
 export type EvaluateOutcome = { ok: true; evaluation: Evaluation } | { ok: false; error: EvaluateFailure };
 
-function issuesOf(error: unknown): string[] {
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/**
+ * Core's details in both languages: each field a commune's data got wrong (`reason`, `reasonVi`), or the
+ * message of another error (`localized`), or its English message when it has no other.
+ */
+function issuesOf(error: unknown): EvaluateFailure['issues'] {
   const issues = (error as { issues?: unknown }).issues;
-  if (!Array.isArray(issues)) return [];
-  return issues.slice(0, 20).map((issue) => {
-    if (issue && typeof issue === 'object') {
-      const { field, reason } = issue as { field?: unknown; reason?: unknown };
-      const where = typeof field === 'string' ? field : '';
-      const what = typeof reason === 'string' ? reason : '';
-      return where ? `${where}: ${what}` : what;
-    }
-    return String(issue);
-  });
+  if (Array.isArray(issues) && issues.length > 0) {
+    return issues.slice(0, 20).map((issue) => {
+      if (issue && typeof issue === 'object') {
+        const { field, reason, reasonVi } = issue as {
+          field?: unknown;
+          reason?: unknown;
+          reasonVi?: unknown;
+        };
+        const where = text(field) ? `${text(field)}: ` : '';
+        return { vi: where + (text(reasonVi) || text(reason)), en: where + text(reason) };
+      }
+      return { vi: String(issue), en: String(issue) };
+    });
+  }
+  const localized = (error as { localized?: { vi?: unknown; en?: unknown } }).localized;
+  if (localized && text(localized.vi))
+    return [{ vi: text(localized.vi), en: text(localized.en) || text(localized.vi) }];
+  const message = error instanceof Error ? error.message : String(error);
+  return [{ vi: message, en: message }];
 }
 
 /** Evaluates `commune` with core; never throws. */

@@ -15,11 +15,17 @@ export interface SrcRequest {
   requireVerified?: boolean | undefined;
 }
 
+/** A detail in both languages (core gives its reasons in Vietnamese and English). */
+export interface BilingualLine {
+  vi: string;
+  en: string;
+}
+
 /** A failure, as data: the element words it in the page's language when it draws it (and again on a change of `lang`). */
 export interface SrcFailure {
   code: string;
-  /** Details as given by core (its own words), or the exception of a failed import. */
-  issues: string[];
+  /** Details as given by core, in both languages, or the exception of a failed import (as is). */
+  issues: Array<string | BilingualLine>;
   src?: string;
   /** HTTP status, for `http`. */
   status?: number;
@@ -31,9 +37,36 @@ export type SrcOutcome = { ok: true; evaluation: Evaluation } | { ok: false; err
 
 function fail(
   code: string,
-  detail: Omit<SrcFailure, 'code' | 'issues'> & { issues?: string[] } = {},
+  detail: Omit<SrcFailure, 'code' | 'issues'> & { issues?: SrcFailure['issues'] } = {},
 ): SrcOutcome {
   return { ok: false, error: { code, issues: [], ...detail } };
+}
+
+/**
+ * The body as text, or null when it is longer than `limit` bytes: the rest is then not downloaded (a data file
+ * of gigabytes would otherwise be read whole into the tab's memory before anything is said).
+ */
+async function readText(response: Response, limit: number): Promise<string | null> {
+  const reader = response.body?.getReader();
+  if (Number(response.headers.get('content-length')) > limit) {
+    await reader?.cancel();
+    return null;
+  }
+  if (!reader) {
+    const text = await response.text();
+    return text.length > limit ? null : text;
+  }
+  const chunks: BlobPart[] = [];
+  let size = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(read.value as Uint8Array<ArrayBuffer>);
+  }
+  return new Blob(chunks).text();
 }
 
 function looksLikeEvaluation(value: unknown): boolean {
@@ -50,7 +83,8 @@ function looksLikeEvaluation(value: unknown): boolean {
 /**
  * Loads `request.src` and evaluates it. Never throws; resolves to null when `signal` was aborted (a newer
  * request replaced this one). `onEvaluate` is called before core is loaded; `check` is the shape check of
- * a precomputed result (passed in, so that this chunk does not share a module with the element's).
+ * a precomputed result and `limit` the largest file read (passed in, so that this chunk does not share a module
+ * with the element's).
  */
 export async function loadSrc(
   request: SrcRequest,
@@ -58,6 +92,7 @@ export async function loadSrc(
   onEvaluate: () => void,
   check: (value: unknown) => Problem | null,
   code: (problem: Problem) => string,
+  limit: number,
 ): Promise<SrcOutcome> {
   const { src } = request;
   let url: URL;
@@ -79,7 +114,9 @@ export async function loadSrc(
   if (!response.ok) return fail('http', { src, status: response.status });
   let data: unknown;
   try {
-    data = JSON.parse(await response.text());
+    const text = await readText(response, limit);
+    if (text === null) return fail('too-large', { src });
+    data = JSON.parse(text);
   } catch {
     return signal.aborted ? null : fail('bad-json', { src });
   }
@@ -101,5 +138,5 @@ export async function loadSrc(
   const outcome = core.evaluateCommune(data, { ...request, level: request.level });
   if (outcome.ok) return outcome;
   const { error } = outcome;
-  return fail(error.code, { issues: error.issues.length > 0 ? error.issues : [error.message] });
+  return fail(error.code, { issues: error.issues });
 }

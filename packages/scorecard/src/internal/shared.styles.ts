@@ -41,6 +41,11 @@ const derived = css`
   --_unverified: var(--ntm-color-unverified, var(--_incomplete));
   --_province: var(--ntm-color-province, var(--_link));
   --_target: var(--ntm-color-target, var(--_text));
+  --_missing-data: var(--ntm-color-missing-data, var(--_incomplete));
+  --_unknown-target: var(--ntm-color-unknown-target, var(--_not-evaluable));
+  --_off-track: var(--ntm-color-off-track, var(--_not-met));
+  --_at-risk: var(--ntm-color-at-risk, var(--_incomplete));
+  --_on-track: var(--ntm-color-on-track, var(--_met));
 `;
 
 export const sharedStyles = css`
@@ -110,7 +115,8 @@ export const sharedStyles = css`
   .s-not-met {
     --_status: var(--_not-met);
   }
-  .s-incomplete {
+  .s-incomplete,
+  .s-undecided {
     --_status: var(--_incomplete);
   }
   .s-missing {
@@ -122,6 +128,31 @@ export const sharedStyles = css`
   .s-not-evaluable {
     --_status: var(--_not-evaluable);
   }
+  /* Why a result is undecided, and outlooks of a forecast (the board's rows and cells, the scorecard's lines). */
+  .s-missing-data,
+  .s-both {
+    --_status: var(--_missing-data);
+  }
+  .s-unknown-target,
+  .o-unknown-target {
+    --_status: var(--_unknown-target);
+  }
+  .o-off-track,
+  .o-stalled {
+    --_status: var(--_off-track);
+  }
+  .o-at-risk,
+  .o-missing-data {
+    --_status: var(--_at-risk);
+  }
+  .o-on-track,
+  .o-met {
+    --_status: var(--_on-track);
+  }
+  .outlook {
+    color: var(--_status, inherit);
+    font-weight: 600;
+  }
   .badge {
     display: inline-flex;
     align-items: center;
@@ -130,7 +161,8 @@ export const sharedStyles = css`
     border: 1px solid var(--_status, var(--_border));
     border-radius: 999px;
     color: var(--_status, var(--_text));
-    background: color-mix(in srgb, var(--_status, var(--_border)) 9%, var(--_bg));
+    /* 6 %: the status colour as text on it keeps a 4.5:1 contrast (green on 9 % was 4.48:1). */
+    background: color-mix(in srgb, var(--_status, var(--_border)) 6%, var(--_bg));
     font-size: 0.875em;
     font-weight: 600;
     white-space: nowrap;

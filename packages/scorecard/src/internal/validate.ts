@@ -18,8 +18,10 @@ export const LIMITS = {
   resultIndicators: 2000,
   /** Tiers in a result: itself, its prerequisites (nested) and its recognition conditions. */
   tiers: 8,
-  /** Evaluations on one `<ntm-district-board>` (and in its `previous`). */
+  /** Evaluations on one `<ntm-district-board>` (and in its `previous`), communes in a `forecast`. */
   communes: 20_000,
+  /** Bytes of the file `<ntm-scorecard src>` fetches (a commune's data or one evaluation: a few kB to 200 kB). */
+  srcBytes: 10 * 1024 * 1024,
 } as const;
 
 export const TIER = ['met', 'not-met', 'incomplete'];

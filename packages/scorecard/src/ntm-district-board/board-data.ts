@@ -1,18 +1,25 @@
 /**
  * The board's data: from `evaluations` (and `previous`) to core's `summarize` (and `compare`), checked first so
- * that a malformed, oversized or hostile list becomes the board's error state. A reactive controller: it
- * recomputes when the host is given another list, and only then.
+ * that a malformed, oversized or hostile list becomes the board's error state; and the optional `forecast`,
+ * indexed by commune. A reactive controller: it recomputes when the host is given another list or forecast,
+ * and only then.
  */
 import {
+  type CommuneForecast,
   type CommuneProgress,
   type CommuneRow,
   compare,
   type DistrictSummary,
   type Evaluation,
+  type ForecastReport,
   type ProgressReport,
   summarize,
+  TIER_OUTLOOKS,
+  type Undecided,
 } from '@nongthonmoi/core/review';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { communeForecastProblem, forecastProblem } from '../internal/forecast-view.js';
+import { plain } from '../internal/format.js';
 import {
   type Check,
   EVALUATION,
@@ -25,8 +32,29 @@ import {
   tooMany,
 } from '../internal/validate.js';
 
-/** How many of the criteria holding most communes back are highlighted. */
+/**
+ * What a row or a cell shows: met, not met, or why it is undecided (core's `undecided.cause`): the commune's
+ * data is missing, the official targets are unknown, or both. `undecided` when the result does not say why
+ * (results from before `undecided`).
+ */
+export type Kind = 'met' | 'not-met' | 'missing-data' | 'unknown-target' | 'both' | 'undecided';
+
+const CAUSES = ['missing-data', 'unknown-target', 'both'];
+
+/** The kind of a tier or criterion with this status and `undecided`. */
+export function kindOf(status: string, undecided: Undecided | null | undefined): Kind {
+  if (status !== 'incomplete') return status as Kind;
+  const cause = isObject(undecided) ? undecided.cause : undefined;
+  return CAUSES.includes(cause as string) ? (cause as Kind) : 'undecided';
+}
+
+/**
+ * How many of the criteria holding most communes back are highlighted, and listed. Both count first the communes
+ * that can act on the criterion (not met, or their data missing): a criterion held back only by targets nobody
+ * has published yet is listed after them and never highlighted, so a district is not sent after it.
+ */
 const BLOCKERS_HIGHLIGHTED = 3;
+const BLOCKERS_SHOWN = 5;
 
 const ITEM: Array<[string, Check]> = [
   ['commune.id', 'string'],
@@ -106,6 +134,17 @@ export interface BoardReady {
   summary: DistrictSummary;
   /** `summary.communes`: one row per evaluation, in input order. */
   rows: readonly CommuneRow[];
+  /** What each row shows (its tier's status, or why it is undecided). */
+  kinds: readonly Kind[];
+  /** The kind of each undecided criterion of row `index` (the others are their status), read when drawn. */
+  cellKinds: (index: number) => Record<string, Kind>;
+  /**
+   * The criteria holding most communes back, at most `BLOCKERS_SHOWN`: core's `summary.blockers` with their
+   * undecided communes by cause, those the communes can act on (not met, missing data) first.
+   */
+  blockers: readonly Blocker[];
+  /** The district and province all the communes share, or only the province, or '' (from the data). */
+  place: string;
   /** `id` + tier of each row, to find its progress and its previous evaluation. */
   keys: readonly string[];
   progress: ProgressReport | null;
@@ -117,30 +156,118 @@ export interface BoardReady {
   highlighted: Set<string>;
 }
 
+export type Blocker = DistrictSummary['blockers'][number] & {
+  causes: Record<'missing-data' | 'unknown-target' | 'undecided', number>;
+  /** Communes that can act on it: not met, or undecided with data of theirs missing. */
+  actionable: number;
+};
+
 export type BoardData = { state: 'empty' } | { state: 'error'; problem: Problem } | BoardReady;
+
+/** Outlooks whose gaps will not close by the deadline at their pace: their cells are marked. */
+export type Late = 'off-track' | 'stalled';
+
+/** The forecast, matched to the rows. */
+export interface BoardForecast {
+  report: ForecastReport;
+  /** The commune's forecast of each row (by position), or undefined. */
+  communes: ReadonlyArray<CommuneForecast | undefined>;
+  /** Per row, the criteria of its assessed tier with a gap that will not close at its pace. */
+  late: ReadonlyArray<Map<string, Late> | undefined>;
+  /** Rank of each row's outlook, worst first (`TIER_OUTLOOKS`); rows the forecast does not hold come last. */
+  ranks: Int8Array;
+}
 
 interface DataHost extends ReactiveControllerHost {
   evaluations: unknown;
   previous: unknown;
+  forecast: unknown;
 }
 
 export class BoardDataController implements ReactiveController {
   /** What the board shows: nothing yet, an error, or the summary. */
   data: BoardData = { state: 'empty' };
+  /** The forecast matched to the rows; null without one, or when it cannot be read. */
+  forecast: BoardForecast | null = null;
   private evaluations_: unknown = undefined;
   private previous_: unknown = undefined;
+  private forecast_: unknown = undefined;
 
   constructor(private readonly host: DataHost) {
     host.addController(this);
   }
 
   hostUpdate(): void {
-    const { evaluations, previous } = this.host;
-    if (evaluations === this.evaluations_ && previous === this.previous_) return;
-    this.evaluations_ = evaluations;
-    this.previous_ = previous;
-    this.data = computeData(evaluations, previous);
+    const { evaluations, previous, forecast } = this.host;
+    const renewed = evaluations !== this.evaluations_ || previous !== this.previous_;
+    if (renewed) {
+      this.evaluations_ = evaluations;
+      this.previous_ = previous;
+      this.data = computeData(evaluations, previous);
+    }
+    if (renewed || forecast !== this.forecast_) {
+      this.forecast_ = forecast;
+      const data = this.data;
+      this.forecast = data.state === 'ready' && forecast ? matchForecast(forecast, data) : null;
+    }
   }
+}
+
+/** The outlook of each row from `forecast`, or null when it cannot be read (it is then left out, like `previous`). */
+function matchForecast(value: unknown, data: BoardReady): BoardForecast | null {
+  if (forecastProblem(value)) return null;
+  const report = value as ForecastReport;
+  try {
+    const byKey = new Map<string, CommuneForecast>();
+    const list = report.communes;
+    for (let index = 0; index < list.length; index++) {
+      const commune = list[index] as CommuneForecast;
+      if (communeForecastProblem(commune, `forecast.communes[${index}]`)) return null;
+      byKey.set(keyOf(commune.id, commune.level), commune);
+    }
+    const count = data.rows.length;
+    const communes = data.keys.map((key) => byKey.get(key));
+    const late: Array<Map<string, Late> | undefined> = new Array(count);
+    const ranks = new Int8Array(count).fill(TIER_OUTLOOKS.length);
+    communes.forEach((commune, index) => {
+      if (!commune) return;
+      ranks[index] = TIER_OUTLOOKS.indexOf(commune.outlook);
+      for (const gap of commune.gaps) {
+        if (gap.level !== commune.level || (gap.outlook !== 'off-track' && gap.outlook !== 'stalled'))
+          continue;
+        const marks = late[index] ?? new Map<string, Late>();
+        late[index] = marks;
+        if (marks.get(gap.criterion) !== 'off-track') marks.set(gap.criterion, gap.outlook);
+      }
+    });
+    return { report, communes, late, ranks };
+  } catch {
+    return null;
+  }
+}
+
+/** The kinds of the undecided criteria of one evaluation. Throws what a getter throws. */
+function criterionKinds(evaluation: Evaluation): Record<string, Kind> {
+  const kinds: Record<string, Kind> = {};
+  for (const criterion of evaluation.criteria)
+    if (criterion.status === 'incomplete') kinds[criterion.id] = kindOf('incomplete', criterion.undecided);
+  return kinds;
+}
+
+/** The district and province all the communes share (names, never slugs), or only the province, or ''. */
+function placeOf(list: Evaluation[]): string {
+  const first = list[0]?.commune;
+  let district = first?.district ?? null;
+  let province = first?.provinceName ?? null;
+  for (const { commune } of list) {
+    if (commune.district !== district) district = null;
+    if (commune.provinceName !== province) province = null;
+    if (!district && !province) break;
+  }
+  return [district, province]
+    .filter((name) => typeof name === 'string' && name)
+    .map(plain)
+    .join(', ');
 }
 
 function computeData(evaluations: unknown, previous: unknown): BoardData {
@@ -155,13 +282,43 @@ function computeData(evaluations: unknown, previous: unknown): BoardData {
     if (columns) return columns;
     const rows = summary.communes;
     const keys = rows.map((row, index) => keyOf(row.id, (list[index] as Evaluation).level));
-    const blockers = summary.blockers;
-    const cut = blockers[Math.min(BLOCKERS_HIGHLIGHTED, blockers.length) - 1]?.communes ?? Infinity;
-    const highlighted = new Set(blockers.filter((blocker) => blocker.communes >= cut).map((b) => b.id));
+    const kinds = rows.map((row) => kindOf(row.status, row.undecided));
+    // Built on first read, per row: a windowed board reads the rows it draws (and those of the blockers).
+    const cellKindsCache: Array<Record<string, Kind>> = [];
+    const cellKinds = (index: number) => {
+      let found = cellKindsCache[index];
+      if (!found) {
+        found = criterionKinds(list[index] as Evaluation);
+        cellKindsCache[index] = found;
+      }
+      return found;
+    };
+    const ranked = summary.blockers.map((blocker): Blocker => {
+      const causes = { 'missing-data': 0, 'unknown-target': 0, undecided: 0 };
+      if (blocker.incomplete > 0) {
+        rows.forEach((row, index) => {
+          if (row.criteria[blocker.id] !== 'incomplete') return;
+          const kind = cellKinds(index)[blocker.id] ?? 'undecided';
+          causes[kind === 'both' ? 'missing-data' : (kind as keyof typeof causes)]++;
+        });
+      }
+      // An undecided result that does not say why may be missing data: counted as actionable.
+      return { ...blocker, causes, actionable: blocker.notMet + causes['missing-data'] + causes.undecided };
+    });
+    // Stable: among equals, core's order (most communes, then most not met).
+    ranked.sort((a, b) => b.actionable - a.actionable);
+    const actionable = ranked.filter((blocker) => blocker.actionable > 0);
+    const cut = actionable[Math.min(BLOCKERS_HIGHLIGHTED, actionable.length) - 1]?.actionable ?? Infinity;
+    const highlighted = new Set(actionable.filter((blocker) => blocker.actionable >= cut).map((b) => b.id));
+    const blockers = ranked.slice(0, BLOCKERS_SHOWN);
     ready = {
       state: 'ready',
       summary,
       rows,
+      kinds,
+      cellKinds,
+      blockers,
+      place: placeOf(list),
       keys,
       progress: null,
       progressByKey: new Map(),

@@ -105,10 +105,33 @@ export const styles = [
       color: var(--_muted);
       font-variant-numeric: tabular-nums;
     }
-    .result-count {
+    .result-count,
+    .legend {
       flex: 1 0 100%;
       color: var(--_muted);
       font-size: 0.875em;
+    }
+    .legend,
+    .legend ul {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.1rem 0.9rem;
+    }
+    .legend ul {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .legend-title {
+      font-weight: 600;
+    }
+    .key-glyph {
+      color: var(--_status);
+      font-weight: 700;
+    }
+    .deadline {
+      margin-top: 0.2rem;
+      font-weight: 600;
     }
     .table-wrap {
       position: relative;
@@ -141,10 +164,14 @@ export const styles = [
       width: 12em;
     }
     .w-num {
-      width: 4.5em;
+      /* "Criteria met" in English: the longest header word of the column fits with its sort arrow. */
+      width: 5.5em;
     }
     .w-change {
       width: 13em;
+    }
+    .w-outlook {
+      width: 12em;
     }
     .w-crit {
       width: 2.3em;
@@ -287,6 +314,11 @@ export const styles = [
       color: var(--_status);
       font-weight: 700;
     }
+    /* A criterion with a gap that will not close by the deadline: a mark (!) and a frame, not colour alone. */
+    .cell.late {
+      outline: 2px dashed var(--_off-track);
+      outline-offset: -4px;
+    }
     .status {
       color: var(--_status);
       font-weight: 600;
@@ -308,9 +340,22 @@ export const styles = [
       content: '✘';
       content: '✘' / '';
     }
-    .s-incomplete > .glyph::before {
+    .s-incomplete > .glyph::before,
+    .s-undecided > .glyph::before {
       content: '◐';
       content: '◐' / '';
+    }
+    .s-missing-data > .glyph::before {
+      content: '?';
+      content: '?' / '';
+    }
+    .s-unknown-target > .glyph::before {
+      content: '◇';
+      content: '◇' / '';
+    }
+    .s-both > .glyph::before {
+      content: '?◇';
+      content: '?◇' / '';
     }
     .change {
       font-weight: 600;

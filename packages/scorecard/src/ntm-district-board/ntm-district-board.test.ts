@@ -1,10 +1,21 @@
-import { type Evaluation, summarize } from '@nongthonmoi/core';
+import { type CriterionResult, type Evaluation, summarize } from '@nongthonmoi/core';
 import axe from 'axe-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { evaluateDistrict, evaluateSample, mount, shadow, text, toJson } from '../../test/helpers.js';
+import {
+  evaluate2026,
+  evaluateDistrict,
+  evaluateSample,
+  mount,
+  reviewDistrict,
+  shadow,
+  text,
+  toJson,
+  until,
+} from '../../test/helpers.js';
 import '../index.js';
-import type { NtmDistrictBoard } from './ntm-district-board.js';
+import { boardEn } from '../internal/i18n-board-en.js';
+import type { NtmDistrictBoard, NtmFilterChangeDetail } from './ntm-district-board.js';
 
 function rows(board: NtmDistrictBoard): HTMLTableRowElement[] {
   return [...shadow(board).querySelectorAll<HTMLTableRowElement>('tbody tr[data-index]')];
@@ -56,48 +67,126 @@ describe('<ntm-district-board>', () => {
     );
   });
 
-  it('shows each cell’s status as core gave it, with text for screen readers', async () => {
-    const evaluations = evaluateDistrict(8);
+  it('shows each cell’s status as core gave it, or why it is undecided, with text for screen readers', async () => {
+    const { evaluations } = reviewDistrict(8);
     const summary = summarize(evaluations);
     const board = await mount('ntm-district-board', { evaluations, sort: 'input' });
+    const kinds = new Set<string>();
     for (const [r, row] of rows(board).entries()) {
       const commune = summary.communes[r];
       for (const [c, cell] of [...row.querySelectorAll('td.cell')].entries()) {
-        const status = commune?.criteria[summary.criteria[c]?.id as string];
-        expect(cell.classList.contains(`s-${status}`)).toBe(true);
+        const criterion = (evaluations[r] as Evaluation).criteria[c] as CriterionResult;
+        expect(criterion.id).toBe(summary.criteria[c]?.id);
+        expect(commune?.criteria[criterion.id]).toBe(criterion.status);
+        // An undecided cell shows core's cause: the commune's data, the official target, or both.
+        const kind =
+          criterion.status === 'incomplete' ? (criterion.undecided?.cause as string) : criterion.status;
+        kinds.add(kind);
+        expect(cell.classList.contains(`s-${kind}`)).toBe(true);
         // The glyph is an image to screen readers, named by the status word.
         const glyph = cell.querySelector('[role="img"]');
         expect(glyph?.getAttribute('aria-label')).toBe(
-          { met: 'Đạt', 'not-met': 'Chưa đạt', incomplete: 'Chưa đủ dữ liệu' }[status as string],
+          {
+            met: 'Đạt',
+            'not-met': 'Chưa đạt',
+            'missing-data': 'Thiếu số liệu',
+            'unknown-target': 'Chưa có mức chỉ tiêu chính thức',
+            both: 'Thiếu số liệu; chưa có mức chỉ tiêu chính thức',
+          }[kind],
         );
-        expect(text(glyph)).toBe({ met: '✔', 'not-met': '✘', incomplete: '◐' }[status as string]);
+        expect(text(glyph)).toBe(
+          { met: '✔', 'not-met': '✘', 'missing-data': '?', 'unknown-target': '◇', both: '?◇' }[kind],
+        );
       }
       expect(text(row.querySelector('td.num'))).toBe(`${commune?.criteriaMet}/19`);
     }
+    expect([...kinds].sort()).toEqual(['met', 'missing-data', 'not-met', 'unknown-target']);
   });
 
-  it('highlights the criteria that hold most communes back (summary.blockers)', async () => {
+  /**
+   * Core's blockers with their undecided communes by cause, read from the evaluations, in the order the board
+   * lists them: the communes that can act on a criterion (not met, or their data missing) first, then core's order.
+   */
+  function rankedBlockers(evaluations: Evaluation[]) {
+    const ranked = summarize(evaluations).blockers.map((blocker) => {
+      const causes = { 'missing-data': 0, 'unknown-target': 0 };
+      for (const evaluation of evaluations) {
+        const criterion = evaluation.criteria.find((c) => c.id === blocker.id);
+        if (criterion?.status !== 'incomplete') continue;
+        // Missing data with unknown targets too counts as missing data: the commune can act on it.
+        causes[criterion.undecided?.cause === 'unknown-target' ? 'unknown-target' : 'missing-data']++;
+      }
+      return { ...blocker, causes, actionable: blocker.notMet + causes['missing-data'] };
+    });
+    return ranked.sort((a, b) => b.actionable - a.actionable);
+  }
+
+  it('highlights the criteria that hold most communes back, those the communes can act on', async () => {
     const evaluations = evaluateDistrict(8);
-    const { blockers } = summarize(evaluations);
+    const blockers = rankedBlockers(evaluations);
     const board = await mount('ntm-district-board', { evaluations });
     const root = shadow(board);
     const highlighted = [...root.querySelectorAll('thead th.crit.blocker')].map((th) =>
       text(th.querySelector('.crit-id')),
     );
-    // Highlighted: every criterion blocking at least as many communes as the third blocker, in column order.
-    const cut = blockers[2]?.communes ?? 0;
+    // Highlighted: every criterion that at least as many communes can act on as the third, in column order.
+    const acting = blockers.filter((b) => b.actionable > 0);
+    const cut = acting[2]?.actionable ?? 0;
+    expect(highlighted.length).toBeGreaterThan(0);
     expect(highlighted).toEqual(
-      criterionIds(evaluations).filter((id) => blockers.some((b) => b.id === id && b.communes >= cut)),
+      criterionIds(evaluations).filter((id) => acting.some((b) => b.id === id && b.actionable >= cut)),
     );
     expect(text(root.querySelector('thead th.crit.blocker'))).toContain('cản trở nhiều xã nhất');
     const list = [...root.querySelectorAll('[part~="blockers"] li')].map((li) => text(li));
     // Income (10) fails in every commune: 45–64 million VND, against the ĐBSH level of 68 in 2023.
     expect(blockers[0]).toMatchObject({ id: '10', communes: 8, notMet: 8, incomplete: 0 });
-    expect(list[0]).toBe('Tiêu chí 10. Thu nhập: 8 xã (8 chưa đạt, 0 chưa đủ dữ liệu)');
-    const second = blockers[1];
-    expect(list[1]).toBe(
-      `Tiêu chí ${second?.id}. ${second?.name.vi}: ${second?.communes} xã (${second?.notMet} chưa đạt, ${second?.incomplete} chưa đủ dữ liệu)`,
+    expect(list[0]).toBe('Tiêu chí 10. Thu nhập: 8 xã (8 chưa đạt)');
+  });
+
+  it('never highlights a criterion held back only by targets not yet published', async () => {
+    // NTM 2021–2025: twelve indicators without a known national target leave criteria undecided in every
+    // commune; the criteria the communes fail or lack data for come first and are the only ones highlighted.
+    const evaluations = evaluateDistrict(8, { level: 'ntm' });
+    const blockers = rankedBlockers(evaluations);
+    const pendingOnly = blockers.filter((b) => b.actionable === 0);
+    expect(pendingOnly.length).toBeGreaterThan(0);
+    const board = await mount('ntm-district-board', { evaluations });
+    const root = shadow(board);
+    const highlighted = new Set(
+      [...root.querySelectorAll('thead th.crit.blocker')].map((th) => text(th.querySelector('.crit-id'))),
     );
+    for (const blocker of pendingOnly) expect(highlighted.has(blocker.id), blocker.id).toBe(false);
+    const items = [...root.querySelectorAll('[part~="blockers"] li')];
+    const first = items.findIndex((li) => !li.classList.contains('highlighted'));
+    // Highlighted items first, then the others; none after them is highlighted.
+    expect(items.slice(first).every((li) => !li.classList.contains('highlighted'))).toBe(true);
+  });
+
+  it('tells the undecided communes of each blocker apart: missing data or unknown targets', async () => {
+    for (const evaluations of [evaluateDistrict(8), evaluateDistrict(8, { level: 'ntm' })]) {
+      const blockers = rankedBlockers(evaluations);
+      const board = await mount('ntm-district-board', { evaluations });
+      const list = [...shadow(board).querySelectorAll('[part~="blockers"] li')].map((li) => text(li));
+      expect(list).toHaveLength(Math.min(5, blockers.length));
+      for (const [position, blocker] of blockers.slice(0, 5).entries()) {
+        const { causes } = blocker;
+        expect(causes['missing-data'] + causes['unknown-target']).toBe(blocker.incomplete);
+        const parts = [
+          blocker.notMet && `${blocker.notMet} chưa đạt`,
+          causes['missing-data'] && `${causes['missing-data']} thiếu số liệu`,
+          causes['unknown-target'] && `${causes['unknown-target']} chờ mức chỉ tiêu`,
+        ].filter(Boolean);
+        expect(list[position]).toBe(
+          `Tiêu chí ${blocker.id}. ${blocker.name.vi}: ${blocker.communes} xã (${parts.join(', ')})`,
+        );
+      }
+    }
+    const ntm = [
+      ...shadow(document.querySelectorAll('ntm-district-board')[1] as Element).querySelectorAll(
+        '[part~="blockers"] li',
+      ),
+    ];
+    expect(ntm.some((li) => text(li).includes('thiếu số liệu'))).toBe(true);
   });
 
   it('sorts by criteria met and by name, with aria-sort', async () => {
@@ -204,12 +293,24 @@ describe('<ntm-district-board>', () => {
     const board = await mount('ntm-district-board', { evaluations: evaluateDistrict(8) }, { lang: 'en' });
     const root = shadow(board);
     expect(text(root.querySelector('caption'))).toBe(
-      'Results for advanced new-rural commune, as of 15 November 2023',
+      'Results against the advanced new-rural commune standard, as of 15 November 2023',
     );
     expect(text(root.querySelector('tfoot td.count'))).toMatch(/^\d\/8 communes met$/);
     expect(text(root.querySelector('[part~="totals"]'))).toBe(
       '0/8 communes meet the standard; 0.38 criteria met on average',
     );
+    // The column headers' words fit their columns: none is cut ("Criteria met" with its sort arrow).
+    const headers = [...root.querySelectorAll<HTMLElement>('thead th:not(.crit)')];
+    expect(headers.some((th) => text(th).startsWith('Criteria met'))).toBe(true);
+    for (const th of headers) {
+      expect(th.scrollWidth, text(th)).toBeLessThanOrEqual(th.clientWidth);
+      const button = th.querySelector('button');
+      if (button)
+        expect(button.getBoundingClientRect().right, text(th)).toBeLessThanOrEqual(
+          th.getBoundingClientRect().right,
+        );
+    }
+    expect(boardEn.totals('0', '1', '1')).toBe('0/1 communes meet the standard; 1 criterion met on average');
     board.setAttribute('lang', 'vi');
     await board.updateComplete;
     expect(text(root.querySelector('tfoot th'))).toBe('Số xã đạt');
@@ -360,5 +461,122 @@ describe('<ntm-district-board>', () => {
     await board.updateComplete;
     await shadow(board).querySelector('ntm-scorecard')?.updateComplete;
     expect(await axeViolations(board)).toEqual([]);
+  });
+});
+
+describe('<ntm-district-board>: why undecided, and where (issue 11)', () => {
+  const chips = (board: NtmDistrictBoard) => [
+    ...shadow(board).querySelectorAll<HTMLButtonElement>('[part~="status-filter"]'),
+  ];
+
+  it('filters by why communes are undecided, with the counts: missing data (ask the commune) or unknown targets', async () => {
+    const { evaluations } = reviewDistrict(8);
+    const kinds = evaluations.map((e) => (e.status === 'incomplete' ? e.undecided?.cause : e.status));
+    expect(kinds.filter((kind) => kind === 'unknown-target')).toHaveLength(2);
+    expect(kinds.filter((kind) => kind === 'both')).toHaveLength(1);
+    const board = await mount('ntm-district-board', { evaluations, sort: 'input' });
+    const changes: NtmFilterChangeDetail[] = [];
+    board.addEventListener('ntm-filter-change', (event) => changes.push(event.detail));
+    // Missing data with unknown targets too is missing data: the commune can act on it.
+    expect(chips(board).map((chip) => text(chip))).toEqual([
+      `Đạt ${kinds.filter((k) => k === 'met').length}`,
+      `Chưa đạt ${kinds.filter((k) => k === 'not-met').length}`,
+      'Thiếu số liệu 1',
+      'Chờ mức chỉ tiêu 2',
+    ]);
+    // Each row says why.
+    const statusCells = rows(board).map((row) => text(row.querySelector('td.status')));
+    expect(statusCells).toEqual(
+      kinds.map(
+        (kind) =>
+          ({
+            met: 'Đạt',
+            'not-met': 'Chưa đạt',
+            'unknown-target': 'Chờ mức chỉ tiêu',
+            both: 'Thiếu số liệu, chờ mức',
+          })[kind as string],
+      ),
+    );
+    (chips(board)[3] as HTMLButtonElement).click();
+    await board.updateComplete;
+    expect(board.getAttribute('status-filter')).toBe('unknown-target');
+    expect(names(board)).toEqual(
+      evaluations.filter((_, i) => kinds[i] === 'unknown-target').map((e) => e.commune.name),
+    );
+    await until(() => changes.length > 0, 2000, 'the filter event');
+    expect(changes.at(-1)).toMatchObject({ statuses: ['unknown-target'], shown: 2, total: 8 });
+    board.statusFilter = 'missing-data';
+    await board.updateComplete;
+    expect(names(board)).toEqual([evaluations[7]?.commune.name]);
+    // `incomplete` (the filter's word before the causes were told apart): every undecided commune.
+    board.statusFilter = 'incomplete';
+    await board.updateComplete;
+    expect(names(board)).toHaveLength(3);
+    expect(
+      chips(board)
+        .slice(2)
+        .map((chip) => chip.getAttribute('aria-pressed')),
+    ).toEqual(['true', 'true']);
+    board.setAttribute('lang', 'en');
+    await board.updateComplete;
+    expect(
+      chips(board)
+        .map((chip) => text(chip))
+        .slice(2),
+    ).toEqual(['Missing data 1', 'Target pending 2']);
+  });
+
+  it('shows a key of its marks, and a result that does not say why as undecided', async () => {
+    const legacy = toJson(reviewDistrict(8).evaluations);
+    for (const evaluation of legacy) {
+      // Results from before `undecided`: the board does not guess the cause.
+      (evaluation as { undecided?: unknown }).undecided = undefined;
+      for (const criterion of evaluation.criteria)
+        (criterion as { undecided?: unknown }).undecided = undefined;
+    }
+    const board = await mount('ntm-district-board', { evaluations: legacy });
+    const legend = shadow(board).querySelector('[part~="legend"]') as HTMLElement;
+    expect(text(legend.querySelector('.legend-title'))).toBe('Ký hiệu:');
+    expect([...legend.querySelectorAll('li')].map((li) => text(li))).toEqual([
+      '✔ đạt',
+      '✘ chưa đạt',
+      '? thiếu số liệu của xã',
+      '◇ chờ mức chỉ tiêu chính thức (số liệu của xã đã đủ)',
+      '?◇ thiếu số liệu và chờ mức chỉ tiêu',
+      '◐ chưa đủ căn cứ (kết quả không nêu lý do)',
+    ]);
+    expect(chips(board).map((chip) => text(chip))).toContain('Chưa đủ căn cứ 3');
+    const undecided = [...shadow(board).querySelectorAll('td.cell.s-undecided [role="img"]')];
+    expect(undecided.length).toBeGreaterThan(0);
+    expect(undecided.every((glyph) => glyph.getAttribute('aria-label') === 'Chưa đủ căn cứ')).toBe(true);
+    expect(await axeViolations(board)).toEqual([]);
+  });
+
+  it('takes its title from the data: district and province, the province alone, or none', async () => {
+    const title = (board: NtmDistrictBoard) =>
+      text(shadow(board).querySelector('[part~="header"] [role="heading"]'));
+    const district = await mount('ntm-district-board', { evaluations: reviewDistrict(3).evaluations });
+    expect(title(district)).toBe('Bảng tổng hợp tiến độ: Nam Trực, Nam Định');
+    // Since July 2025 a province reviews its communes directly: no district.
+    const province = await mount('ntm-district-board', {
+      evaluations: [evaluate2026('a'), evaluate2026('b')],
+    });
+    expect(title(province)).toBe('Bảng tổng hợp tiến độ: Ninh Bình');
+    const mixed = await mount('ntm-district-board', {
+      evaluations: [evaluate2026('a'), evaluate2026('b', 'ha-noi')],
+    });
+    expect(title(mixed)).toBe('Bảng tổng hợp tiến độ');
+    for (const board of [district, province, mixed])
+      expect(text(shadow(board).querySelector('[part~="header"]')).toLowerCase()).not.toContain('huyện');
+    province.setAttribute('lang', 'en');
+    await province.updateComplete;
+    expect(title(province)).toBe('Progress board: Ninh Bình');
+  });
+
+  it('has no axe violations with undecided communes and cells, in 2026–2030 as in 2021–2025', async () => {
+    const board = await mount('ntm-district-board', { evaluations: reviewDistrict(8).evaluations });
+    const groups = await mount('ntm-district-board', { evaluations: [evaluate2026('a'), evaluate2026('b')] });
+    expect(await axeViolations(board)).toEqual([]);
+    expect(await axeViolations(groups)).toEqual([]);
   });
 });

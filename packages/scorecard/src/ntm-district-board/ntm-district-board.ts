@@ -1,19 +1,34 @@
-import type { CommuneRow, DistrictSummary, Evaluation } from '@nongthonmoi/core/review';
+import {
+  type CommuneRow,
+  type DistrictSummary,
+  type Evaluation,
+  type ForecastReport,
+  TIER_OUTLOOKS,
+} from '@nongthonmoi/core/review';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { defineElement } from '../internal/define-once.js';
 import { errorLines, problemCode } from '../internal/errors.js';
+import { deadlineText, FORECAST_TEXT, outlookCounts } from '../internal/forecast-view.js';
 import { formatDate, formatNumber, localized, plain } from '../internal/format.js';
-import { BOARD_MESSAGES, type BoardMessages } from '../internal/i18n-board.js';
+import { BOARD_MESSAGES, type BoardMessages, loadBoardEnglish } from '../internal/i18n-board.js';
 import { NtmElement } from '../internal/ntm-element.js';
 import type { NtmErrorDetail } from '../ntm-scorecard/ntm-scorecard.js';
 import { NtmScorecard } from '../ntm-scorecard/ntm-scorecard.js';
-import { type BoardData, BoardDataController, type BoardReady } from './board-data.js';
-import { type BoardSort, BoardViewController, STATUSES, type TierStatus } from './board-view.js';
+import {
+  type BoardData,
+  BoardDataController,
+  type BoardForecast,
+  type BoardReady,
+  type Kind,
+  kindOf,
+  type Late,
+} from './board-data.js';
+import { type BoardSort, type BoardStatus, BoardViewController, STATUSES } from './board-view.js';
 import { styles } from './ntm-district-board.styles.js';
 import { RowWindowController } from './row-window.js';
 
-export type { BoardSort, TierStatus } from './board-view.js';
+export type { BoardSort, BoardStatus, TierStatus } from './board-view.js';
 
 /** Detail of the `ntm-commune-select` event. */
 export interface NtmCommuneSelectDetail {
@@ -29,7 +44,7 @@ export interface NtmFilterChangeDetail {
   /** The search text (`query`). */
   query: string;
   /** The statuses shown (`status-filter`); empty: all. */
-  statuses: TierStatus[];
+  statuses: BoardStatus[];
   /** Communes listed after the filter. */
   shown: number;
   /** Communes on the board. */
@@ -42,14 +57,22 @@ export interface NtmSortChangeDetail {
   direction: 'asc' | 'desc';
 }
 
-const BLOCKERS_SHOWN = 5;
 // Column widths (em) of the fixed table layout: laying out thousands of rows stays linear, and every row is
 // one line high (the row window relies on it).
 const LEADING_EM = 12 + 12 + 4.5;
 const PREREQUISITE_EM = 12;
 const CHANGE_EM = 13;
+const OUTLOOK_EM = 12;
 const CRITERION_EM = 2.3;
-const GLYPHS: Record<string, string> = { met: '✔', 'not-met': '✘', incomplete: '◐' };
+const GLYPHS: Record<Kind, string> = {
+  met: '✔',
+  'not-met': '✘',
+  'missing-data': '?',
+  'unknown-target': '◇',
+  both: '?◇',
+  undecided: '◐',
+};
+const CAUSE_KINDS = new Set<string>(['missing-data', 'unknown-target', 'both']);
 const percentFormats = new Map<string, Intl.NumberFormat>();
 
 /** A share as a whole percentage in the page's locale ("81%"). */
@@ -66,7 +89,15 @@ function percent(share: number, locale: string): string {
  * The district (or province) view for a progress-review meeting: a communes × criteria matrix built with core's
  * `summarize` (and `compare` against a previous review), with the number of communes meeting each criterion,
  * the criteria that hold most communes back, sorting, a search by name and a filter by result, and each
- * commune's scorecard one click away.
+ * commune's scorecard one click away. Its title names the district or province the communes share, from the data.
+ *
+ * An undecided commune or criterion says why (core's `undecided`): "Thiếu số liệu" (the commune's data is
+ * missing: ask the commune), "Chờ mức chỉ tiêu" (the official targets are unknown: the commune's data is
+ * complete, nothing to ask it), or both; the filter, the counts, the cells and the key tell them apart.
+ *
+ * With a `forecast` (core's `forecast()`), it shows the deadline and the days left, an outlook column (the
+ * commune's worst outlook, with its gaps per outlook) that can be sorted worst first, and marks the cells of
+ * criteria with a gap that will not close by the deadline at its pace.
  *
  * Up to `virtualize-above` communes (40: a district) every row is drawn. Longer lists, up to a whole country, draw only
  * the rows in view and draw the others as the table scrolls; every row stays reachable by scrolling and by
@@ -87,17 +118,21 @@ function percent(share: number, locale: string): string {
  * @csspart header - Title, totals and progress since the previous review.
  * @csspart totals - Communes meeting the standard and the average of criteria met.
  * @csspart progress - The change since the previous review.
+ * @csspart deadline - The forecast's deadline and the days left ("còn 46 ngày"), counted from its review date.
+ * @csspart outlook-totals - Communes per outlook, from the forecast.
  * @csspart blockers - The list of criteria holding most communes back.
  * @csspart filters - The search box and the result filter.
  * @csspart search - The search box (`<input type="search">`).
  * @csspart status-filter - A button of the result filter (pressed: `[aria-pressed="true"]`).
  * @csspart result-count - The number of communes listed ("12/3.300 xã"), announced politely.
+ * @csspart legend - The key of the table's marks.
  * @csspart table-wrapper - The scrolling container of the table.
  * @csspart table - The communes × criteria table.
  * @csspart column-header - A criterion's column header (also `column-header-blocker` for the blockers).
  * @csspart row - A commune's row.
  * @csspart commune-button - The button that opens a commune's scorecard.
- * @csspart cell - A commune × criterion cell (also `cell-met`, `cell-not-met`, `cell-incomplete`).
+ * @csspart cell - A commune × criterion cell (also `cell-met`, `cell-not-met`, `cell-incomplete` for every undecided cell with `cell-missing-data`, `cell-unknown-target`, `cell-both` or `cell-undecided` for why, and `cell-off-track` for a criterion with a gap that will not close by the deadline).
+ * @csspart outlook - A commune's outlook in the outlook column (also `outlook-<outlook>`, e.g. `outlook-off-track`).
  * @csspart count - The count of communes meeting a criterion ("5/8 xã đạt").
  * @csspart sort-button - A sortable column's button.
  * @csspart detail - The built-in detail view of one commune.
@@ -107,7 +142,12 @@ function percent(share: number, locale: string): string {
  *
  * @cssproperty --ntm-color-met - Colour of "met".
  * @cssproperty --ntm-color-not-met - Colour of "not met".
- * @cssproperty --ntm-color-incomplete - Colour of "incomplete data".
+ * @cssproperty --ntm-color-incomplete - Colour of an undecided result whose cause is not given.
+ * @cssproperty --ntm-color-missing-data - Colour of "missing data" (default: the incomplete colour).
+ * @cssproperty --ntm-color-unknown-target - Colour of "waiting for the official target" (default violet).
+ * @cssproperty --ntm-color-off-track - Colour of off-track and stalled outlooks, and of the mark of their cells (default: the not-met colour).
+ * @cssproperty --ntm-color-at-risk - Colour of the at-risk outlook (default: the incomplete colour).
+ * @cssproperty --ntm-color-on-track - Colour of the on-track outlook (default: the met colour).
  * @cssproperty --ntm-color-blocker - Background of the columns of the criteria holding most communes back.
  * @cssproperty --ntm-color-text - Text colour.
  * @cssproperty --ntm-color-muted - Secondary text colour.
@@ -126,6 +166,7 @@ export class NtmDistrictBoard extends NtmElement {
   static override properties: PropertyDeclarations = {
     evaluations: { attribute: false },
     previous: { attribute: false },
+    forecast: { attribute: false },
     sort: { reflect: true },
     sortDirection: { attribute: 'sort-direction', reflect: true },
     query: { reflect: true },
@@ -144,7 +185,17 @@ export class NtmDistrictBoard extends NtmElement {
   /** The evaluations of the previous review, to show progress (matched by commune id and tier). */
   previous: Evaluation[] | null = null;
 
-  /** Row order: `criteria` (criteria met), `name` (commune name) or `input` (as given). */
+  /**
+   * A forecast from core's `forecast()` (`@nongthonmoi/core/review`) whose latest review is `evaluations`
+   * (matched by commune id and tier): adds the deadline with the days left, an outlook column, and marks the
+   * cells of criteria with a gap that will not close at its pace. A malformed forecast is left out.
+   */
+  forecast: ForecastReport | null = null;
+
+  /**
+   * Row order: `criteria` (criteria met), `name` (commune name), `input` (as given) or `outlook` (the
+   * forecast's outlook, worst first with `sort-direction="asc"`).
+   */
   sort: BoardSort = 'criteria';
 
   /** Sort direction: `desc` (default for criteria) or `asc`. */
@@ -157,8 +208,10 @@ export class NtmDistrictBoard extends NtmElement {
   query = '';
 
   /**
-   * Lists only the communes with these results: space-separated `met`, `not-met`, `incomplete` (empty: all).
-   * Set by the filter buttons; a portal can set it too.
+   * Lists only the communes with these results, space-separated (empty: all): `met`, `not-met`, `missing-data`
+   * (the commune's data is missing, whatever the targets), `unknown-target` (only official targets are
+   * missing: the commune's data is complete), `undecided` (a result that does not say why); `incomplete` stands
+   * for the last three. Set by the filter buttons; a portal can set it too.
    */
   statusFilter = '';
 
@@ -187,7 +240,13 @@ export class NtmDistrictBoard extends NtmElement {
   /** @internal */
   private readonly view_ = new BoardViewController(this, () => {
     const data = this.data_.data;
-    return { rows: data.state === 'ready' ? data.rows : [], locale: this.messages.locale };
+    const ready = data.state === 'ready';
+    return {
+      rows: ready ? data.rows : [],
+      kinds: ready ? data.kinds : [],
+      outlooks: this.data_.forecast?.ranks ?? null,
+      locale: this.messages.locale,
+    };
   });
   /** @internal */
   private readonly window_ = new RowWindowController(this, {
@@ -213,7 +272,15 @@ export class NtmDistrictBoard extends NtmElement {
 
   /** The board's strings in the current language. */
   private get strings_(): BoardMessages {
-    return BOARD_MESSAGES[this.lang_];
+    return BOARD_MESSAGES[this.lang_] ?? BOARD_MESSAGES.vi;
+  }
+
+  protected override hasEnglish(): boolean {
+    return super.hasEnglish() && !!BOARD_MESSAGES.en;
+  }
+
+  protected override loadEnglish(): Promise<unknown> {
+    return Promise.all([super.loadEnglish(), loadBoardEnglish()]);
   }
 
   private get ready_(): BoardReady | null {
@@ -310,7 +377,7 @@ export class NtmDistrictBoard extends NtmElement {
       this.sortDirection = this.sortDirection === 'asc' ? 'desc' : 'asc';
     } else {
       this.sort = sort;
-      this.sortDirection = sort === 'name' ? 'asc' : 'desc';
+      this.sortDirection = sort === 'name' || sort === 'outlook' ? 'asc' : 'desc';
     }
     this.dispatchEvent(
       new CustomEvent<NtmSortChangeDetail>('ntm-sort-change', {
@@ -343,7 +410,7 @@ export class NtmDistrictBoard extends NtmElement {
     this.filterChanged_();
   };
 
-  private toggleStatus_(status: TierStatus): void {
+  private toggleStatus_(status: BoardStatus): void {
     const on = new Set(this.view_.statuses);
     if (!on.delete(status)) on.add(status);
     this.statusFilter = STATUSES.filter((item) => on.has(item)).join(' ');
@@ -470,7 +537,7 @@ export class NtmDistrictBoard extends NtmElement {
     const selected = this.selected_ !== null ? this.evaluations[this.selected_] : undefined;
     return html`<div class="board" part="base" lang=${this.lang_}>
       <div class="overview" ?hidden=${!!selected}>
-        ${this.renderHeader_(data.summary, data)} ${this.renderBlockers_(data.summary, data)}
+        ${this.renderHeader_(data.summary, data)} ${this.renderBlockers_(data)}
         ${this.renderFilters_(data)} ${this.renderTable_(data)}
       </div>
       ${selected ? this.renderDetail_(selected, data) : nothing}
@@ -484,10 +551,13 @@ export class NtmDistrictBoard extends NtmElement {
 
   private renderHeader_(summary: DistrictSummary, data: BoardReady): TemplateResult {
     const m = this.messages;
+    const s = this.strings_;
     const totals = summary.totals;
     const progress = data.progress;
-    return html`<header class="header" part="header">
-      <div role="heading" aria-level=${this.headingLevelOf_(0)} class="title">${this.strings_.title}</div>
+    const forecast = this.data_.forecast;
+    // Not a <header>: outside an article or section it would be the page's banner landmark.
+    return html`<div class="header" part="header">
+      <div role="heading" aria-level=${this.headingLevelOf_(0)} class="title">${data.place ? s.titleOf(data.place) : s.title}</div>
       <p class="subtitle">${this.strings_.caption(this.tierLabel_(summary.level), formatDate(summary.asOf, m))}</p>
       <p class="totals" part="totals">
         ${this.strings_.totals(formatNumber(totals.met, m), formatNumber(totals.communes, m), formatNumber(totals.averageCriteriaMet, m))}
@@ -499,22 +569,51 @@ export class NtmDistrictBoard extends NtmElement {
           </p>`
           : nothing
       }
-    </header>`;
+      ${forecast ? this.renderForecast_(forecast) : nothing}
+    </div>`;
   }
 
-  private renderBlockers_(summary: DistrictSummary, data: BoardReady): TemplateResult | typeof nothing {
+  /** The deadline, the days left (from the forecast's review date, never the clock) and communes per outlook. */
+  private renderForecast_({ report }: BoardForecast): TemplateResult {
     const m = this.messages;
-    const blockers = summary.blockers.slice(0, BLOCKERS_SHOWN);
+    const names = FORECAST_TEXT[this.lang_].outlooks;
+    const byOutlook = report.totals?.communesByOutlook;
+    const parts = byOutlook
+      ? TIER_OUTLOOKS.filter((outlook) => byOutlook[outlook] > 0).map((outlook) =>
+          this.strings_.communesWith(
+            formatNumber(byOutlook[outlook], m),
+            names[outlook].toLocaleLowerCase(m.locale),
+          ),
+        )
+      : [];
+    return html`<p class="deadline" part="deadline">${deadlineText(report, m, this.lang_)}</p>
+      ${parts.length > 0 ? html`<p part="outlook-totals">${this.strings_.outlookTotals(parts.join(' · '))}</p>` : nothing}`;
+  }
+
+  private renderBlockers_(data: BoardReady): TemplateResult | typeof nothing {
+    const m = this.messages;
+    const blockers = data.blockers;
     if (blockers.length === 0) return nothing;
     return html`<section class="blockers" part="blockers">
       <div role="heading" aria-level=${this.headingLevelOf_(1)} class="blockers-title">${this.strings_.blockersTitle}</div>
       <ol>
-        ${blockers.map(
-          (blocker) => html`<li class=${data.highlighted.has(blocker.id) ? 'highlighted' : ''}>
+        ${blockers.map((blocker) => {
+          const s = this.strings_;
+          const counts: Array<[Kind, number]> = [
+            ['not-met', blocker.notMet],
+            ['missing-data', blocker.causes['missing-data']],
+            ['unknown-target', blocker.causes['unknown-target']],
+            ['undecided', blocker.causes.undecided],
+          ];
+          // "3 chưa đạt, 2 thiếu số liệu, 5 chờ mức chỉ tiêu": the words of the filter buttons.
+          const parts = counts
+            .filter(([, n]) => n > 0)
+            .map(([kind, n]) => `${formatNumber(n, m)} ${s.kinds[kind].toLocaleLowerCase(m.locale)}`);
+          return html`<li class=${data.highlighted.has(blocker.id) ? 'highlighted' : ''}>
             <strong>${m.criterion(plain(blocker.id))}. ${localized(blocker.name, this.lang_)}</strong>:
-            ${this.strings_.blocker(formatNumber(blocker.communes, m), formatNumber(blocker.notMet, m), formatNumber(blocker.incomplete, m))}
-          </li>`,
-        )}
+            ${s.blocker(formatNumber(blocker.communes, m), parts.join(', '))}
+          </li>`;
+        })}
       </ol>
     </section>`;
   }
@@ -539,23 +638,45 @@ export class NtmDistrictBoard extends NtmElement {
           />
         </label>
         <div class="status-filter no-print" role="group" aria-label=${s.filterByResult}>
-          ${STATUSES.map(
-            (status) => html`<button
+          ${STATUSES.map((status) => {
+            const pressed = view.statuses.includes(status);
+            // Results that do not say why they are undecided: a button only when there are some.
+            if (status === 'undecided' && view.counts.undecided === 0) return nothing;
+            return html`<button
               type="button"
               class="chip s-${status}"
               part="status-filter"
-              aria-pressed=${view.statuses.includes(status) ? 'true' : 'false'}
+              aria-pressed=${pressed ? 'true' : 'false'}
               @click=${() => this.toggleStatus_(status)}
             >
-              <span class="glyph" aria-hidden="true"></span>${m.criterionStatus[status]}
+              <span class="glyph" aria-hidden="true"></span>${s.kinds[status]}
               <span class="chip-count">${formatNumber(view.counts[status], m)}</span>
-            </button>`,
-          )}
+            </button>`;
+          })}
         </div>
         <p class="result-count" part="result-count" role="status">
           ${s.shown(formatNumber(shown, m), formatNumber(total, m), shown < total)}
         </p>
+        ${this.renderLegend_()}
       </div>`;
+  }
+
+  /** The key of the table's marks: the results, the causes of undecided ones, and the forecast's mark. */
+  private renderLegend_(): TemplateResult {
+    const s = this.strings_;
+    const keys: Array<Kind | 'late'> = ['met', 'not-met', 'missing-data', 'unknown-target', 'both'];
+    if (this.view_.counts.undecided > 0) keys.push('undecided');
+    if (this.data_.forecast) keys.push('late');
+    return html`<div class="legend" part="legend">
+      <span class="legend-title" id="legend">${s.legendTitle}:</span>
+      <ul aria-labelledby="legend">
+        ${keys.map(
+          (key) => html`<li class="s-${key === 'late' ? 'not-met' : key}">
+            <span class="key-glyph" aria-hidden="true">${key === 'late' ? '!' : GLYPHS[key]}</span> ${s.legend[key]}
+          </li>`,
+        )}
+      </ul>
+    </div>`;
   }
 
   private sortHeader_(sort: BoardSort, label: string, cls: string): TemplateResult {
@@ -564,7 +685,7 @@ export class NtmDistrictBoard extends NtmElement {
     return html`<th scope="col" class=${cls} aria-sort=${ariaSort}>
       <button type="button" class="sort" part="sort-button" @click=${() => this.setSort_(sort)}>
         ${label}<span class="sort-mark" aria-hidden="true">${active ? (this.sortDirection === 'asc' ? '▲' : '▼') : '↕'}</span>
-        <span class="sr-only">, ${this.strings_.sortBy} ${sort === 'name' ? this.strings_.sortName : this.strings_.sortCriteria}</span>
+        <span class="sr-only">, ${this.strings_.sortBy} ${sort === 'name' ? this.strings_.sortName : sort === 'outlook' ? this.strings_.sortOutlook : this.strings_.sortCriteria}</span>
       </button>
     </th>`;
   }
@@ -579,7 +700,8 @@ export class NtmDistrictBoard extends NtmElement {
     for (const row of rows) tiers = Math.max(tiers, row.prerequisites.length);
     const showPrerequisites = tiers > 0;
     const showProgress = !!data.progress;
-    const leading = 3 + (showPrerequisites ? 1 : 0) + (showProgress ? 1 : 0);
+    const forecast = this.data_.forecast;
+    const leading = 3 + (showPrerequisites ? 1 : 0) + (showProgress ? 1 : 0) + (forecast ? 1 : 0);
     const order = this.view_.order;
     const count = order.length;
     const { start, end } = this.window_;
@@ -591,19 +713,31 @@ export class NtmDistrictBoard extends NtmElement {
       activePosition >= start && activePosition < end
         ? this.active_
         : order[Math.max(start, Math.min(this.window_.visibleStart, end - 1))];
-    // One template per status, shared by every cell: lit only compares it when a row is drawn again.
-    const cells: Record<string, TemplateResult> = {};
-    for (const status of STATUSES) {
-      cells[status] =
-        html`<td class="cell s-${status}" part="cell cell-${status}"><span role="img" aria-label=${m.criterionStatus[status]}>${GLYPHS[status]}</span></td>`;
-    }
+    // One template per kind of cell, shared by every cell: lit only compares it when a row is drawn again.
+    const cells = new Map<string, TemplateResult>();
+    const cell = (kind: Kind, late: Late | undefined) => {
+      const key = `${kind}/${late ?? ''}`;
+      let template = cells.get(key);
+      if (!template) {
+        const cause = CAUSE_KINDS.has(kind);
+        const label = `${cause ? m.undecided[kind as keyof typeof m.undecided] : s.kinds[kind]}${late ? `; ${FORECAST_TEXT[this.lang_].outlooks[late].toLocaleLowerCase(m.locale)}` : ''}`;
+        const part = `cell cell-${kind === 'met' || kind === 'not-met' ? kind : `incomplete cell-${kind}`}${late ? ' cell-off-track' : ''}`;
+        template = html`<td class="cell s-${kind}${late ? ' late' : ''}" part=${part}><span role="img" aria-label=${label}>${GLYPHS[kind]}${late ? '!' : ''}</span></td>`;
+        cells.set(key, template);
+      }
+      return template;
+    };
     const empty = html`<td class="cell" part="cell"></td>`;
     const spacer = (height: number) =>
       height > 0
         ? html`<tr class="spacer" aria-hidden="true"><td colspan=${leading + columns.length} style=${`height:${height}px`}></td></tr>`
         : nothing;
     const width =
-      LEADING_EM + tiers * PREREQUISITE_EM + (showProgress ? CHANGE_EM : 0) + columns.length * CRITERION_EM;
+      LEADING_EM +
+      tiers * PREREQUISITE_EM +
+      (showProgress ? CHANGE_EM : 0) +
+      (forecast ? OUTLOOK_EM : 0) +
+      columns.length * CRITERION_EM;
     return html`<div class="table-wrap" part="table-wrapper" role="region" aria-labelledby="caption" tabindex="0">
         <table part="table" aria-rowcount=${Math.max(count, 1) + 2} style=${styleMap({ width: `${width}em` })}>
           <caption id="caption">
@@ -613,6 +747,7 @@ export class NtmDistrictBoard extends NtmElement {
             <col class="w-commune" /><col class="w-status" /><col class="w-num" />
             ${showPrerequisites ? html`<col style=${`width:${tiers * PREREQUISITE_EM}em`} />` : nothing}
             ${showProgress ? html`<col class="w-change" />` : nothing}
+            ${forecast ? html`<col class="w-outlook" />` : nothing}
             ${columns.map((column) => html`<col class="w-crit ${highlighted.has(column.id) ? 'blocker' : ''}" />`)}
           </colgroup>
           <thead>
@@ -622,6 +757,7 @@ export class NtmDistrictBoard extends NtmElement {
               ${this.sortHeader_('criteria', s.criteriaMet, 'num')}
               ${showPrerequisites ? html`<th scope="col">${s.prerequisites}</th>` : nothing}
               ${showProgress ? html`<th scope="col">${s.change}</th>` : nothing}
+              ${forecast ? this.sortHeader_('outlook', s.outlook, 'outlook-col') : nothing}
               ${columns.map((column) => {
                 const blocker = highlighted.has(column.id);
                 const id = plain(column.id);
@@ -644,15 +780,23 @@ export class NtmDistrictBoard extends NtmElement {
               const row = rows[index] as CommuneRow;
               const criteria = row.criteria;
               const name = plain(row.name);
+              const kind = data.kinds[index] as Kind;
+              const late = forecast?.late[index];
               return html`<tr data-index=${index} aria-rowindex=${start + offset + 2} part="row">
                   <th scope="row" class="commune-col">
                     <button type="button" class="commune" part="commune-button" data-index=${index} tabindex=${index === tabStop ? '0' : '-1'} title=${name}>${name}</button>
                   </th>
-                  <td class="status s-${row.status}"><span class="glyph" aria-hidden="true"></span>${m.criterionStatus[row.status]}</td>
+                  <td class="status s-${kind}" title=${s.kinds[kind]}><span class="glyph" aria-hidden="true"></span>${s.kinds[kind]}</td>
                   <td class="num">${row.criteriaMet}/${row.criteriaTotal}</td>
-                  ${showPrerequisites ? this.renderPrerequisites_(row) : nothing}
+                  ${showPrerequisites ? this.renderPrerequisites_(row, index) : nothing}
                   ${showProgress ? this.renderChange_(data, index, row.id) : nothing}
-                  ${columns.map((column) => cells[criteria[column.id] as string] ?? empty)}
+                  ${forecast ? this.renderOutlook_(forecast, index) : nothing}
+                  ${columns.map((column) => {
+                    const status = criteria[column.id];
+                    if (status === 'met' || status === 'not-met') return cell(status, late?.get(column.id));
+                    if (status !== 'incomplete') return empty;
+                    return cell(data.cellKinds(index)[column.id] ?? 'undecided', late?.get(column.id));
+                  })}
                 </tr>`;
             })}
             ${spacer((count - end) * pitch)}
@@ -681,12 +825,26 @@ export class NtmDistrictBoard extends NtmElement {
       </div>`;
   }
 
-  private renderPrerequisites_(row: CommuneRow): TemplateResult {
+  private renderPrerequisites_(row: CommuneRow, index: number): TemplateResult {
     const m = this.messages;
-    return html`<td class="prereq">${row.prerequisites.map(
-      (tier) =>
-        html`<span class="s-${tier.status}"><span class="glyph" aria-hidden="true"></span>${m.tierShort[tier.level] ?? plain(tier.level)}: ${m.criterionStatus[tier.status]}</span>`,
-    )}</td>`;
+    const tiers = (this.evaluations[index] as Evaluation).prerequisites;
+    return html`<td class="prereq">${row.prerequisites.map((tier, position) => {
+      const kind = kindOf(tier.status, tiers[position]?.undecided);
+      return html`<span class="s-${kind}"><span class="glyph" aria-hidden="true"></span>${m.tierShort[tier.level] ?? plain(tier.level)}: ${this.strings_.kinds[kind]}</span>`;
+    })}</td>`;
+  }
+
+  /** The commune's worst outlook and its gaps per outlook (in full for screen readers and on hover). */
+  private renderOutlook_(forecast: BoardForecast, index: number): TemplateResult {
+    const m = this.messages;
+    const commune = forecast.communes[index];
+    if (!commune) return html`<td class="outlook-col"></td>`;
+    const outlook = commune.outlook;
+    const detail = outlookCounts(commune.counts, m, this.lang_);
+    const count = outlook === 'met' ? 0 : commune.counts[outlook];
+    return html`<td class="outlook-col o-${outlook}" title=${detail}>
+      <span class="outlook" part="outlook outlook-${outlook}">${FORECAST_TEXT[this.lang_].outlooks[outlook]}</span>${count ? html` <span class="muted" aria-hidden="true">(${formatNumber(count, m)})</span>` : nothing}${detail ? html`<span class="sr-only">: ${detail}</span>` : nothing}
+    </td>`;
   }
 
   private renderChange_(data: BoardReady, index: number, id: string): TemplateResult {
@@ -713,6 +871,7 @@ export class NtmDistrictBoard extends NtmElement {
         part="scorecard"
         .result=${evaluation}
         .previous=${previous}
+        .forecast=${this.forecast}
         lang=${this.lang_}
         theme=${this.theme ?? nothing}
         heading-level=${this.headingLevelOf_(0)}

@@ -84,9 +84,13 @@ export const styles = [
       font-size: 1.1em;
       font-weight: 600;
     }
-    .verdict-detail {
-      color: var(--_muted);
-      font-size: 0.875em;
+    .undecided {
+      margin: 0.15rem 0 0.25rem;
+      padding-left: 1.1rem;
+      font-size: 0.9em;
+    }
+    .forecast {
+      margin: 0 0 1rem;
     }
     .progress {
       margin: 0 0 1rem;
@@ -253,15 +257,22 @@ export const styles = [
     }
     .values > div {
       display: flex;
-      gap: 0.4em;
+      flex-wrap: wrap;
+      gap: 0 0.4em;
     }
     .values .requirement {
       flex-basis: 100%;
     }
     .values dt {
+      /* The label keeps its line ("Mức yêu cầu:"); a long value wraps instead (narrow screens). */
+      flex: none;
       color: var(--_muted);
     }
     .values dd {
+      /* Next to its label while 6em are left on the line, wrapping within; below a long label otherwise. */
+      flex: 1 1 6em;
+      min-width: 6em;
+      overflow-wrap: anywhere;
       margin: 0;
       font-weight: 600;
       font-variant-numeric: tabular-nums;
@@ -314,14 +325,24 @@ export const styles = [
     .marker.province {
       color: var(--_province);
     }
-    .marker.unverified {
+    .conf {
+      margin-top: 0.3rem;
+      font-size: 0.875em;
+    }
+    .conf:not(.c-official) {
+      padding-left: 0.6rem;
+      border-left: 3px solid var(--_unverified);
+    }
+    .conf:not(.c-official) strong {
       color: var(--_unverified);
     }
-    .marker.unverified span {
-      color: var(--_text);
+    .c-official {
+      color: var(--_muted);
     }
-    .marker.unverified strong {
-      color: var(--_unverified);
+    blockquote {
+      margin: 0.2rem 0 0;
+      font-style: italic;
+      overflow-wrap: anywhere;
     }
     .reason,
     .citation {

@@ -1,11 +1,21 @@
-import type { Evaluation } from '@nongthonmoi/core';
+import {
+  CONFIDENCE_NAMES,
+  CommuneValidationError,
+  type CriterionResult,
+  EditionNotFoundError,
+  type Evaluation,
+  evaluate,
+} from '@nongthonmoi/core';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
 import {
+  evaluate2026,
   evaluateSample,
+  evaluateTestEdition,
   mount,
   vi as num,
+  reviewDistrict,
   sampleCommune,
   shadow,
   text,
@@ -13,6 +23,7 @@ import {
   until,
 } from '../../test/helpers.js';
 import { defineElement } from '../internal/define-once.js';
+import { LIMITS } from '../internal/validate.js';
 import '../index.js';
 import { NtmScorecard } from './ntm-scorecard.js';
 
@@ -85,20 +96,36 @@ describe('<ntm-scorecard> with a result from core', () => {
     expect(shadow(b).querySelectorAll('.indicator').length).toBeGreaterThan(80);
   });
 
-  it('shows each criterion’s status by icon, text and class, as core gave it', async () => {
+  it('shows each criterion’s status by icon, text and class, as core gave it, and why it is undecided', async () => {
     const result = evaluateSample();
     const card = await mount('ntm-scorecard', { result });
     const items = shadow(card).querySelectorAll('.card > .groups .criterion');
     expect(items.length).toBe(19);
+    const causes = {
+      'missing-data': 'Thiếu số liệu',
+      'unknown-target': 'Chưa có mức chỉ tiêu chính thức',
+      both: 'Thiếu số liệu; chưa có mức chỉ tiêu chính thức',
+    };
     for (const [index, item] of [...items].entries()) {
-      const status = result.criteria[index]?.status as string;
+      const { status, undecided } = result.criteria[index] as CriterionResult;
       expect(item.classList.contains(`s-${status}`)).toBe(true);
       expect(item.querySelector('.criterion-icon svg')).not.toBeNull();
-      const label = { met: 'Đạt', 'not-met': 'Chưa đạt', incomplete: 'Chưa đủ dữ liệu' }[status];
+      const label =
+        status === 'incomplete'
+          ? causes[undecided?.cause ?? 'both']
+          : { met: 'Đạt', 'not-met': 'Chưa đạt' }[status];
       expect(text(item.querySelector('.criterion-status'))).toBe(label);
     }
     expect(text(criterion(card, '14').querySelector('.criterion-status'))).toBe('Chưa đạt');
-    expect(text(criterion(card, '2').querySelector('.criterion-status'))).toBe('Chưa đủ dữ liệu');
+    // Criterion 2's targets are unknown for the Red River Delta: no data from the commune can decide it.
+    const transport = criterion(card, '2');
+    expect(text(transport.querySelector('.criterion-status'))).toBe('Chưa có mức chỉ tiêu chính thức');
+    expect(transport.classList.contains('s-unknown-target')).toBe(true);
+    const { undecided } = result.criteria.find((c) => c.id === '2') as CriterionResult;
+    expect(undecided?.missingData).toBe(0);
+    expect(text(transport.querySelector('.criterion-count'))).toContain(
+      `${undecided?.unknownTargets} chưa có mức`,
+    );
   });
 
   it('expands a criterion from the keyboard, with aria-expanded', async () => {
@@ -157,20 +184,16 @@ describe('<ntm-scorecard> with a result from core', () => {
     expect(text(indicator(card, money.id))).toContain(`Thực tế: 40 ${money.unit?.vi}`);
   });
 
-  it('marks unverified targets with their basis, and shows not-evaluable with its reason', async () => {
-    const result = evaluateSample();
-    const card = await mount('ntm-scorecard', { result, expanded: true });
-    const unverified = result.criteria
-      .flatMap((c) => c.indicators)
-      .find((i) => !i.verified && i.status === 'met');
-    if (!unverified) throw new Error('no unverified target');
-    const marker = indicator(card, unverified.id).querySelector('.marker.unverified');
-    expect(text(marker)).toContain('Mức chưa kiểm chứng');
-    expect(text(marker)).toContain(unverified.rationale?.vi ?? '');
+  it('shows not-evaluable indicators with core’s reason, once', async () => {
+    const card = await mount('ntm-scorecard', { result: evaluateSample(), expanded: true });
     const notEvaluable = indicator(card, '2.x');
-    expect(text(notEvaluable.querySelector('.badge'))).toBe('Không đánh giá được');
+    expect(text(notEvaluable.querySelector('.badge'))).toBe('Chưa có mức chính thức');
     expect(text(notEvaluable)).toContain('chưa có mức chỉ tiêu chính thức cho vùng Đồng bằng sông Hồng');
     expect(notEvaluable.querySelector('[role="meter"]')).toBeNull();
+    // The reason already holds the target's basis: it is not repeated in the confidence note.
+    const note = notEvaluable.querySelector('[part~="confidence"]') as HTMLElement;
+    expect(text(note.querySelector('strong'))).toBe('Chưa có mức chỉ tiêu chính thức');
+    expect(text(note)).not.toContain('Cơ sở của mức');
   });
 
   it('shows province targets, missing data and several prerequisite tiers (kiểu mẫu, Nam Định)', async () => {
@@ -184,7 +207,7 @@ describe('<ntm-scorecard> with a result from core', () => {
     );
     expect(text(province.querySelector('[part~="gap"]'))).toMatch(/^còn thiếu 32 triệu đồng/);
     const missing = indicator(card, 'KM.3');
-    expect(text(missing.querySelector('.badge'))).toBe('Chưa có số liệu');
+    expect(text(missing.querySelector('.badge'))).toBe('Thiếu số liệu');
     expect(text(missing)).toContain('Thực tế: chưa có số liệu');
     expect(text(missing)).toContain('Mức yêu cầu: ≥ 1');
     const prerequisites = [...root.querySelectorAll('[part~="prerequisite"]')].map((s) =>
@@ -303,6 +326,224 @@ describe('<ntm-scorecard> with a result from core', () => {
     expect(root.querySelector('a[href^="javascript"]')).toBeNull();
     expect(text(root)).toContain('<script>window.__pwned=1</script>');
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});
+
+describe('<ntm-scorecard>: why undecided, how sure each target is, where (issue 11)', () => {
+  const verdictOf = (card: NtmScorecard) => shadow(card).querySelector('[part~="verdict"]') as HTMLElement;
+  const undecidedOf = (card: NtmScorecard) =>
+    [...verdictOf(card).querySelectorAll('[part~="undecided"] li')].map((li) => text(li));
+
+  it('says when only the official targets are missing: no data from the commune can decide it', async () => {
+    // Pattern 2 of the district: every known target met, twelve NTM targets unknown.
+    const result = reviewDistrict(3).evaluations[2] as Evaluation;
+    expect(result.undecided).toMatchObject({ cause: 'unknown-target', missingData: 0 });
+    const n = result.undecided?.unknownTargets;
+    const card = await mount('ntm-scorecard', { result });
+    expect(text(verdictOf(card).querySelector('.verdict-text'))).toBe(
+      'Chưa kết luận được về chuẩn xã nông thôn mới',
+    );
+    expect(undecidedOf(card)).toEqual([
+      `Chưa có mức chỉ tiêu chính thức: ${n} chỉ tiêu (không phải do xã thiếu số liệu)`,
+    ]);
+    expect(text(verdictOf(card))).not.toContain('Thiếu số liệu');
+    expect(verdictOf(card).classList.contains('s-unknown-target')).toBe(true);
+    expect(text(verdictOf(card))).toContain(`${n} chưa có mức`);
+    card.setAttribute('lang', 'en');
+    await card.updateComplete;
+    expect(text(verdictOf(card).querySelector('.verdict-text'))).toBe(
+      'Cannot yet decide on the new-rural commune standard',
+    );
+    expect(undecidedOf(card)).toEqual([
+      `No official target yet: ${n} indicators (not because the commune lacks data)`,
+    ]);
+  });
+
+  it('colours a prerequisite tier by why it is undecided, like the verdict and the criteria', async () => {
+    // As pattern 2 of the district, assessed for nâng cao: every known NTM target met, some unknown.
+    const result = evaluateSample({
+      grade1_enrolment_age6_pct: 99,
+      universal_preschool_age5_met: true,
+      households_safe_electricity_pct: 99,
+      multidimensional_poverty_pct: 5,
+    });
+    const tier = result.prerequisites[0] as Evaluation;
+    expect(tier.undecided?.cause).toBe('unknown-target');
+    const card = await mount('ntm-scorecard', { result });
+    const section = shadow(card).querySelector('[part~="prerequisite"]') as HTMLElement;
+    const badge = section.querySelector('[part~="badge"]') as HTMLElement;
+    expect(text(badge)).toBe('Chưa có mức chỉ tiêu chính thức');
+    expect(section.classList.contains('s-unknown-target')).toBe(true);
+    expect(badge.classList.contains('s-unknown-target')).toBe(true);
+    // The same colour as a criterion undecided for the same reason (violet, not the amber of missing data).
+    const pending = section.querySelector('.criterion.s-unknown-target .criterion-status') as HTMLElement;
+    expect(getComputedStyle(badge).color).toBe(getComputedStyle(pending).color);
+  });
+
+  it('says how many of the undecided indicators are in the prerequisite, so the tier’s counts add up', async () => {
+    // Pattern 2 of the district with the income and health insurance of nâng cao: every known target met, in
+    // the tier and in its prerequisite NTM tier, some unknown in both.
+    const result = evaluateSample({
+      grade1_enrolment_age6_pct: 99,
+      universal_preschool_age5_met: true,
+      households_safe_electricity_pct: 99,
+      multidimensional_poverty_pct: 5,
+      income_per_capita_mvnd: 70,
+      health_insurance_pct: 96,
+    });
+    expect(result.undecided?.cause).toBe('unknown-target');
+    const tier = result.prerequisites[0] as Evaluation;
+    const card = await mount('ntm-scorecard', { result });
+    const verdict = verdictOf(card);
+    const lines = [...verdict.querySelectorAll('[part~="undecided"] li')].map((li) => text(li));
+    const total = result.undecided?.unknownTargets ?? 0;
+    const inPrerequisite = tier.undecided?.unknownTargets ?? 0;
+    expect(inPrerequisite).toBeGreaterThan(0);
+    expect(total - inPrerequisite).toBe(result.counts.indicatorsNotEvaluable);
+    expect(lines).toContain(
+      `Chưa có mức chỉ tiêu chính thức: ${total} chỉ tiêu, trong đó ${inPrerequisite} thuộc phần điều kiện (không phải do xã thiếu số liệu)`,
+    );
+    expect(text(verdict)).toContain(`${result.counts.indicatorsNotEvaluable} chưa có mức`);
+    // The prerequisite's own section has no prerequisite of its own: no "trong đó".
+    const section = shadow(card).querySelector('[part~="prerequisite"]') as HTMLElement;
+    expect(text(section.querySelector('[part~="undecided"]'))).toBe(
+      `Chưa có mức chỉ tiêu chính thức: ${inPrerequisite} chỉ tiêu (không phải do xã thiếu số liệu)`,
+    );
+    card.setAttribute('lang', 'en');
+    await card.updateComplete;
+    expect([...verdictOf(card).querySelectorAll('[part~="undecided"] li')].map((li) => text(li))).toContain(
+      `No official target yet: ${total} indicators, ${inPrerequisite} of them in the prerequisite (not because the commune lacks data)`,
+    );
+  });
+
+  it('says when the commune’s data is missing, alone or with unknown targets, with the counts', async () => {
+    // Core's test edition knows every target: missing health insurance alone leaves the tier undecided.
+    const alone = evaluateTestEdition({ insurance_pct: undefined });
+    expect(alone.undecided).toEqual({ cause: 'missing-data', missingData: 1, unknownTargets: 0 });
+    const card = await mount('ntm-scorecard', { result: alone, expanded: true });
+    expect(undecidedOf(card)).toEqual(['Thiếu số liệu: 1 chỉ tiêu, xã cần bổ sung']);
+    expect(verdictOf(card).classList.contains('s-missing-data')).toBe(true);
+    expect(text(criterion(card, '1').querySelector('.criterion-status'))).toBe('Thiếu số liệu');
+    expect(text(criterion(card, '1').querySelector('.criterion-count'))).toBe(
+      '1/2 chỉ tiêu đạt · 1 thiếu số liệu',
+    );
+    // Pattern 7 of the district: health insurance missing in the latest review, and the unknown targets.
+    const both = reviewDistrict(8).evaluations[7] as Evaluation;
+    expect(both.undecided?.cause).toBe('both');
+    const { missingData, unknownTargets } = both.undecided as NonNullable<Evaluation['undecided']>;
+    const second = await mount('ntm-scorecard', { result: both });
+    expect(undecidedOf(second)).toEqual([
+      `Thiếu số liệu: ${missingData} chỉ tiêu, xã cần bổ sung`,
+      `Chưa có mức chỉ tiêu chính thức: ${unknownTargets} chỉ tiêu (không phải do xã thiếu số liệu)`,
+    ]);
+    const health = both.criteria.find((c) => c.id === '15') as CriterionResult;
+    expect(text(criterion(second, '15').querySelector('.criterion-status'))).toBe(
+      { 'missing-data': 'Thiếu số liệu', both: 'Thiếu số liệu; chưa có mức chỉ tiêu chính thức' }[
+        health.undecided?.cause as 'missing-data' | 'both'
+      ],
+    );
+    second.setAttribute('lang', 'en');
+    await second.updateComplete;
+    expect(undecidedOf(second)[0]).toBe(
+      `Missing data: ${missingData} ${missingData === 1 ? 'indicator' : 'indicators'}, to be supplied by the commune`,
+    );
+  });
+
+  it('shows each target’s confidence next to it, with its basis, source and quote: an assumption never reads as law', async () => {
+    const result = evaluateSample({}, { level: 'ntm' });
+    const card = await mount('ntm-scorecard', { result, expanded: true });
+    const labels = {
+      official: 'Mức chính thức',
+      secondary: 'Mức theo nguồn thứ cấp, chưa đối chiếu với văn bản gốc',
+      assumed: 'Mức giả định, không phải mức ghi trong văn bản',
+      unknown: 'Chưa có mức chỉ tiêu chính thức',
+    };
+    const seen = new Set<string>();
+    for (const item of result.criteria.flatMap((c) => c.indicators)) {
+      const element = indicator(card, item.id);
+      const note = element.querySelector('[part~="confidence"]') as HTMLElement;
+      expect(note.getAttribute('part')).toBe(`confidence confidence-${item.confidence}`);
+      expect(text(note.querySelector('strong'))).toBe(labels[item.confidence]);
+      seen.add(item.confidence);
+      // Next to the value as well.
+      if (item.target !== null && item.confidence !== 'official') {
+        expect(text(element.querySelector('.values'))).toContain(
+          `(${item.bound ? 'tối thiểu, ' : ''}${CONFIDENCE_NAMES[item.confidence].vi})`,
+        );
+      }
+      if (item.bound) expect(text(note)).toContain('Mức tối thiểu: đạt mức này chưa phải là đạt chỉ tiêu');
+      if (item.quote) expect(text(note.querySelector('[part~="quote"]'))).toBe(`“${item.quote}”`);
+      const link = element.querySelector<HTMLAnchorElement>('[part~="citation"] a');
+      expect(link?.href ?? null).toBe(item.source ? new URL(item.source).href : null);
+    }
+    expect([...seen].sort()).toEqual(['assumed', 'secondary', 'unknown']);
+    const bound = result.criteria.flatMap((c) => c.indicators).find((i) => i.bound);
+    expect(bound).toBeDefined();
+    // A secondary source's basis is shown (core's reason repeats it only for unknown targets).
+    const secondary = result.criteria.flatMap((c) => c.indicators).find((i) => i.confidence === 'secondary');
+    expect(text(indicator(card, secondary?.id as string))).toContain(
+      `Cơ sở của mức: ${secondary?.rationale?.vi}`,
+    );
+    // The tier's targets by confidence, from core's counts.
+    const { confidence } = result.counts;
+    expect(text(verdictOf(card).querySelector('[part~="confidence-summary"]'))).toBe(
+      `Độ tin cậy của mức chỉ tiêu: ${confidence.secondary} nguồn thứ cấp · ${confidence.assumed} giả định · ${confidence.unknown} chưa có mức`,
+    );
+    // Official targets (core's test edition): said plainly, without a note next to the value.
+    const official = await mount('ntm-scorecard', { result: evaluateTestEdition(), expanded: true });
+    const insurance = indicator(official, '1.1');
+    expect(text(insurance.querySelector('[part~="confidence"] strong'))).toBe('Mức chính thức');
+    expect(text(insurance.querySelector('.values'))).toBe('Thực tế: chưa có số liệu Mức yêu cầu: ≥ 90 %');
+    card.setAttribute('lang', 'en');
+    await card.updateComplete;
+    expect(text(indicator(card, bound?.id as string).querySelector('[part~="confidence"]'))).toContain(
+      'Lower bound: meeting it does not mean the indicator is met',
+    );
+  });
+
+  it('reads a placeholder as the commune’s own assessment of a whole criterion, and shows the commune group', async () => {
+    const result = evaluate2026();
+    expect(result.group).toBe('nhom-2');
+    const card = await mount('ntm-scorecard', { result, expanded: true });
+    const header = text(shadow(card).querySelector('header'));
+    expect(header).toContain('Nhóm xã Xã nhóm 2');
+    expect(text(shadow(card).querySelector('.place'))).toBe('Ninh Bình');
+    const planning = indicator(card, '1');
+    expect(text(planning.querySelector('.values'))).toBe('Xã tự đánh giá: Đạt');
+    expect(text(planning.querySelector('[part~="confidence"] strong'))).toBe(
+      'Chỉ tiêu giữ chỗ: cả tiêu chí theo tự đánh giá của xã, chờ nhập các chỉ tiêu và mức chính thức',
+    );
+    expect(planning.querySelector('.reason')).toBeNull();
+    expect(text(indicator(card, '2').querySelector('.values'))).toBe('Xã tự đánh giá: Chưa đạt');
+    expect(text(indicator(card, '2').querySelector('.badge'))).toBe('Chưa đạt');
+    card.setAttribute('lang', 'en');
+    await card.updateComplete;
+    expect(text(shadow(card).querySelector('header'))).toContain('Commune group Commune group 2');
+    expect(text(indicator(card, '1').querySelector('.values'))).toBe('Self-assessed by the commune: Met');
+  });
+
+  it('shows no region when the result has none, and the district with the province', async () => {
+    const card = await mount('ntm-scorecard', { result: evaluateSample() });
+    expect(text(shadow(card).querySelector('.place'))).toBe('Nam Trực, Nam Định');
+    const result = toJson(evaluateSample());
+    result.region = null;
+    result.commune = { ...result.commune, district: null };
+    const second = await mount('ntm-scorecard', { result });
+    expect(text(shadow(second).querySelector('header'))).not.toContain('Vùng');
+    expect(text(shadow(second).querySelector('.place'))).toBe('Nam Định');
+  });
+
+  it('has no axe violations with undecided tiers, confidence notes and placeholders, light and dark', async () => {
+    const both = await mount('ntm-scorecard', { result: reviewDistrict(8).evaluations[7], expanded: true });
+    const placeholder = await mount('ntm-scorecard', { result: evaluate2026(), expanded: true });
+    expect(await axeViolations(both)).toEqual([]);
+    expect(await axeViolations(placeholder)).toEqual([]);
+    both.theme = 'dark';
+    placeholder.theme = 'dark';
+    await both.updateComplete;
+    await placeholder.updateComplete;
+    expect(await axeViolations(both)).toEqual([]);
+    expect(await axeViolations(placeholder)).toEqual([]);
   });
 });
 
@@ -584,6 +825,73 @@ describe('<ntm-scorecard src>', () => {
     });
   }
 
+  it('words core’s reasons in the page’s language: Vietnamese by default, English with lang="en"', async () => {
+    const commune = {
+      id: '1',
+      name: 'A',
+      province: 'nam-dinh',
+      values: { ...sampleCommune().values, health_insurance_pct: 130 },
+    };
+    const options = { level: 'ntm', asOf: '2023-11-15' } as const;
+    let refused: CommuneValidationError | null = null;
+    try {
+      evaluate(commune, options);
+    } catch (error) {
+      refused = error as CommuneValidationError;
+    }
+    expect(refused).toBeInstanceOf(CommuneValidationError);
+    const issue = refused?.issues[0] as CommuneValidationError['issues'][number];
+    expect(issue.reasonVi).not.toBe(issue.reason);
+    const src = `data:application/json,${encodeURIComponent(JSON.stringify(commune))}`;
+    const card = await mount('ntm-scorecard', {}, { src, level: 'ntm', 'as-of': '2023-11-15' });
+    await until(() => !!shadow(card).querySelector('[role="alert"]'), 10000, 'the error');
+    const alert = () => text(shadow(card).querySelector('[role="alert"]'));
+    expect(alert()).toContain(`${issue.field}: ${issue.reasonVi}`);
+    expect(alert()).not.toContain(issue.reason);
+    card.setAttribute('lang', 'en');
+    await card.updateComplete;
+    expect(alert()).toContain('The commune data is not valid');
+    expect(alert()).toContain(`${issue.field}: ${issue.reason}`);
+    // Another of core's errors, with a message of its own in both languages: an unknown level.
+    const unknown = await mount('ntm-scorecard', {}, { src: SAMPLE_URL, level: 'khong-co' });
+    await until(() => !!shadow(unknown).querySelector('[role="alert"]'), 10000, 'the error');
+    let notFound: EditionNotFoundError | null = null;
+    try {
+      evaluate(sampleCommune(), { level: 'khong-co' });
+    } catch (error) {
+      notFound = error as EditionNotFoundError;
+    }
+    expect(notFound).toBeInstanceOf(EditionNotFoundError);
+    expect(text(shadow(unknown).querySelector('[role="alert"]'))).toContain(
+      (notFound as EditionNotFoundError).localized.vi.split('\n')[0] as string,
+    );
+  });
+
+  it('stops reading a data file larger than its limit, and says so', async () => {
+    const codes: string[] = [];
+    const listener = (event: GlobalEventHandlersEventMap['ntm-error']) => codes.push(event.detail.code);
+    document.addEventListener('ntm-error', listener);
+    // A commune whose name alone is over the limit, served as a blob: URL.
+    const huge = `{"id":"1","name":"${'x'.repeat(LIMITS.srcBytes)}","values":{}}`;
+    const src = URL.createObjectURL(new Blob([huge], { type: 'application/json' }));
+    try {
+      const card = await mount('ntm-scorecard', {}, { src, level: 'ntm' });
+      await until(() => !!shadow(card).querySelector('[role="alert"]'), 10000, 'the error');
+      expect(text(shadow(card).querySelector('[role="alert"]'))).toContain(
+        `Tệp ${src} nặng hơn ${LIMITS.srcBytes / 1024 / 1024} MiB, vượt giới hạn cho một tệp dữ liệu xã`,
+      );
+      expect(codes).toEqual(['too-large']);
+      card.setAttribute('lang', 'en');
+      await card.updateComplete;
+      expect(text(shadow(card).querySelector('[role="alert"]'))).toContain(
+        `is larger than ${LIMITS.srcBytes / 1024 / 1024} MiB, the limit for a commune's data file`,
+      );
+    } finally {
+      document.removeEventListener('ntm-error', listener);
+      URL.revokeObjectURL(src);
+    }
+  });
+
   it('keeps only the latest of overlapping loads', async () => {
     const card = await mount(
       'ntm-scorecard',
@@ -595,6 +903,50 @@ describe('<ntm-scorecard src>', () => {
     await until(() => !!shadow(card).querySelector('[part~="verdict"]'), 10000, 'the evaluation');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(shadow(card).querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('loads again when put back on the page after leaving it mid-load, and fires ntm-load once', async () => {
+    const loads: Evaluation[] = [];
+    const listener = (event: GlobalEventHandlersEventMap['ntm-load']) => loads.push(event.detail.evaluation);
+    document.addEventListener('ntm-load', listener);
+    const card = document.createElement('ntm-scorecard');
+    card.setAttribute('src', SAMPLE_URL);
+    card.setAttribute('level', 'nang-cao');
+    card.setAttribute('as-of', '2023-11-15');
+    document.body.append(card);
+    await card.updateComplete;
+    expect(text(shadow(card).querySelector('[part~="message"]'))).toMatch(/Đang (tải|đánh giá)/);
+    card.remove(); // aborts the load
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(loads).toHaveLength(0);
+    document.body.append(card);
+    await until(() => !!shadow(card).querySelector('[part~="verdict"]'), 10000, 'the evaluation');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    document.removeEventListener('ntm-load', listener);
+    expect(loads).toHaveLength(1);
+    expect(card.evaluation).toBe(loads[0]);
+  });
+
+  it('drops a load when given a result, and loads src again when the result is taken away', async () => {
+    const loads: Evaluation[] = [];
+    const listener = (event: GlobalEventHandlersEventMap['ntm-load']) => loads.push(event.detail.evaluation);
+    document.addEventListener('ntm-load', listener);
+    const card = await mount('ntm-scorecard', {}, { src: SAMPLE_URL, level: 'ntm', 'as-of': '2023-11-15' });
+    const result = evaluateSample();
+    card.result = result; // while the load is under way
+    await card.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(loads).toHaveLength(0);
+    expect(card.evaluation).toBe(result);
+    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain('nâng cao');
+    card.result = null;
+    await until(() => loads.length === 1, 10000, 'the load of src');
+    await card.updateComplete;
+    document.removeEventListener('ntm-load', listener);
+    expect(card.evaluation?.level).toBe('ntm');
+    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain(
+      'Chưa đạt chuẩn xã nông thôn mới',
+    );
   });
 
   it('prefers result over src', async () => {
