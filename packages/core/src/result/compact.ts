@@ -17,7 +17,7 @@ import type { CriterionStatus, Evaluation, IndicatorResult, UndecidedCause } fro
 export type { CompactEvaluation, CompactTier };
 
 type IndicatorEntry = CompactTier['indicators'][string];
-type NonOfficial = Exclude<Confidence, 'official'>;
+type ByConfidence = CompactTier['confidence'];
 
 /** A compact evaluation cannot be used: it is malformed, or it was evaluated with other rules. */
 export class CompactEvaluationError extends NtmError {
@@ -42,11 +42,14 @@ function compactTier(tier: Evaluation): CompactTier {
   const criteria: Record<string, CriterionStatus> = {};
   const undecidedCriteria: Record<string, UndecidedCause> = {};
   const indicators: Record<string, IndicatorEntry> = {};
-  const confidence: Record<string, NonOfficial> = {};
+  const confidence: ByConfidence = {};
   const addIndicator = (id: string, entry: IndicatorEntry, level: Confidence) => {
     if (Object.hasOwn(indicators, id)) throw duplicate('indicator', id, tier.level);
     indicators[id] = entry;
-    if (level !== 'official') confidence[id] = level;
+    if (level === 'official') return;
+    const list = confidence[level] ?? [];
+    list.push(id);
+    confidence[level] = list;
   };
   if (isRecord(tier)) {
     // An engine record: read its typed arrays directly instead of building a view per indicator.
@@ -92,9 +95,18 @@ function compactTier(tier: Evaluation): CompactTier {
     criteria,
     undecidedCriteria,
     indicators,
-    confidence,
+    confidence: orderedConfidence(confidence),
     prerequisites: tier.prerequisites.map(compactTier),
   };
+}
+
+/** The confidence lists in a fixed order (secondary, assumed, unknown), whichever came first. */
+function orderedConfidence(lists: ByConfidence): ByConfidence {
+  const ordered: ByConfidence = {};
+  if (lists.secondary) ordered.secondary = lists.secondary;
+  if (lists.assumed) ordered.assumed = lists.assumed;
+  if (lists.unknown) ordered.unknown = lists.unknown;
+  return ordered;
 }
 
 /** Every tier of a record: itself, the tiers it requires, and the recognition conditions. */

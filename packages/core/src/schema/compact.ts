@@ -100,7 +100,7 @@ const RulesetRefSchema = z
   .strict()
   .describe('The rules the tier was evaluated with: `ntm rules show` and `getRuleset` describe them');
 
-const NonOfficialSchema = z.enum(['secondary', 'assumed', 'unknown']);
+const IndicatorIdsSchema = z.array(IndicatorIdSchema).min(1);
 
 /** One tier (the assessed one, a tier it requires, or the recognition conditions) in compact form. */
 export const CompactTierSchema = z
@@ -126,8 +126,15 @@ export const CompactTierSchema = z
       .record(IndicatorIdSchema, IndicatorEntrySchema)
       .describe('[status, actual value, gap] of each indicator, by indicator id'),
     confidence: z
-      .record(IndicatorIdSchema, NonOfficialSchema)
-      .describe('Confidence of the target of each indicator whose target is not official, by indicator id'),
+      .object({
+        secondary: IndicatorIdsSchema.optional(),
+        assumed: IndicatorIdsSchema.optional(),
+        unknown: IndicatorIdsSchema.optional(),
+      })
+      .strict()
+      .describe(
+        'The indicators whose target is not official, by the confidence of their target (the others are official)',
+      ),
     get prerequisites() {
       return prerequisitesSchema();
     },
