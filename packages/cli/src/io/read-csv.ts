@@ -2,14 +2,20 @@
  * CSV reader: UTF-8 with or without BOM (UTF-16 with BOM too, as Excel's "Unicode text" writes it), comma,
  * semicolon or tab separated, detected from the header line. One row per commune; row numbers are the
  * spreadsheet's (header = row 1). Line endings may be mixed (CRLF, LF, a lone CR): each ends a row.
+ *
+ * `openCsv` reads a file a batch of rows at a time (decoding and parsing as it goes, in memory that does not
+ * grow with the file); `readCsvText` reads a whole text. Both turn records into communes the same way.
  */
+import { Readable } from 'node:stream';
+import { parse as parseStream } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import type { Lang } from '../i18n.js';
 import { type MessageId, tr } from '../messages.js';
 import { isExcelError } from './cells.js';
-import { type Dictionary, mapHeaders } from './columns.js';
+import { type Column, type Dictionary, mapHeaders } from './columns.js';
 import { LIMITS } from './limits.js';
 import { buildCommune, IdRegister, normalizeId } from './rows.js';
+import type { CommuneSource, ReadBatch } from './source.js';
 import { shownFile } from './text.js';
 import { InputError, type ReadCommune, type ReadResult, type RowProblem } from './types.js';
 
@@ -98,12 +104,179 @@ export function lineOverColumnLimit(text: string, delimiter: string, limit: numb
   return null;
 }
 
+/** {@link lineOverColumnLimit} for a text read in pieces. */
+export class ColumnLimitScanner {
+  readonly #separator: number;
+  readonly #limit: number;
+  #quoted = false;
+  #fields = 1;
+  #line = 1;
+  /** The previous piece ended with CR: an LF starting this one ends the same line. */
+  #afterCr = false;
+
+  constructor(delimiter: string, limit: number) {
+    this.#separator = delimiter.charCodeAt(0);
+    this.#limit = limit;
+  }
+
+  /** The first line (from 1) over the limit so far, or null. */
+  push(text: string): number | null {
+    let i = 0;
+    if (this.#afterCr && text.charCodeAt(0) === 10) i = 1;
+    this.#afterCr = false;
+    for (; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 34) this.#quoted = !this.#quoted;
+      else if (this.#quoted) continue;
+      else if (code === this.#separator) {
+        if (++this.#fields > this.#limit) return this.#line;
+      } else if (code === 10 || code === 13) {
+        if (code === 13) {
+          if (i + 1 === text.length) this.#afterCr = true;
+          else if (text.charCodeAt(i + 1) === 10) i++;
+        }
+        this.#fields = 1;
+        this.#line++;
+      }
+    }
+    return null;
+  }
+}
+
 const CSV_ERRORS: Record<string, MessageId> = {
   CSV_QUOTE_NOT_CLOSED: 'csv.quoteNotClosed',
   CSV_INVALID_CLOSING_QUOTE: 'csv.badClosingQuote',
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'csv.badClosingQuote',
   INVALID_OPENING_QUOTE: 'csv.badQuote',
 };
+
+/** The parser's options for a file whose header line uses `delimiter`. */
+function parserOptions(delimiter: string) {
+  return {
+    delimiter,
+    // Every line ending ends a row, even when a file mixes them (rows pasted from another system): the parser
+    // would otherwise keep the first one it meets and merge the rows that end differently.
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    skip_empty_lines: false,
+    trim: false,
+    to: LIMITS.csvRecords + 1,
+  };
+}
+
+/** The parser's error as the user's message. */
+function parseError(error: unknown, file: string, lang: Lang): InputError {
+  const info = error as { lines?: number; code?: string };
+  const id = info.code ? CSV_ERRORS[info.code] : undefined;
+  const why = id
+    ? tr(lang, id as 'csv.quoteNotClosed')
+    : tr(lang, 'csv.otherError', { code: info.code ?? 'ERROR' });
+  return new InputError(
+    file,
+    tr(lang, 'csv.invalid', { file: shownFile(file), line: info.lines ?? null, why }),
+  );
+}
+
+/** Turns a CSV file's records into communes (the header first), for both readers. */
+class CsvRows {
+  readonly columns: Column[];
+  readonly ignored: string[];
+  rows = 0;
+  #records = 1;
+  readonly #header: string[];
+  readonly #delimiter: string;
+  readonly #idIndex: number;
+  readonly #ids = new IdRegister();
+  readonly #file: string;
+  readonly #dictionary: Dictionary;
+  readonly #lang: Lang;
+
+  constructor(
+    header: string[] | undefined,
+    delimiter: string,
+    file: string,
+    dictionary: Dictionary,
+    options: CsvOptions,
+  ) {
+    const lang = options.lang ?? 'vi';
+    if (!header || header.every((cell) => cell.trim() === '')) {
+      throw new InputError(file, tr(lang, 'csv.empty', { file: shownFile(file) }));
+    }
+    const mapped = mapHeaders(header, dictionary, {
+      ignoreUnknown: options.ignoreUnknownColumns ?? false,
+      lang,
+    });
+    if (mapped.problems.length > 0) {
+      throw new InputError(file, tr(lang, 'header.problems', { file: shownFile(file) }), mapped.problems);
+    }
+    this.columns = mapped.columns;
+    this.ignored = mapped.ignored;
+    this.#header = header;
+    this.#delimiter = delimiter;
+    this.#idIndex =
+      mapped.columns.find((c) => c.target.kind === 'field' && c.target.field === 'id')?.index ?? -1;
+    this.#file = file;
+    this.#dictionary = dictionary;
+    this.#lang = lang;
+  }
+
+  #count(): void {
+    if (++this.rows > LIMITS.dataRows) {
+      throw new InputError(
+        this.#file,
+        tr(this.#lang, 'read.tooManyRows', { file: shownFile(this.#file), limit: LIMITS.dataRows }),
+      );
+    }
+  }
+
+  /** The next record (after the header): a commune, or problems, or nothing for a blank or comment row. */
+  read(record: string[], communes: ReadCommune[], problems: RowProblem[]): void {
+    const file = this.#file;
+    const lang = this.#lang;
+    if (++this.#records > LIMITS.csvRecords) {
+      throw new InputError(
+        file,
+        tr(lang, 'read.tooManyLines', { file: shownFile(file), limit: LIMITS.csvRecords }),
+      );
+    }
+    const row = this.#records;
+    const header = this.#header;
+    const idText = record[this.#idIndex]?.trim() ?? '';
+    // A comment row ("# …" in the id column) may hold anything, separators included.
+    if (idText.startsWith('#') && !isExcelError(idText)) return;
+    if (record.length > header.length && record.slice(header.length).some((cell) => cell.trim() !== '')) {
+      problems.push({
+        file,
+        row,
+        column: tr(lang, 'column.unnamed', { n: header.length + 1 }),
+        value: record.slice(header.length).join(this.#delimiter),
+        reason: tr(lang, 'row.extraCells', { cells: record.length, columns: header.length }),
+        communeId: normalizeId(idText) || null,
+      });
+      this.#count();
+      return;
+    }
+    const cells = record.map((text) => ({ kind: 'text' as const, text }));
+    const result = buildCommune(cells, this.columns, {
+      file,
+      row,
+      dictionary: this.#dictionary,
+      ids: this.#ids,
+      problems,
+      lang,
+    });
+    if (result === null) return;
+    this.#count();
+    if (result !== 'invalid') communes.push(result);
+  }
+}
+
+function tooManyColumns(file: string, line: number, lang: Lang): InputError {
+  return new InputError(
+    file,
+    tr(lang, 'read.tooManyColumns', { file: shownFile(file), line, limit: LIMITS.columns }),
+  );
+}
 
 export function readCsvText(
   text: string,
@@ -112,88 +285,155 @@ export function readCsvText(
   options: CsvOptions = {},
 ): ReadResult {
   const lang = options.lang ?? 'vi';
-  const shown = shownFile(file);
   const delimiter = detectDelimiter(text);
   const wide = lineOverColumnLimit(text, delimiter, LIMITS.columns);
-  if (wide !== null) {
-    throw new InputError(
-      file,
-      tr(lang, 'read.tooManyColumns', { file: shown, line: wide, limit: LIMITS.columns }),
-    );
-  }
+  if (wide !== null) throw tooManyColumns(file, wide, lang);
   let records: string[][];
   try {
-    records = parse(text, {
-      delimiter,
-      // Every line ending ends a row, even when a file mixes them (rows pasted from another system): the
-      // parser would otherwise keep the first one it meets and merge the rows that end differently.
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      skip_empty_lines: false,
-      trim: false,
-      to: LIMITS.csvRecords + 1,
-    }) as string[][];
+    records = parse(text, parserOptions(delimiter)) as string[][];
   } catch (error) {
-    const info = error as { lines?: number; code?: string };
-    const id = info.code ? CSV_ERRORS[info.code] : undefined;
-    const why = id
-      ? tr(lang, id as 'csv.quoteNotClosed')
-      : tr(lang, 'csv.otherError', { code: info.code ?? 'ERROR' });
-    throw new InputError(file, tr(lang, 'csv.invalid', { file: shown, line: info.lines ?? null, why }));
+    throw parseError(error, file, lang);
   }
-  if (records.length > LIMITS.csvRecords) {
-    throw new InputError(file, tr(lang, 'read.tooManyLines', { file: shown, limit: LIMITS.csvRecords }));
-  }
-  const header = records[0];
-  if (!header || header.every((cell) => cell.trim() === '')) {
-    throw new InputError(file, tr(lang, 'csv.empty', { file: shown }));
-  }
-  const {
-    columns,
-    problems: headerProblems,
-    ignored,
-  } = mapHeaders(header, dictionary, {
-    ignoreUnknown: options.ignoreUnknownColumns ?? false,
-    lang,
-  });
-  if (headerProblems.length > 0) {
-    throw new InputError(file, tr(lang, 'header.problems', { file: shown }), headerProblems);
-  }
+  const reader = new CsvRows(records[0], delimiter, file, dictionary, options);
   const problems: RowProblem[] = [];
   const communes: ReadCommune[] = [];
-  const ids = new IdRegister();
-  const idIndex = columns.find((c) => c.target.kind === 'field' && c.target.field === 'id')?.index ?? -1;
-  let rows = 0;
-  const count = () => {
-    if (++rows > LIMITS.dataRows) {
-      throw new InputError(file, tr(lang, 'read.tooManyRows', { file: shown, limit: LIMITS.dataRows }));
+  for (let i = 1; i < records.length; i++) reader.read(records[i] as string[], communes, problems);
+  return {
+    file,
+    format: 'csv',
+    unit: 'row',
+    communes,
+    problems,
+    rows: reader.rows,
+    columns: reader.columns,
+    ignoredColumns: reader.ignored,
+  };
+}
+
+const PIECE = 1024 * 1024;
+
+/** The text of a file's bytes, a piece at a time (UTF-8, or UTF-16 with its byte-order mark). */
+function* decodePieces(
+  bytes: Uint8Array,
+  file: string,
+  lang: Lang,
+  read: (bytes: number) => void,
+): Generator<string> {
+  let decoder: TextDecoder;
+  let start = 0;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    decoder = new TextDecoder('utf-16le');
+    start = 2;
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    decoder = new TextDecoder('utf-16be');
+    start = 2;
+  } else {
+    const binary = notTextReason(bytes, file, lang);
+    if (binary) throw new InputError(file, binary);
+    decoder = new TextDecoder('utf-8', { fatal: true });
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+  }
+  try {
+    for (let at = start; at < bytes.length; at += PIECE) {
+      const end = Math.min(bytes.length, at + PIECE);
+      const text = decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length });
+      read(end);
+      if (text.length > 0) yield text;
+    }
+    if (bytes.length <= start) yield decoder.decode();
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(file, tr(lang, 'text.notUtf8', { file: shownFile(file) }));
+  }
+}
+
+/**
+ * Opens a CSV file for reading a batch of rows at a time: the text is decoded, checked (no line over the
+ * column limit) and parsed a piece at a time. The header is read here: throws {@link InputError} when the
+ * file cannot be used.
+ */
+export async function openCsv(
+  bytes: Uint8Array,
+  file: string,
+  dictionary: Dictionary,
+  options: CsvOptions = {},
+): Promise<CommuneSource> {
+  const lang = options.lang ?? 'vi';
+  let consumed = 0;
+  const pieces = decodePieces(bytes, file, lang, (at) => {
+    consumed = at;
+  });
+  // The separator comes from the header line: read until it is complete.
+  let head = '';
+  for (;;) {
+    const next = pieces.next();
+    if (next.done) break;
+    head += next.value;
+    if (/[\r\n]/.test(head)) break;
+  }
+  const delimiter = detectDelimiter(head);
+  const scanner = new ColumnLimitScanner(delimiter, LIMITS.columns);
+  function* checked(): Generator<string> {
+    const wideHead = scanner.push(head);
+    if (wideHead !== null) throw tooManyColumns(file, wideHead, lang);
+    yield head;
+    for (const piece of pieces) {
+      const wide = scanner.push(piece);
+      if (wide !== null) throw tooManyColumns(file, wide, lang);
+      yield piece;
+    }
+  }
+  const parser = parseStream(parserOptions(delimiter));
+  const text = Readable.from(checked(), { objectMode: false });
+  let failure: unknown = null;
+  text.on('error', (error) => {
+    failure = error;
+    parser.destroy(error);
+  });
+  text.pipe(parser);
+  const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  const next = async (): Promise<IteratorResult<string[]>> => {
+    try {
+      return await records.next();
+    } catch (error) {
+      if (failure instanceof InputError) throw failure;
+      if (error instanceof InputError) throw error;
+      throw parseError(error, file, lang);
     }
   };
-  for (let i = 1; i < records.length; i++) {
-    const record = records[i] as string[];
-    const row = i + 1;
-    const idText = record[idIndex]?.trim() ?? '';
-    // A comment row ("# …" in the id column) may hold anything, separators included.
-    if (idText.startsWith('#') && !isExcelError(idText)) continue;
-    if (record.length > header.length && record.slice(header.length).some((cell) => cell.trim() !== '')) {
-      problems.push({
-        file,
-        row,
-        column: tr(lang, 'column.unnamed', { n: header.length + 1 }),
-        value: record.slice(header.length).join(delimiter),
-        reason: tr(lang, 'row.extraCells', { cells: record.length, columns: header.length }),
-        communeId: normalizeId(idText) || null,
-      });
-      count();
-      continue;
-    }
-    const cells = record.map((text) => ({ kind: 'text' as const, text }));
-    const result = buildCommune(cells, columns, { file, row, dictionary, ids, problems, lang });
-    if (result === null) continue;
-    count();
-    if (result !== 'invalid') communes.push(result);
-  }
-  return { file, format: 'csv', unit: 'row', communes, problems, rows, columns, ignoredColumns: ignored };
+  const first = await next();
+  const reader = new CsvRows(first.done ? undefined : first.value, delimiter, file, dictionary, options);
+  return {
+    file,
+    format: 'csv',
+    unit: 'row',
+    columns: reader.columns,
+    ignoredColumns: reader.ignored,
+    get rows() {
+      return reader.rows;
+    },
+    get progress() {
+      return bytes.length === 0 ? 1 : consumed / bytes.length;
+    },
+    async *batches(size: number): AsyncGenerator<ReadBatch> {
+      let communes: ReadCommune[] = [];
+      let problems: RowProblem[] = [];
+      try {
+        for (let record = await next(); !record.done; record = await next()) {
+          reader.read(record.value, communes, problems);
+          if (communes.length >= size) {
+            yield { communes, problems };
+            communes = [];
+            problems = [];
+          }
+        }
+      } finally {
+        text.destroy();
+        parser.destroy();
+      }
+      if (communes.length > 0 || problems.length > 0) yield { communes, problems };
+    },
+  };
 }
 
 export function readCsv(

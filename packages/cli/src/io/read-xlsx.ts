@@ -2,25 +2,39 @@
  * Excel reader (.xlsx): the first sheet, or the one named with --sheet. Row 1 is the header. When row 2
  * holds measure keys (the hidden key row of `ntm template`), the keys are used and data starts on row 3.
  * Formulas count with their stored (cached) result; error cells and dates are errors.
+ *
+ * This module says what a cell holds (the rules below); read-xlsx-stream.ts reads the workbook, a row at a
+ * time. The rules are those ntm applied when it read workbooks with exceljs, which the tests compare with.
  */
 
 import type { Lang } from '../i18n.js';
 import { tr } from '../messages.js';
-import { escapeControls } from '../safe-text.js';
 import type { RawCell } from './cells.js';
-import { COMMUNE_FIELDS, type Dictionary, mapHeaders } from './columns.js';
-import { type Excel as ExcelJS, loadExcel } from './excel.js';
-import { LIMITS } from './limits.js';
-import { buildCommune, IdRegister } from './rows.js';
-import { shownFile } from './text.js';
-import { InputError, type ReadCommune, type ReadResult, type RowProblem } from './types.js';
-import { prepareXlsxArchive } from './xlsx-archive.js';
+import type { Dictionary } from './columns.js';
+import { openXlsx } from './read-xlsx-stream.js';
+import { collect } from './source.js';
+import type { ReadResult } from './types.js';
 
 export interface XlsxOptions {
   sheet?: string;
   ignoreUnknownColumns?: boolean;
   lang?: Lang;
 }
+
+/**
+ * What a cell holds, as exceljs modelled it (the reader builds the same values): a number, text, a boolean, a
+ * date (a number under a date format), an error, rich text, or a formula with its stored result.
+ */
+export type XlsxValue =
+  | null
+  | undefined
+  | number
+  | string
+  | boolean
+  | Date
+  | { error: string }
+  | { richText: ReadonlyArray<{ text: string }> }
+  | { formula?: string | undefined; sharedFormula?: true; result?: XlsxValue };
 
 /** Strips the parts of a number format that are literal text, so that only real placeholders remain. */
 function formatCodes(numFmt: string | undefined): string {
@@ -41,9 +55,24 @@ export function isDateFormat(numFmt: string | undefined): boolean {
   return /[dmyhs]/.test(codes);
 }
 
-type Value = ExcelJS.CellValue;
+/** Whether a number under this format is a date, as exceljs (and so ntm until now) decided it. */
+export function isDateValueFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  return /[ymdhMsb]+/.test(numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
 
-function fromValue(value: Value, numFmt: string | undefined, inFormula: boolean, lang: Lang): RawCell {
+/** An Excel date serial as a date (1900 or 1904 date system). */
+export function excelDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+}
+
+/** The raw content of a cell from its value and number format. */
+export function fromValue(
+  value: XlsxValue,
+  numFmt: string | undefined,
+  inFormula: boolean,
+  lang: Lang,
+): RawCell {
   if (value === null || value === undefined) return { kind: 'empty' };
   if (typeof value === 'number') {
     if (inFormula && isDateFormat(numFmt)) {
@@ -56,220 +85,24 @@ function fromValue(value: Value, numFmt: string | undefined, inFormula: boolean,
   if (typeof value === 'string') return { kind: 'text', text: value };
   if (typeof value === 'boolean') return { kind: 'boolean', value };
   if (value instanceof Date) return { kind: 'date', value };
-  if (typeof value === 'object') {
-    if ('error' in value) return { kind: 'error', error: String(value.error) };
-    if ('formula' in value || 'sharedFormula' in value) {
-      const result = (value as { result?: Value }).result;
-      if (result === undefined) {
-        const formula = (value as { formula?: string }).formula;
-        return {
-          kind: 'error',
-          error: formula ? `=${formula}` : 'formula',
-          reason: tr(lang, 'cell.formulaNoResult'),
-        };
-      }
-      return fromValue(result, numFmt, true, lang);
-    }
-    if ('richText' in value) return { kind: 'text', text: value.richText.map((part) => part.text).join('') };
-    if ('hyperlink' in value) {
-      const text = (value as { text: unknown }).text;
-      if (typeof text === 'string') return { kind: 'text', text };
-      if (text && typeof text === 'object' && 'richText' in text) {
-        return {
-          kind: 'text',
-          text: (text as ExcelJS.CellRichTextValue).richText.map((p) => p.text).join(''),
-        };
-      }
-    }
-  }
-  return { kind: 'text', text: String(value) };
-}
-
-/** 1 = ExcelJS.ValueType.Merge: a cell covered by a merged range (not its top-left "master" cell). */
-function isCovered(cell: ExcelJS.Cell): boolean {
-  return (cell.type as number) === 1;
-}
-
-/**
- * The raw content of one Excel cell. A cell covered by a merged range is empty, except in data rows
- * (`mergedIsError`) when the range holds a value: reading it as empty would silently drop the value (or let
- * --province stand in for a merged province), and repeating it would be a guess, so it is an error.
- */
-export function rawCell(cell: ExcelJS.Cell, mergedIsError = false, lang: Lang = 'vi'): RawCell {
-  if (isCovered(cell)) {
-    const master = cell.master;
-    if (!mergedIsError || master === cell) return { kind: 'empty' };
-    const shown = fromValue(master.value, master.numFmt, false, lang);
-    if (shown.kind === 'empty' || (shown.kind === 'text' && shown.text.trim() === ''))
-      return { kind: 'empty' };
+  if ('error' in value) return { kind: 'error', error: String(value.error) };
+  if ('richText' in value) return { kind: 'text', text: value.richText.map((part) => part.text).join('') };
+  if (value.result === undefined) {
     return {
       kind: 'error',
-      error: tr(lang, 'cell.mergedShown', { master: master.address }),
-      reason: tr(lang, 'cell.merged', { master: master.address }),
+      error: value.formula ? `=${value.formula}` : 'formula',
+      reason: tr(lang, 'cell.formulaNoResult'),
     };
   }
-  return fromValue(cell.value, cell.numFmt, false, lang);
+  return fromValue(value.result, numFmt, true, lang);
 }
 
-function textOf(cell: RawCell): string {
-  switch (cell.kind) {
-    case 'text':
-      return cell.text;
-    case 'number':
-      return String(cell.value);
-    case 'boolean':
-      return String(cell.value);
-    default:
-      return '';
-  }
-}
-
-/** The merged ranges that start on the header row (as "A1:C1"), found from the cells they cover. */
-function mergedHeaders(sheet: ExcelJS.Worksheet, width: number): string[] {
-  const ranges = new Map<string, string>();
-  for (const rowNumber of [1, 2]) {
-    const row = sheet.getRow(rowNumber);
-    for (let c = 1; c <= width; c++) {
-      const cell = row.getCell(c);
-      if (isCovered(cell) && Number(cell.master.row) === 1) {
-        ranges.set(cell.master.address, `${cell.master.address}:${cell.address}`);
-      }
-    }
-  }
-  return [...ranges.values()];
-}
-
-/**
- * Loads a workbook for reading: its archive is checked against the limits and trimmed first (see
- * xlsx-archive.ts), then handed to the Excel library.
- */
-export async function loadWorkbook(
-  bytes: Uint8Array,
-  file: string,
-  lang: Lang = 'vi',
-): Promise<ExcelJS.Workbook> {
-  const archive = prepareXlsxArchive(bytes, file, lang);
-  const { Workbook } = await loadExcel();
-  const workbook = new Workbook();
-  try {
-    await workbook.xlsx.load(archive as unknown as ArrayBuffer);
-  } catch {
-    throw new InputError(file, tr(lang, 'xlsx.unreadable', { file: shownFile(file) }));
-  }
-  return workbook;
-}
-
+/** Reads a whole workbook's sheet (the review commands; `ntm evaluate` reads it a batch at a time). */
 export async function readXlsx(
   bytes: Uint8Array,
   file: string,
   dictionary: Dictionary,
   options: XlsxOptions = {},
 ): Promise<ReadResult> {
-  const lang = options.lang ?? 'vi';
-  const shown = shownFile(file);
-  const workbook = await loadWorkbook(bytes, file, lang);
-  const names = workbook.worksheets.map((sheet) => sheet.name);
-  const sheet = options.sheet ? workbook.getWorksheet(options.sheet) : workbook.worksheets[0];
-  if (!sheet) {
-    throw new InputError(
-      file,
-      options.sheet
-        ? tr(lang, 'xlsx.noSheetNamed', {
-            file: shown,
-            sheet: escapeControls(options.sheet),
-            names: names.map((name) => escapeControls(name)).join(', '),
-          })
-        : tr(lang, 'xlsx.noSheet', { file: shown }),
-    );
-  }
-  const sheetName = escapeControls(sheet.name);
-  const width = sheet.columnCount;
-  /** Every cell of a header row, up to the sheet's width (header rows are read whole). */
-  const headerCells = (rowNumber: number): RawCell[] => {
-    const row = sheet.getRow(rowNumber);
-    const cells: RawCell[] = [];
-    for (let c = 1; c <= width; c++) cells.push(rawCell(row.getCell(c), false, lang));
-    return cells;
-  };
-  /** The cells of a data row that hold something, at their positions (a sparse array). */
-  const dataCells = (row: ExcelJS.Row): RawCell[] => {
-    const cells: RawCell[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, column) => {
-      cells[column - 1] = rawCell(cell, true, lang);
-    });
-    return cells;
-  };
-  const labels = headerCells(1).map(textOf);
-  if (labels.every((label) => label.trim() === '')) {
-    throw new InputError(file, tr(lang, 'xlsx.headerEmpty', { file: shown, sheet: sheetName }));
-  }
-  // The template's key row: row 2 starts with "id" and holds only field names and measure keys.
-  const second = headerCells(2).map(textOf);
-  const fields = new Set<string>(COMMUNE_FIELDS);
-  const keyRow =
-    second[0]?.trim() === 'id' &&
-    second.every((key) => key.trim() === '' || fields.has(key.trim()) || dictionary.measures.has(key.trim()));
-  const headers = keyRow ? second : labels;
-  const {
-    columns,
-    problems: headerProblems,
-    ignored,
-  } = mapHeaders(headers, dictionary, {
-    ignoreUnknown: options.ignoreUnknownColumns ?? false,
-    lang,
-  });
-  if (headerProblems.length > 0) {
-    const merged = mergedHeaders(sheet, width);
-    if (merged.length > 0) {
-      headerProblems.push({
-        column: '',
-        reason: tr(lang, 'xlsx.mergedHeader', { ranges: merged.join(', ') }),
-      });
-    }
-    throw new InputError(
-      file,
-      tr(lang, 'xlsx.headerProblems', { file: shown, sheet: sheetName }),
-      headerProblems,
-    );
-  }
-  if (keyRow) {
-    // Messages name the columns as the user sees them: by their label in row 1.
-    for (const column of columns) {
-      const label = labels[column.index]?.trim();
-      if (label) column.header = label;
-    }
-  }
-  const problems: RowProblem[] = [];
-  const communes: ReadCommune[] = [];
-  const ids = new IdRegister();
-  let rows = 0;
-  const first = keyRow ? 3 : 2;
-  // Only the rows that exist: a sheet whose last row is 1 048 576 is not read a million times.
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber < first) return;
-    const result = buildCommune(dataCells(row), columns, {
-      file,
-      row: rowNumber,
-      dictionary,
-      ids,
-      problems,
-      lang,
-    });
-    if (result === null) return;
-    if (++rows > LIMITS.dataRows) {
-      throw new InputError(file, tr(lang, 'read.tooManyRows', { file: shown, limit: LIMITS.dataRows }));
-    }
-    if (result !== 'invalid') communes.push(result);
-  });
-  return {
-    file,
-    format: 'xlsx',
-    unit: 'row',
-    communes,
-    problems,
-    rows,
-    columns,
-    ignoredColumns: ignored,
-    sheet: sheet.name,
-  };
+  return collect(await openXlsx(bytes, file, dictionary, options));
 }

@@ -6,9 +6,10 @@ import type { Lang } from '../i18n.js';
 import { formatBytes, tr } from '../messages.js';
 import type { Dictionary } from './columns.js';
 import { LIMITS } from './limits.js';
-import { decodeText, notTextReason, readCsvText } from './read-csv.js';
+import { decodeText, notTextReason, openCsv } from './read-csv.js';
 import { readJsonText } from './read-json.js';
-import { readXlsx } from './read-xlsx.js';
+import { openXlsx } from './read-xlsx-stream.js';
+import { type CommuneSource, collect, sourceOf } from './source.js';
 import { shownFile } from './text.js';
 import { InputError, type InputFormat, type ReadResult } from './types.js';
 
@@ -143,26 +144,40 @@ export async function readBytes(
   }
 }
 
-/** Reads communes from a CSV, Excel or JSON file. Throws {@link InputError} when the file cannot be used. */
-export async function readCommunes(
+/**
+ * Opens a CSV, Excel or JSON file for reading its communes a batch at a time (see source.ts). The header is
+ * read and checked here: throws {@link InputError} when the file cannot be used.
+ */
+export async function openCommunes(
   file: string,
   dictionary: Dictionary,
   options: ReadOptions = {},
-): Promise<ReadResult> {
+): Promise<CommuneSource> {
   const lang = options.lang ?? 'vi';
   const bytes = await readBytes(file, { lang });
   const format = options.format ?? detectFormat(file, bytes, lang);
   const ignoreUnknownColumns = options.ignoreUnknownColumns ?? false;
   switch (format) {
     case 'csv':
-      return readCsvText(decodeText(bytes, file, lang), file, dictionary, { ignoreUnknownColumns, lang });
+      return openCsv(bytes, file, dictionary, { ignoreUnknownColumns, lang });
     case 'json':
-      return readJsonText(decodeText(bytes, file, lang), file, dictionary, { ignoreUnknownColumns, lang });
+      return sourceOf(
+        readJsonText(decodeText(bytes, file, lang), file, dictionary, { ignoreUnknownColumns, lang }),
+      );
     case 'xlsx':
-      return readXlsx(bytes, file, dictionary, {
+      return openXlsx(bytes, file, dictionary, {
         ignoreUnknownColumns,
         lang,
         ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
       });
   }
+}
+
+/** Reads communes from a CSV, Excel or JSON file. Throws {@link InputError} when the file cannot be used. */
+export async function readCommunes(
+  file: string,
+  dictionary: Dictionary,
+  options: ReadOptions = {},
+): Promise<ReadResult> {
+  return collect(await openCommunes(file, dictionary, options));
 }
