@@ -646,6 +646,17 @@ export const MESSAGES = {
   ),
 
   // ---------------------------------------------------------------------------------------------------------
+  // ntm evaluate: streamed outputs and threads (commands/evaluate.ts)
+  'evaluate.jobsInvalid': m(
+    () => 'cần một số nguyên từ 1 đến 64 (số luồng xử lý), ví dụ --jobs 2',
+    () => 'expected a whole number from 1 to 64 (the threads to evaluate on), e.g. --jobs 2',
+  ),
+  'evaluate.explainNotJson': m<{ format: string }>(
+    (p) => `--explain chỉ dùng với --format json hoặc jsonl (định dạng đang chọn: ${p.format})`,
+    (p) => `--explain applies to --format json and jsonl only (the format chosen: ${p.format})`,
+  ),
+
+  // ---------------------------------------------------------------------------------------------------------
   // Writing reports
   'xlsx.truncated': m<{
     file: string;

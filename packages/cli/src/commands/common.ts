@@ -293,11 +293,14 @@ export function usageFailure(error: unknown, io: Io, lang: Lang = 'vi'): number 
   throw error;
 }
 
-/** A progress bar on stderr, only for long batches and only when a person is watching (a TTY, not CI). */
+/**
+ * A progress bar on stderr, only for long batches and only when a person is watching (a TTY, not CI). A
+ * streamed run estimates its total as it reads: `update` may change it.
+ */
 export function progressBar(
   total: number,
   label: string,
-): { update: (done: number) => void; stop: () => void } {
+): { update: (done: number, total?: number) => void; stop: () => void } {
   const interactive = process.stdout.isTTY && process.stderr.isTTY && !process.env.CI && total >= 2000;
   if (!interactive) return { update: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
@@ -310,7 +313,13 @@ export function progressBar(
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);
-  return { update: (done) => bar.update(done), stop: () => bar.stop() };
+  return {
+    update: (done, newTotal) => {
+      if (newTotal !== undefined && newTotal !== bar.getTotal()) bar.setTotal(newTotal);
+      bar.update(done);
+    },
+    stop: () => bar.stop(),
+  };
 }
 
 /** Writes text or bytes to an open output (--out), or text to stdout. */

@@ -313,38 +313,62 @@ export function readCsvText(
 const PIECE = 1024 * 1024;
 
 /** The text of a file's bytes, a piece at a time (UTF-8, or UTF-16 with its byte-order mark). */
-function* decodePieces(
-  bytes: Uint8Array,
+async function* decodePieces(
+  input: CsvInput,
   file: string,
   lang: Lang,
   read: (bytes: number) => void,
-): Generator<string> {
+): AsyncGenerator<string> {
+  const head = input.head;
   let decoder: TextDecoder;
-  let start = 0;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+  let skip = 0;
+  if (head[0] === 0xff && head[1] === 0xfe) {
     decoder = new TextDecoder('utf-16le');
-    start = 2;
-  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    skip = 2;
+  } else if (head[0] === 0xfe && head[1] === 0xff) {
     decoder = new TextDecoder('utf-16be');
-    start = 2;
+    skip = 2;
   } else {
-    const binary = notTextReason(bytes, file, lang);
+    const binary = notTextReason(head, file, lang);
     if (binary) throw new InputError(file, binary);
     decoder = new TextDecoder('utf-8', { fatal: true });
-    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+    if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) skip = 3;
   }
+  let total = 0;
   try {
-    for (let at = start; at < bytes.length; at += PIECE) {
-      const end = Math.min(bytes.length, at + PIECE);
-      const text = decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length });
-      read(end);
+    for await (const piece of input.pieces()) {
+      const from = Math.max(0, skip - total);
+      total += piece.length;
+      read(total);
+      const text = decoder.decode(from > 0 ? piece.subarray(from) : piece, { stream: true });
       if (text.length > 0) yield text;
     }
-    if (bytes.length <= start) yield decoder.decode();
+    const rest = decoder.decode();
+    if (rest.length > 0 || total <= skip) yield rest;
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(file, tr(lang, 'text.notUtf8', { file: shownFile(file) }));
   }
+}
+
+/** A CSV file's bytes, a piece at a time (see `InputPieces` in read.ts). */
+export interface CsvInput {
+  size: number;
+  /** Its first bytes: the encoding is told from them. */
+  head: Uint8Array;
+  pieces(): AsyncIterable<Uint8Array>;
+  close?(): Promise<void>;
+}
+
+/** The bytes of a CSV file already in memory, as a {@link CsvInput}. */
+export function csvInputOf(bytes: Uint8Array): CsvInput {
+  return {
+    size: bytes.length,
+    head: bytes.subarray(0, 64 * 1024),
+    async *pieces() {
+      for (let at = 0; at < bytes.length; at += PIECE) yield bytes.subarray(at, at + PIECE);
+    },
+  };
 }
 
 /**
@@ -353,31 +377,31 @@ function* decodePieces(
  * file cannot be used.
  */
 export async function openCsv(
-  bytes: Uint8Array,
+  input: CsvInput,
   file: string,
   dictionary: Dictionary,
   options: CsvOptions = {},
 ): Promise<CommuneSource> {
   const lang = options.lang ?? 'vi';
   let consumed = 0;
-  const pieces = decodePieces(bytes, file, lang, (at) => {
+  const pieces = decodePieces(input, file, lang, (at) => {
     consumed = at;
   });
   // The separator comes from the header line: read until it is complete.
   let head = '';
   for (;;) {
-    const next = pieces.next();
+    const next = await pieces.next();
     if (next.done) break;
     head += next.value;
     if (/[\r\n]/.test(head)) break;
   }
   const delimiter = detectDelimiter(head);
   const scanner = new ColumnLimitScanner(delimiter, LIMITS.columns);
-  function* checked(): Generator<string> {
+  async function* checked(): AsyncGenerator<string> {
     const wideHead = scanner.push(head);
     if (wideHead !== null) throw tooManyColumns(file, wideHead, lang);
     yield head;
-    for (const piece of pieces) {
+    for await (const piece of pieces) {
       const wide = scanner.push(piece);
       if (wide !== null) throw tooManyColumns(file, wide, lang);
       yield piece;
@@ -405,6 +429,7 @@ export async function openCsv(
   const reader = new CsvRows(first.done ? undefined : first.value, delimiter, file, dictionary, options);
   return {
     file,
+    bytes: input.size,
     format: 'csv',
     unit: 'row',
     columns: reader.columns,
@@ -413,7 +438,7 @@ export async function openCsv(
       return reader.rows;
     },
     get progress() {
-      return bytes.length === 0 ? 1 : consumed / bytes.length;
+      return input.size === 0 ? 1 : Math.min(1, consumed / input.size);
     },
     async *batches(size: number): AsyncGenerator<ReadBatch> {
       let communes: ReadCommune[] = [];
@@ -430,12 +455,20 @@ export async function openCsv(
       } finally {
         text.destroy();
         parser.destroy();
+        await pieces.return(undefined);
+        await input.close?.();
       }
       if (communes.length > 0 || problems.length > 0) yield { communes, problems };
+    },
+    async close() {
+      text.destroy();
+      parser.destroy();
+      await input.close?.();
     },
   };
 }
 
+/** Reads a whole CSV file's bytes. */
 export function readCsv(
   bytes: Uint8Array,
   file: string,

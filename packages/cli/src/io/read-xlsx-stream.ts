@@ -854,6 +854,7 @@ export async function openXlsx(
 
   const source: CommuneSource = {
     file,
+    bytes: bytes.length,
     format: 'xlsx',
     unit: 'row',
     get columns() {
@@ -904,6 +905,9 @@ export async function openXlsx(
         }
         if (communes.length > 0 || problems.length > 0) yield { communes, problems };
       }
+    },
+    async close() {
+      await pieces.return(undefined);
     },
   };
   return source;

@@ -14,6 +14,8 @@ export interface ReadBatch {
 
 export interface CommuneSource {
   readonly file: string;
+  /** The file's size in bytes. */
+  readonly bytes: number;
   readonly format: InputFormat;
   /** `row` for CSV and Excel, `item` for JSON: how row numbers are meant. */
   readonly unit: 'row' | 'item';
@@ -32,13 +34,16 @@ export interface CommuneSource {
   readonly progress: number;
   /** The rows, about `size` good communes a batch; problems with the file itself are thrown (InputError). */
   batches(size: number): AsyncGenerator<ReadBatch>;
+  /** Releases the file when the batches were not read to their end. */
+  close(): Promise<void>;
 }
 
-/** Batches of an already read file (JSON, whose text is parsed whole). */
-export function sourceOf(read: ReadResult): CommuneSource {
+/** Batches of an already read file (JSON, whose text is parsed whole) of `bytes` bytes. */
+export function sourceOf(read: ReadResult, bytes: number): CommuneSource {
   let done = 0;
   return {
     file: read.file,
+    bytes,
     format: read.format,
     unit: read.unit,
     columns: read.columns,
@@ -55,6 +60,7 @@ export function sourceOf(read: ReadResult): CommuneSource {
       }
       done = read.communes.length;
     },
+    async close() {},
   };
 }
 
