@@ -1,8 +1,8 @@
 /**
- * The work on one batch of communes, the same in the main thread and in a worker (evaluate-worker.ts):
- * evaluate them, and write the good ones in the output's format. The text is built where the evaluation is,
- * so that only text and the row errors travel between threads; the bytes are the same whichever thread
- * wrote them.
+ * The work on one batch of rows, the same in the main thread and in a worker (evaluate-worker.ts): convert
+ * their cells (the costliest part of reading: numbers, percentages, yes/no words), evaluate the communes, and
+ * write the good ones in the output's format. The text is built where the evaluation is, so that only rows,
+ * text and problems travel between threads; the bytes are the same whichever thread wrote them.
  */
 import {
   type BatchError,
@@ -11,6 +11,10 @@ import {
   type Evaluation,
   evaluateMany,
 } from '@nongthonmoi/core';
+import type { Lang } from './i18n.js';
+import { type Column, type Dictionary, dictionaryFor } from './io/columns.js';
+import { convertRows, type PendingRow } from './io/rows.js';
+import type { RowProblem } from './io/types.js';
 import { type ResultsCsvLayout, resultsCsvRows } from './io/write-csv.js';
 import { type Explain, jsonLines, jsonReportItems } from './io/write-json.js';
 
@@ -23,12 +27,18 @@ export type BatchOutput =
 export interface BatchSetup {
   engine: EvaluateOptions;
   output: BatchOutput;
+  /** The file the rows come from, for their problems. */
+  read: { file: string; unit: 'row' | 'item'; lang: Lang };
 }
 
 export interface BatchInput {
+  /** Communes already built (from JSON), in file order. */
   communes: Commune[];
   /** The row of each commune. */
   rows: number[];
+  /** Rows still to convert (from CSV or Excel), in file order, and the columns they are read with. */
+  pending: PendingRow[];
+  columns: readonly Column[];
 }
 
 export interface BatchResult {
@@ -36,15 +46,34 @@ export interface BatchResult {
   text: string;
   /** The rows evaluated, in order. */
   evaluated: number[];
-  /** The communes that could not be evaluated (`index` into the batch). */
+  /** The rows handed to the engine, in order (`errors` point into it). */
+  attempted: number[];
+  /** The communes the engine could not evaluate (`index` into `attempted`). */
   errors: BatchError[];
+  /** The problems of the rows that could not be converted. */
+  problems: RowProblem[];
 }
 
+const dictionaries = new WeakMap<BatchSetup, Dictionary>();
+
 export function evaluateBatch(setup: BatchSetup, input: BatchInput): BatchResult {
-  const batch = evaluateMany(input.communes, setup.engine);
+  let communes = input.communes;
+  let attempted = input.rows;
+  const problems: RowProblem[] = [];
+  if (input.pending.length > 0) {
+    let dictionary = dictionaries.get(setup);
+    if (!dictionary) {
+      dictionary = dictionaryFor(setup.engine.rulesets ?? []);
+      dictionaries.set(setup, dictionary);
+    }
+    const converted = convertRows(input.pending, input.columns, { ...setup.read, dictionary, problems });
+    communes = [...communes, ...converted.map((item) => item.commune)];
+    attempted = [...attempted, ...converted.map((item) => item.row)];
+  }
+  const batch = evaluateMany(communes, setup.engine);
   const failed = new Set(batch.errors.map((error) => error.index));
   const evaluated: number[] = [];
-  for (let i = 0; i < input.rows.length; i++) if (!failed.has(i)) evaluated.push(input.rows[i] as number);
+  for (let i = 0; i < attempted.length; i++) if (!failed.has(i)) evaluated.push(attempted[i] as number);
   const evaluations: Evaluation[] = batch.results;
   const output = setup.output;
   const text =
@@ -53,5 +82,5 @@ export function evaluateBatch(setup: BatchSetup, input: BatchInput): BatchResult
       : output.format === 'jsonl'
         ? jsonLines(evaluations, evaluated, output.explain)
         : jsonReportItems(evaluations, evaluated, output.explain);
-  return { text, evaluated, errors: batch.errors };
+  return { text, evaluated, attempted, errors: batch.errors, problems };
 }

@@ -73,7 +73,7 @@ export class WorkerPool implements Evaluator {
     this.capacity = size * 2;
     const url = workerUrl();
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(url, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+      const worker = new Worker(url, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
       const slot: Slot = { worker, pending: 0 };
       worker.on('message', (reply: WorkerReply) => this.#reply(reply));
       worker.on('error', (error) => this.#fail(error));

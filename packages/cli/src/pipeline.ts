@@ -18,7 +18,7 @@ import type { BatchResult, BatchSetup } from './evaluate-batch.js';
 import { type Column, type Dictionary, dictionaryFor } from './io/columns.js';
 import { openCommunes, type ReadOptions, readCommunes } from './io/read.js';
 import type { CommuneSource } from './io/source.js';
-import type { InputFormat, ReadCommune, ReadResult, RowProblem } from './io/types.js';
+import type { InputFormat, ReadResult, RowProblem } from './io/types.js';
 import { type ResultsCsvLayout, resultsCsvLayout } from './io/write-csv.js';
 import type { Explain } from './io/write-json.js';
 import { defaultJobs, type Evaluator, InlineEvaluator, WorkerPool } from './jobs.js';
@@ -244,6 +244,7 @@ export async function openEvaluation(
       : null;
   const setup: BatchSetup = {
     engine,
+    read: { file: source.file, unit: source.unit, lang: source.lang },
     output: csvLayout
       ? { format: 'csv', layout: csvLayout }
       : { format: options.output === 'jsonl' ? 'jsonl' : 'json', explain: options.explain ?? 'compact' },
@@ -262,12 +263,12 @@ export async function openEvaluation(
   };
 
   async function* results(): AsyncGenerator<EvaluatedBatch> {
-    const inFlight: Array<{ result: Promise<BatchResult>; communes: ReadCommune[] }> = [];
+    const inFlight: Array<Promise<BatchResult>> = [];
     const take = async (): Promise<EvaluatedBatch> => {
-      const { result, communes } = inFlight.shift() as (typeof inFlight)[number];
-      const done = await result;
+      const done = await (inFlight.shift() as Promise<BatchResult>);
+      problems.push(...done.problems);
       for (const error of done.errors) {
-        problems.push(...engineProblems(columns, error, (communes[error.index] as ReadCommune).row, options));
+        problems.push(...engineProblems(columns, error, done.attempted[error.index] as number, options));
       }
       evaluated += done.evaluated.length;
       if (options.onProgress && source.progress > 0) {
@@ -277,14 +278,16 @@ export async function openEvaluation(
     };
     for await (const batch of source.batches(CHUNK)) {
       problems.push(...batch.problems);
-      if (batch.communes.length === 0) continue;
+      if (batch.communes.length === 0 && batch.pending.length === 0) continue;
       const result = evaluator.run({
         communes: batch.communes.map((item) => item.commune),
         rows: batch.communes.map((item) => item.row),
+        pending: batch.pending,
+        columns: batch.columns,
       });
       // Awaited in order below; a failure meanwhile must not count as unhandled.
       result.catch(() => {});
-      inFlight.push({ result, communes: batch.communes });
+      inFlight.push(result);
       while (inFlight.length >= evaluator.capacity) yield await take();
     }
     while (inFlight.length > 0) yield await take();

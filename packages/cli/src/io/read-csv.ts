@@ -14,7 +14,7 @@ import { type MessageId, tr } from '../messages.js';
 import { isExcelError } from './cells.js';
 import { type Column, type Dictionary, mapHeaders } from './columns.js';
 import { LIMITS } from './limits.js';
-import { buildCommune, IdRegister, normalizeId } from './rows.js';
+import { convertRows, IdRegister, normalizeId, type PendingRow, screenRow } from './rows.js';
 import type { CommuneSource, ReadBatch } from './source.js';
 import { shownFile } from './text.js';
 import { InputError, type ReadCommune, type ReadResult, type RowProblem } from './types.js';
@@ -229,8 +229,11 @@ class CsvRows {
     }
   }
 
-  /** The next record (after the header): a commune, or problems, or nothing for a blank or comment row. */
-  read(record: string[], communes: ReadCommune[], problems: RowProblem[]): void {
+  /**
+   * The next record (after the header): a row to convert, or problems, or nothing for a blank or comment row.
+   * Only what must follow the file's order is done here (see `screenRow`).
+   */
+  read(record: string[], pending: PendingRow[], problems: RowProblem[]): void {
     const file = this.#file;
     const lang = this.#lang;
     if (++this.#records > LIMITS.csvRecords) {
@@ -257,17 +260,20 @@ class CsvRows {
       return;
     }
     const cells = record.map((text) => ({ kind: 'text' as const, text }));
-    const result = buildCommune(cells, this.columns, {
-      file,
-      row,
-      dictionary: this.#dictionary,
-      ids: this.#ids,
-      problems,
-      lang,
-    });
-    if (result === null) return;
+    const screened = screenRow(cells, this.columns, row, this.#ids, lang);
+    if (screened === null) return;
     this.#count();
-    if (result !== 'invalid') communes.push(result);
+    pending.push({ ...screened, cells: record });
+  }
+
+  /** Converts rows read by {@link read}. */
+  convert(pending: readonly PendingRow[], problems: RowProblem[]): ReadCommune[] {
+    return convertRows(pending, this.columns, {
+      file: this.#file,
+      dictionary: this.#dictionary,
+      problems,
+      lang: this.#lang,
+    });
   }
 }
 
@@ -296,8 +302,10 @@ export function readCsvText(
   }
   const reader = new CsvRows(records[0], delimiter, file, dictionary, options);
   const problems: RowProblem[] = [];
-  const communes: ReadCommune[] = [];
-  for (let i = 1; i < records.length; i++) reader.read(records[i] as string[], communes, problems);
+  const pending: PendingRow[] = [];
+  for (let i = 1; i < records.length; i++) reader.read(records[i] as string[], pending, problems);
+  const communes = reader.convert(pending, problems);
+  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return {
     file,
     format: 'csv',
@@ -429,6 +437,8 @@ export async function openCsv(
   const reader = new CsvRows(first.done ? undefined : first.value, delimiter, file, dictionary, options);
   return {
     file,
+    lang,
+    dictionary,
     bytes: input.size,
     format: 'csv',
     unit: 'row',
@@ -441,14 +451,15 @@ export async function openCsv(
       return input.size === 0 ? 1 : Math.min(1, consumed / input.size);
     },
     async *batches(size: number): AsyncGenerator<ReadBatch> {
-      let communes: ReadCommune[] = [];
+      let pending: PendingRow[] = [];
       let problems: RowProblem[] = [];
+      const batch = (): ReadBatch => ({ communes: [], pending, columns: reader.columns, problems });
       try {
         for (let record = await next(); !record.done; record = await next()) {
-          reader.read(record.value, communes, problems);
-          if (communes.length >= size) {
-            yield { communes, problems };
-            communes = [];
+          reader.read(record.value, pending, problems);
+          if (pending.length >= size) {
+            yield batch();
+            pending = [];
             problems = [];
           }
         }
@@ -458,7 +469,7 @@ export async function openCsv(
         await pieces.return(undefined);
         await input.close?.();
       }
-      if (communes.length > 0 || problems.length > 0) yield { communes, problems };
+      if (pending.length > 0 || problems.length > 0) yield batch();
     },
     async close() {
       text.destroy();

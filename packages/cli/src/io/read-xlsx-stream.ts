@@ -17,10 +17,10 @@ import type { RawCell } from './cells.js';
 import { COMMUNE_FIELDS, type Column, type Dictionary, mapHeaders } from './columns.js';
 import { LIMITS } from './limits.js';
 import { excelDate, fromValue, isDateValueFormat, type XlsxOptions, type XlsxValue } from './read-xlsx.js';
-import { buildCommune, IdRegister } from './rows.js';
+import { IdRegister, type PendingRow, screenRow } from './rows.js';
 import type { CommuneSource, ReadBatch } from './source.js';
 import { shownFile } from './text.js';
-import { InputError, type ReadCommune, type RowProblem } from './types.js';
+import { InputError, type RowProblem } from './types.js';
 import { type ArchivePart, XlsxArchive } from './xlsx-archive.js';
 import { attribute, XmlError, type XmlHandler, XmlScanner } from './xml-scan.js';
 
@@ -854,6 +854,8 @@ export async function openXlsx(
 
   const source: CommuneSource = {
     file,
+    lang,
+    dictionary,
     bytes: bytes.length,
     format: 'xlsx',
     unit: 'row',
@@ -869,8 +871,10 @@ export async function openXlsx(
       return sheet.part.size === 0 ? 1 : Math.min(1, consumed / sheet.part.size);
     },
     async *batches(size: number): AsyncGenerator<ReadBatch> {
-      let communes: ReadCommune[] = [];
+      let pending: PendingRow[] = [];
       let problems: RowProblem[] = [];
+      // The columns as they are when the batch is handed over (cells beyond the header may have added some).
+      const batch = (): ReadBatch => ({ communes: [], pending, columns, problems });
       try {
         yield* rowsOf();
       } finally {
@@ -886,24 +890,24 @@ export async function openXlsx(
               columns = [...columns];
               for (let index = columns.length; index < cells.length; index++) columns.push(unnamed(index));
             }
-            const result = buildCommune(cells, columns, { file, row, dictionary, ids, problems, lang });
-            if (result === null) continue;
+            const screened = screenRow(cells, columns, row, ids, lang);
+            if (screened === null) continue;
             if (++rows > LIMITS.dataRows) {
               throw new InputError(
                 file,
                 tr(lang, 'read.tooManyRows', { file: shown, limit: LIMITS.dataRows }),
               );
             }
-            if (result !== 'invalid') communes.push(result);
-            if (communes.length >= size) {
-              yield { communes, problems };
-              communes = [];
+            pending.push({ ...screened, cells });
+            if (pending.length >= size) {
+              yield batch();
+              pending = [];
               problems = [];
             }
           }
           if (!more) break;
         }
-        if (communes.length > 0 || problems.length > 0) yield { communes, problems };
+        if (pending.length > 0 || problems.length > 0) yield batch();
       }
     },
     async close() {

@@ -261,6 +261,8 @@ export async function openCommunes(
       return sourceOf(
         readJsonText(decodeText(bytes, file, lang), file, dictionary, { ignoreUnknownColumns, lang }),
         bytes.length,
+        dictionary,
+        lang,
       );
     }
     return await openXlsx(bytes, file, dictionary, {

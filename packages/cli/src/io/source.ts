@@ -3,17 +3,30 @@
  * soon as its row is evaluated, in memory that does not grow with the file. {@link collect} reads a whole
  * source into a {@link ReadResult} (what the review commands, which need every commune, use).
  */
-import type { Column } from './columns.js';
+import type { Lang } from '../i18n.js';
+import type { Column, Dictionary } from './columns.js';
+import { convertRows, type PendingRow } from './rows.js';
 import type { InputFormat, ReadCommune, ReadResult, RowProblem } from './types.js';
 
-/** Rows read since the previous batch: the good ones as communes, the others as problems. */
+/**
+ * Rows read since the previous batch, in file order: communes already built (JSON), rows screened but not
+ * yet converted (CSV, Excel: their cells are converted where the batch is evaluated, see `convertRows`), and
+ * the problems found reading them.
+ */
 export interface ReadBatch {
   communes: ReadCommune[];
+  pending: PendingRow[];
+  /** The columns the pending rows are read with. */
+  columns: readonly Column[];
   problems: RowProblem[];
 }
 
 export interface CommuneSource {
   readonly file: string;
+  /** The language of the problems' reasons. */
+  readonly lang: Lang;
+  /** What the cells are read with (measures, categories). */
+  readonly dictionary: Dictionary;
   /** The file's size in bytes. */
   readonly bytes: number;
   readonly format: InputFormat;
@@ -39,10 +52,12 @@ export interface CommuneSource {
 }
 
 /** Batches of an already read file (JSON, whose text is parsed whole) of `bytes` bytes. */
-export function sourceOf(read: ReadResult, bytes: number): CommuneSource {
+export function sourceOf(read: ReadResult, bytes: number, dictionary: Dictionary, lang: Lang): CommuneSource {
   let done = 0;
   return {
     file: read.file,
+    lang,
+    dictionary,
     bytes,
     format: read.format,
     unit: read.unit,
@@ -54,9 +69,15 @@ export function sourceOf(read: ReadResult, bytes: number): CommuneSource {
       return read.communes.length === 0 ? 1 : done / read.communes.length;
     },
     async *batches(size: number) {
-      yield { communes: read.communes.slice(0, size), problems: read.problems };
+      const batch = (communes: ReadCommune[], problems: RowProblem[]): ReadBatch => ({
+        communes,
+        pending: [],
+        columns: read.columns,
+        problems,
+      });
+      yield batch(read.communes.slice(0, size), read.problems);
       for (done = Math.min(size, read.communes.length); done < read.communes.length; done += size) {
-        yield { communes: read.communes.slice(done, done + size), problems: [] };
+        yield batch(read.communes.slice(done, done + size), []);
       }
       done = read.communes.length;
     },
@@ -64,14 +85,28 @@ export function sourceOf(read: ReadResult, bytes: number): CommuneSource {
   };
 }
 
-/** Reads a whole source. */
+/** The communes of a batch: those built, and the pending rows converted (their problems added to the batch's). */
+export function communesOf(source: CommuneSource, batch: ReadBatch): ReadCommune[] {
+  if (batch.pending.length === 0) return batch.communes;
+  return convertRows(batch.pending, batch.columns, {
+    file: source.file,
+    dictionary: source.dictionary,
+    problems: batch.problems,
+    unit: source.unit,
+    lang: source.lang,
+  });
+}
+
+/** Reads a whole source, converting every row here. */
 export async function collect(source: CommuneSource, size = 1000): Promise<ReadResult> {
   const communes: ReadCommune[] = [];
   const problems: RowProblem[] = [];
   for await (const batch of source.batches(size)) {
-    for (const commune of batch.communes) communes.push(commune);
+    for (const commune of communesOf(source, batch)) communes.push(commune);
     for (const problem of batch.problems) problems.push(problem);
   }
+  // Problems found converting a row come after those found reading the next ones: put them back in row order.
+  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return {
     file: source.file,
     format: source.format,
