@@ -193,6 +193,7 @@ describe('results are written as the communes are evaluated', () => {
       ntm(['evaluate', data, ...OPTIONS, '--format', 'json']),
     ]);
     expect(lines.code, lines.stderr).toBe(1);
+    expect(report.code, report.stderr).toBe(1);
     const json = JSON.parse(read('all.json').toString('utf8'));
     const items = read('all.jsonl')
       .toString('utf8')
