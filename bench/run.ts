@@ -51,10 +51,12 @@ W1 engine (in process):
 
 W2 components (Chromium, packages/scorecard/dist/standalone):
   --board-communes N          communes on <ntm-district-board> (default 300, the target's size)
+  --country-communes N        communes on the country board (default 3,300, the target's size)
   --scorecards N              <ntm-scorecard> elements on one page (default 100; quick 10)
   --w2-reps N                 repetitions per variant (default 7; quick 2)
   --w2-warmup N               warm-up runs per variant (default 1; quick 0)
-                              (quick also skips the phase breakdown and the chunk-size=25 board)
+  --w2-interaction-reps N     runs of scrolling, sorting and filtering the country board (default 3; quick 1)
+                              (quick also skips the phase breakdown and the every-row-in-the-DOM board)
 
 W3 CLI (node packages/cli/dist/bin.js evaluate):
   --cli-rows N                rows in the CSV and XLSX files (default 10,000; quick 1,000)
@@ -132,6 +134,8 @@ async function main(): Promise<void> {
       out: { type: 'string' },
       workloads: { type: 'string' },
       'board-communes': { type: 'string' },
+      'country-communes': { type: 'string' },
+      'w2-interaction-reps': { type: 'string' },
       scorecards: { type: 'string' },
       'w2-reps': { type: 'string' },
       'w2-warmup': { type: 'string' },
@@ -184,12 +188,17 @@ async function main(): Promise<void> {
   const workloads = list<Workload>('workloads', values.workloads, WORKLOADS);
   const w2: W2Options = {
     communes: Math.max(1, positive('board-communes', values['board-communes'], 300)),
+    countryCommunes: Math.max(1, positive('country-communes', values['country-communes'], 3300)),
+    interactionReps: Math.max(
+      1,
+      positive('w2-interaction-reps', values['w2-interaction-reps'], quick ? 1 : 3),
+    ),
     scorecards: Math.max(1, positive('scorecards', values.scorecards, quick ? 10 : 100)),
     reps: Math.max(1, positive('w2-reps', values['w2-reps'], quick ? 2 : 7)),
     warmup: positive('w2-warmup', values['w2-warmup'], quick ? 0 : 1),
     seed: options.seed,
     breakdownRuns: quick ? 0 : 5,
-    smallChunks: !quick,
+    fullBoard: !quick,
   };
   const w3: W3Options = {
     rows: Math.max(1, positive('cli-rows', values['cli-rows'], quick ? 1000 : 10_000)),

@@ -321,9 +321,9 @@ const cli: Consumer = {
         describeRun(result),
       );
     });
-    await step('cli', 'Chromium: the report renders its district board offline', () =>
+    await step('cli', "Chromium: the report renders each commune's scorecard offline", () =>
       withPage(ctx, project.dir, '/report.html', async (watched, origin) => {
-        await waitForShadowText(watched, 'ntm-district-board', 'xã đạt');
+        await waitForShadowText(watched, 'ntm-scorecard', 'tiêu chí đạt');
         noPageErrors(watched);
         const fetched = watched.requests.filter(
           (url) => url !== `${origin}/report.html` && !url.startsWith('data:'),

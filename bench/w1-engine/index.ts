@@ -57,8 +57,11 @@ export interface TargetCheck {
   threshold: number;
   /** The verdict from the fastest runs (on a busy machine it can differ from the median's). */
   passFromMin: boolean | null;
-  /** `speedup`: competitor time / core time, must be ≥ threshold; `slowdown`: core / baseline, ≤ threshold. */
-  unit: 'speedup' | 'slowdown';
+  /**
+   * `speedup`: competitor time / core time, must be ≥ threshold; `slowdown`: core / baseline, ≤ threshold;
+   * `memory`: core's retained bytes / the baseline's, ≤ threshold.
+   */
+  unit: 'speedup' | 'slowdown' | 'memory';
   pass: boolean | null;
 }
 
@@ -175,7 +178,31 @@ function checks(timings: Map<string, Timing>): TargetCheck[] {
       'speedup',
       1,
     ),
+    memoryCheck(timings),
   ];
+}
+
+/**
+ * Memory: what `evaluateMany`'s results retain per commune (statuses and counts read, as a dashboard does),
+ * against what the hand-written result objects retain, at most 1.5×. Measured once per variant, not per run,
+ * so the median and the "fastest" value are the same.
+ */
+function memoryCheck(timings: Map<string, Timing>): TargetCheck {
+  const core = timings.get('core-evaluate')?.retainedBytesPerCommune ?? null;
+  const hand = timings.get('hand-full')?.retainedBytesPerCommune ?? null;
+  const value = core === null || hand === null ? null : ratio(core, hand);
+  const pass = value === null ? null : value <= 1.5;
+  return {
+    id: 'memory-vs-hand',
+    path: 'full',
+    description: 'evaluateMany retains at most 1.5× the memory of hand-written result objects',
+    value,
+    valueFromMin: value,
+    threshold: 1.5,
+    unit: 'memory',
+    pass,
+    passFromMin: pass,
+  };
 }
 
 /** Statuses core gives the dataset, counted (a separate function so the results are freed before timing). */
@@ -410,9 +437,11 @@ export function formatW1(report: W1Report): string[] {
       value >= 1 ? `${fmt(value, 2)}× faster` : `${fmt(1 / value, 2)}× SLOWER`;
     const fromMin = target.valueFromMin ?? 0;
     const measured =
-      target.unit === 'slowdown'
-        ? `core takes ${fmt(target.value, 2)}× its time (${fmt(fromMin, 2)}×)`
-        : `core is ${speed(target.value)} (${speed(fromMin)})`;
+      target.unit === 'memory'
+        ? `core retains ${fmt(target.value, 2)}× its memory`
+        : target.unit === 'slowdown'
+          ? `core takes ${fmt(target.value, 2)}× its time (${fmt(fromMin, 2)}×)`
+          : `core is ${speed(target.value)} (${speed(fromMin)})`;
     const noisy =
       target.passFromMin !== target.pass
         ? ` (noisy: the fastest runs say ${target.passFromMin ? 'PASS' : 'MISS'})`
@@ -470,11 +499,13 @@ export function summaryW1(report: W1Report): { rows: SummaryRow[]; targets: Targ
     const describe = (value: number | null) =>
       value === null
         ? 'n/a'
-        : target.unit === 'slowdown'
-          ? `core takes ${fmt(value, 2)}× its time`
-          : value >= 1
-            ? `core ${fmt(value, 2)}× faster`
-            : `core ${fmt(1 / value, 2)}× slower`;
+        : target.unit === 'memory'
+          ? `core retains ${fmt(value, 2)}× its memory`
+          : target.unit === 'slowdown'
+            ? `core takes ${fmt(value, 2)}× its time`
+            : value >= 1
+              ? `core ${fmt(value, 2)}× faster`
+              : `core ${fmt(1 / value, 2)}× slower`;
     return {
       workload: 'W1',
       description: `${target.path}: ${target.description}`,

@@ -5,7 +5,14 @@ import { coreDashboard, coreFull } from './core.js';
 import type { BenchCommune } from './generate.js';
 import { type HandTables, handFull, handPassFail, handTables } from './handwritten.js';
 import { type JsonLogicRules, jsonLogicPassFail, jsonLogicRules } from './json-logic.js';
-import { type BenchRules, loadRules, STATUS_CODE, STATUS_NAMES, type StatusName } from './rules.js';
+import {
+  type BenchRules,
+  loadRules,
+  STATUS_CODE,
+  STATUS_NAMES,
+  type StatusName,
+  W1_RULESETS,
+} from './rules.js';
 import { type RulesEngines, rulesEnginePassFail, rulesEngines } from './rules-engine.js';
 import { TIER_STATUS_NAMES } from './tally.js';
 
@@ -25,7 +32,7 @@ export function setupW1(level = W1_LEVEL, asOf = W1_AS_OF): W1Context {
   const rules = loadRules(level, asOf);
   return {
     rules,
-    options: { level, asOf },
+    options: { level, asOf, rulesets: W1_RULESETS },
     hand: handTables(rules),
     jsonLogic: jsonLogicRules(rules),
     rulesEngine: rulesEngines(rules),

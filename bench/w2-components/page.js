@@ -43,6 +43,28 @@ function gate(spec) {
 
 const parse = (from, count) => texts.slice(from, from + count).map((text) => JSON.parse(text));
 
+/**
+ * Evaluations for a board of `count` communes: the distinct ones (parsed afresh), repeated beyond their number
+ * with ids and names of their own ("Xã thử nghiệm 12 (3)"). A country of 3,300 evaluations of 79 KiB each would
+ * take 260 MB of JSON; the board reads every evaluation the same way whether or not two share their criteria.
+ */
+function boardData(count) {
+  const distinct = parse(0, Math.min(count, texts.length));
+  if (count <= distinct.length) return distinct;
+  return Array.from({ length: count }, (_, i) => {
+    const evaluation = distinct[i % distinct.length];
+    const round = Math.floor(i / distinct.length);
+    if (round === 0) return evaluation;
+    const { id, name } = evaluation.commune;
+    return {
+      ...evaluation,
+      commune: { ...evaluation.commune, id: `${id}-${round}`, name: `${name} (${round})` },
+    };
+  });
+}
+
+const STATUS_RANK = { met: 2, incomplete: 1, 'not-met': 0 };
+
 // ---- baseline 1: a bare Lit element, minimal templates, same rows ---------------------------------------------
 
 const tiersOf = (evaluation) => [...(evaluation.prerequisites ?? []).flatMap(tiersOf), evaluation];
@@ -202,6 +224,67 @@ function domBoard(evaluations, byName) {
   return wrap;
 }
 
+/**
+ * Plain DOM drawing only the rows in view, as a windowed table must: every row computed and sorted as the
+ * element orders them (criteria met, result, name with the same collator), the counts per criterion over all of
+ * them, then `visible` rows drawn and one spacer standing for the others.
+ */
+function domBoardVisible(evaluations, visible) {
+  const collator = new Intl.Collator('vi-VN', { sensitivity: 'base', numeric: true });
+  const rows = boardRows(evaluations, false);
+  const names = rows.map((row) => row.name);
+  const byName = names.map((_, i) => i).sort((a, b) => collator.compare(names[a], names[b]) || a - b);
+  const rank = new Int32Array(rows.length);
+  byName.forEach((row, position) => {
+    rank[row] = position;
+  });
+  const order = rows.map((_, i) => i);
+  order.sort(
+    (a, b) =>
+      rows[b].met - rows[a].met ||
+      STATUS_RANK[rows[b].status] - STATUS_RANK[rows[a].status] ||
+      rank[a] - rank[b],
+  );
+  const columns = evaluations[0].criteria;
+  const met = columns.map(() => 0);
+  for (const row of rows)
+    row.cells.forEach((status, c) => {
+      if (status === 'met') met[c]++;
+    });
+  const wrap = el('div');
+  wrap.style.cssText = 'max-height: 75vh; overflow: auto';
+  const table = el('table');
+  const head = el('tr');
+  head.append(el('th', 'commune'), el('th', 'result'), el('th', 'criteria'));
+  for (const column of columns) head.append(el('th', column.id));
+  const thead = el('thead');
+  thead.append(head);
+  const tbody = el('tbody');
+  for (const index of order.slice(0, visible)) {
+    const row = rows[index];
+    const tr = el('tr');
+    tr.dataset.id = row.id;
+    const th = el('th');
+    th.append(el('button', row.name));
+    tr.append(th, el('td', row.status, row.status), el('td', `${row.met}/${row.total}`));
+    for (const status of row.cells) tr.append(el('td', undefined, status));
+    tbody.append(tr);
+  }
+  const spacer = el('tr');
+  const cell = el('td');
+  cell.style.height = `${(rows.length - visible) * 22}px`;
+  spacer.append(cell);
+  tbody.append(spacer);
+  const foot = el('tr');
+  foot.append(el('th', 'met'), el('td'), el('td'));
+  for (const count of met) foot.append(el('td', `${count}/${rows.length}`));
+  const tfoot = el('tfoot');
+  tfoot.append(foot);
+  table.append(thead, tbody, tfoot);
+  wrap.append(table);
+  return wrap;
+}
+
 // ---- measurements ---------------------------------------------------------------------------------------------
 
 const TAGS = {
@@ -226,7 +309,12 @@ async function freshHosts(kind, variant, count) {
 }
 
 const settle = (hosts) => Promise.all(hosts.map((host) => host.updateComplete));
-const rowsOf = (host) => host.shadowRoot.querySelectorAll('tbody tr');
+const rowsOf = (host) => host.shadowRoot.querySelectorAll('tbody tr[data-id], tbody tr[data-index]');
+/** Rows the table holds for screen readers and scrolling: aria-rowcount − 2 for the element, its rows else. */
+function rowsListed(host) {
+  const count = host.shadowRoot.querySelector('table[aria-rowcount]')?.getAttribute('aria-rowcount');
+  return count ? Number(count) - 2 : rowsOf(host).length;
+}
 /** Ends a run (the next one collects garbage before its clock starts). */
 const finish = (container) => container.remove();
 
@@ -240,11 +328,12 @@ function indicatorsShown(hosts, variant) {
 function visibleRows(host) {
   const rows = rowsOf(host);
   const wrap = host.shadowRoot.querySelector('.table-wrap, div[style]');
+  const head = host.shadowRoot.querySelector('thead')?.getBoundingClientRect().bottom ?? 0;
   const bottom = Math.min(wrap ? wrap.getBoundingClientRect().bottom : innerHeight, innerHeight);
   let visible = 0;
   for (const row of rows) {
     const rect = row.getBoundingClientRect();
-    if (rect.top < bottom && rect.bottom > 0) visible++;
+    if (rect.top < bottom && rect.bottom > Math.max(0, head)) visible++;
     else if (rect.top >= bottom) break;
   }
   return visible;
@@ -300,16 +389,24 @@ async function scorecardUpdate(spec) {
   return { renderMs: rendered - start, frameMs: framed - start, indicators: ok ? 1 : 0 };
 }
 
+/**
+ * `evaluations` set on a board: to `updateComplete` and to the end of the next frame. The element (windowed
+ * above `virtualize-above`) has nothing left to draw after that frame: every row is listed (aria-rowcount,
+ * spacers) and those in view are drawn. `element-all` draws every row in the DOM (as for printing); the baselines
+ * draw every row (`dom-visible`: only those in view).
+ */
 async function board(spec) {
   const { variant, communes } = spec;
-  const { container, hosts } = await freshHosts('board', variant, 1);
+  const kind = variant.startsWith('element') ? 'element' : variant.startsWith('dom') ? 'dom' : 'lit';
+  const { container, hosts } = await freshHosts('board', kind, 1);
   const host = hosts[0];
-  if (variant === 'element' && spec.chunkSize) host.chunkSize = spec.chunkSize;
-  const data = parse(0, communes);
+  if (variant === 'element-all') host.virtualizeAbove = 1e9;
+  const data = boardData(communes);
   forceGc();
   await gate(spec);
   const start = performance.now();
   if (variant === 'dom') host.shadowRoot.append(domBoard(data, false));
+  else if (variant === 'dom-visible') host.shadowRoot.append(domBoardVisible(data, spec.visibleRows ?? 30));
   else {
     host.evaluations = data;
     await host.updateComplete;
@@ -317,28 +414,16 @@ async function board(spec) {
   const rendered = performance.now();
   const rowsRendered = rowsOf(host).length;
   const framed = await nextFrame();
-  const rowsAtFrame = rowsOf(host).length;
-  const visible = visibleRows(host);
-  // The board renders in chunks (setTimeout between them): wait for the last row, then for its frame.
-  let guard = 0;
-  while (rowsOf(host).length < communes && guard++ < 10_000) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await host.updateComplete;
-  }
-  const allRendered = performance.now();
-  const allFramed = await nextFrame();
-  const rowsAll = rowsOf(host).length;
-  finish(container);
-  return {
+  const sample = {
     renderMs: rendered - start,
     frameMs: framed - start,
-    allRenderMs: allRendered - start,
-    allFrameMs: allFramed - start,
     rowsRendered,
-    rowsAtFrame,
-    rowsAll,
-    visibleRows: visible,
+    rowsAtFrame: rowsOf(host).length,
+    rowsAll: rowsListed(host),
+    visibleRows: visibleRows(host),
   };
+  finish(container);
+  return sample;
 }
 
 async function boardSort(spec) {
@@ -348,11 +433,9 @@ async function boardSort(spec) {
   const data = parse(0, communes);
   if (variant === 'dom') host.shadowRoot.append(domBoard(data, false));
   else {
-    // Set-up, untimed: every row at once (the sort re-renders all the rows shown either way).
-    if (variant === 'element') host.chunkSize = communes;
     host.evaluations = data;
     await host.updateComplete;
-    if (rowsOf(host).length !== communes) throw new Error('board set-up: rows missing');
+    if (rowsListed(host) !== communes) throw new Error('board set-up: rows missing');
   }
   await nextFrame();
   forceGc();
@@ -369,9 +452,158 @@ async function boardSort(spec) {
   const rendered = performance.now();
   const framed = await nextFrame();
   const rows = rowsOf(host);
-  const changed = rows.length === communes && rows[0]?.textContent !== before;
+  const changed = rowsListed(host) === communes && rows[0]?.textContent !== before;
   finish(container);
-  return { renderMs: rendered - start, frameMs: framed - start, rowsAll: changed ? rows.length : 0 };
+  return { renderMs: rendered - start, frameMs: framed - start, rowsAll: changed ? communes : 0 };
+}
+
+// ---- the country board: long tasks while scrolling, sorting and filtering ----------------------------------
+
+/** Collects long tasks (> 50 ms on the main thread, Chromium's Long Tasks API) until `stop()`. */
+function watchLongTasks() {
+  const entries = [];
+  const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+  observer.observe({ type: 'longtask' });
+  return () => {
+    entries.push(...observer.takeRecords());
+    observer.disconnect();
+    return entries.map((entry) => entry.duration);
+  };
+}
+
+/**
+ * Times each frame until `stop()`: the longest gap between two frames is what the user sees as a stall; the
+ * 90th percentile is the usual frame (16.7 ms at 60 Hz when the page keeps up).
+ */
+function watchFrames() {
+  let last = performance.now();
+  const gaps = [];
+  let running = true;
+  const tick = (now) => {
+    gaps.push(now - last);
+    last = now;
+    if (running) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  return () => {
+    running = false;
+    gaps.sort((a, b) => a - b);
+    return {
+      frames: gaps.length,
+      longestFrameMs: gaps.at(-1) ?? 0,
+      p90FrameMs: gaps[Math.floor(gaps.length * 0.9)] ?? 0,
+    };
+  };
+}
+
+/** A country board, drawn and settled, before the timed part. */
+async function countryBoard(spec) {
+  const { container, hosts } = await freshHosts('board', 'element', 1);
+  const host = hosts[0];
+  host.evaluations = boardData(spec.communes);
+  await host.updateComplete;
+  // The table in the page's view, as when someone scrolls it (rows below the page's viewport are not drawn).
+  host.shadowRoot.querySelector('.table-wrap').scrollIntoView({ block: 'start' });
+  await nextFrame();
+  forceGc();
+  // The GC above is a long task of its own: start watching in a later task.
+  await nextFrame();
+  return { container, host, wrap: host.shadowRoot.querySelector('.table-wrap') };
+}
+
+function summary(stopTasks, stopFrames, start) {
+  const tasks = stopTasks();
+  const frames = stopFrames();
+  return {
+    ms: performance.now() - start,
+    longTasks: tasks.length,
+    longestTaskMs: tasks.length ? Math.max(...tasks) : 0,
+    ...frames,
+  };
+}
+
+/**
+ * Scrolls the whole table, top to bottom, one and a half screenfuls per frame (a fast fling: every frame shows
+ * rows not drawn before), then jumps to the top and to the end. Checks that the last row was drawn.
+ */
+async function boardScroll(spec) {
+  const { container, host, wrap } = await countryBoard(spec);
+  const stopTasks = watchLongTasks();
+  const stopFrames = watchFrames();
+  const start = performance.now();
+  const step = Math.max(100, wrap.clientHeight * 1.5);
+  while (wrap.scrollTop + wrap.clientHeight < wrap.scrollHeight - 1) {
+    wrap.scrollTop += step;
+    await nextFrame();
+  }
+  wrap.scrollTop = 0;
+  await nextFrame();
+  wrap.scrollTop = wrap.scrollHeight;
+  await nextFrame();
+  await host.updateComplete;
+  const result = summary(stopTasks, stopFrames, start);
+  const rows = rowsOf(host);
+  const last = Number(rows[rows.length - 1]?.getAttribute('aria-rowindex'));
+  finish(container);
+  return { ...result, reachedLast: last === spec.communes + 1 ? 1 : 0, rowsDrawn: rows.length };
+}
+
+/** Sorts the country board by name, back, then by criteria met: each to the end of its frame. */
+async function boardSortCountry(spec) {
+  const { container, host } = await countryBoard(spec);
+  const stopTasks = watchLongTasks();
+  const stopFrames = watchFrames();
+  const start = performance.now();
+  const first = rowsOf(host)[0]?.textContent;
+  const times = [];
+  for (const [sort, direction] of [
+    ['name', 'asc'],
+    ['name', 'desc'],
+    ['criteria', 'desc'],
+  ]) {
+    const began = performance.now();
+    host.sort = sort;
+    host.sortDirection = direction;
+    await host.updateComplete;
+    times.push((await nextFrame()) - began);
+  }
+  const result = summary(stopTasks, stopFrames, start);
+  const ok = rowsOf(host)[0]?.textContent === first ? 1 : 0;
+  finish(container);
+  return { ...result, slowestMs: Math.max(...times), reachedLast: ok };
+}
+
+/**
+ * Types a search into the country board's search box, a key at a time (an `input` event each), then presses a
+ * result filter button: each to the end of its frame.
+ */
+async function boardFilter(spec) {
+  const { container, host } = await countryBoard(spec);
+  const input = host.shadowRoot.querySelector('input[type="search"]');
+  const stopTasks = watchLongTasks();
+  const stopFrames = watchFrames();
+  const start = performance.now();
+  const times = [];
+  for (const character of spec.query ?? 'thu nghiem 12') {
+    const began = performance.now();
+    input.value += character;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await host.updateComplete;
+    times.push((await nextFrame()) - began);
+  }
+  const shownAfterQuery = rowsListed(host);
+  const began = performance.now();
+  host.shadowRoot.querySelector('[part~="status-filter"]:nth-child(2)').click();
+  await host.updateComplete;
+  times.push((await nextFrame()) - began);
+  const result = summary(stopTasks, stopFrames, start);
+  finish(container);
+  return {
+    ...result,
+    slowestMs: Math.max(...times),
+    shownAfterQuery,
+    reachedLast: shownAfterQuery > 0 ? 1 : 0,
+  };
 }
 
 // ---- phase breakdown (instrumented runs, after the timed ones) -----------------------------------------------
@@ -387,11 +619,12 @@ async function breakdown(spec) {
     spec.kind === 'board'
       ? board({ ...spec, communes: spec.communes })
       : scorecards({ ...spec, count: spec.count ?? 1 });
-  if (spec.variant !== 'element') return { ...(await run()), phases: null };
+  if (!spec.variant.startsWith('element')) return { ...(await run()), phases: null };
   const Class = spec.kind === 'board' ? NtmDistrictBoard : NtmScorecard;
-  const phases = { willUpdate: 0, render: 0, update: 0, updates: 0 };
+  const phases = { willUpdate: 0, render: 0, update: 0, performUpdate: 0, updates: 0 };
   const originals = {};
-  for (const name of ['willUpdate', 'render', 'update']) {
+  const names = ['willUpdate', 'render', 'update', 'performUpdate'];
+  for (const name of names) {
     originals[name] = Object.getOwnPropertyDescriptor(Class.prototype, name);
     const inherited = originals[name]?.value ?? Object.getPrototypeOf(Class.prototype)[name];
     Class.prototype[name] = function (...args) {
@@ -407,14 +640,23 @@ async function breakdown(spec) {
   try {
     return { ...(await run()), phases };
   } finally {
-    for (const name of ['willUpdate', 'render', 'update']) {
+    for (const name of names) {
       if (originals[name]) Object.defineProperty(Class.prototype, name, originals[name]);
       else delete Class.prototype[name];
     }
   }
 }
 
-const MEASURES = { scorecards, scorecardUpdate, board, boardSort, breakdown };
+const MEASURES = {
+  scorecards,
+  scorecardUpdate,
+  board,
+  boardSort,
+  boardScroll,
+  boardSortCountry,
+  boardFilter,
+  breakdown,
+};
 
 window.ntmBench = {
   async load() {

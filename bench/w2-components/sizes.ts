@@ -19,7 +19,7 @@ export interface SizeRow {
   files: string[];
   minBytes: number;
   gzipBytes: number;
-  /** Budget in gzip bytes (issue 6), when there is one. */
+  /** Budget in gzip bytes (issue 6; the element build's moved in issue 16), when there is one. */
   budgetGzip: number | null;
 }
 
@@ -77,7 +77,7 @@ export function bundleSizes(): SizeRow[] {
       'element-scorecard',
       'element build <ntm-scorecard>, without lit (and without core/review)',
       'dist/ntm-scorecard.js',
-      12 * 1024,
+      13 * 1024, // 12 kB before issues 12 and 16 (scripts/size.mjs says why)
     ),
     measure(
       SCORECARD_ROOT,

@@ -3,8 +3,8 @@
 //   docs/public/demo/   the BUILT standalone bundle of @nongthonmoi/scorecard (both files), the Nam Trực
 //                       evaluations (2023-12-31, previous 2023-11-15) and the data of the "evaluate a
 //                       commune" form
-//   docs/api/           the API reference (TypeDoc + typedoc-plugin-markdown) and the `ntm` command
-//                       reference (each command's --help)
+//   docs/en/api/        the API reference (TypeDoc + typedoc-plugin-markdown) and the `ntm` command
+//                       reference (each command's --help), in English
 //
 // All of it is generated and git-ignored. Run from the repository root, after building the scorecard:
 //
@@ -38,7 +38,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const docs = join(root, 'docs');
 const demo = join(docs, 'public', 'demo');
-const api = join(docs, 'api');
+const api = join(docs, 'en', 'api');
 const started = performance.now();
 
 function step(message: string): void {

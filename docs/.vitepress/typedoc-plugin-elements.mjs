@@ -7,6 +7,7 @@
 // - Turns the custom-elements-manifest tags of a class (@tagname, @fires, @csspart, @cssproperty, @slot,
 //   @summary) into one list per kind instead of one heading per tag. The tags are declared in
 //   packages/scorecard/tsdoc.json so that TypeDoc does not warn about them.
+import { existsSync } from 'node:fs';
 import { Application, Comment, CommentTag, Converter, ReflectionKind } from 'typedoc';
 import { MarkdownPageEvent } from 'typedoc-plugin-markdown';
 
@@ -67,8 +68,13 @@ const PACKAGES = {
     'the `ntm` command and its building blocks: file readers, pipeline, review, report writers',
 };
 
+// The reference is written to docs/en/api/. docs/rule-format.md moves to docs/en/ once its English rewrite lands.
+const RULE_FORMAT = existsSync(new URL('../en/rule-format.md', import.meta.url))
+  ? '../rule-format.md'
+  : '../../rule-format.md';
+
 const INTRO = `Generated from the TypeScript sources by TypeDoc when the site is built. For the concepts, start with
-[Evaluation semantics](../evaluation.md) and [Rule format](../rule-format.md); for the command line, the
+[Evaluation semantics](../evaluation.md) and [Rule format](${RULE_FORMAT}); for the command line, the
 [ntm commands](ntm-commands.md).
 `;
 

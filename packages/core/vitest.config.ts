@@ -7,5 +7,9 @@ const conditions = ['@nongthonmoi/source', ...defaultServerConditions];
 export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: ['@nongthonmoi/source'] } },
-  test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // A cap against hangs, not a measurement: property tests take seconds on a busy, shared machine.
+    testTimeout: 60_000,
+  },
 });

@@ -24,6 +24,8 @@ export default defineConfig({
           name: 'browser',
           include: ['src/**/*.test.ts'],
           setupFiles: ['test/setup-browser.ts'],
+          // A cap against hangs, not a measurement: axe over several states takes seconds on a busy machine.
+          testTimeout: 60_000,
           browser: {
             enabled: true,
             headless: true,

@@ -1,6 +1,7 @@
 // The logic of the "evaluate a commune" demo (CommuneFormDemo.vue): the reader's inputs become a commune
 // JSON document for <ntm-scorecard src>, exactly the shape a portal would serve.
 import type { CommuneFormData, FormField } from './demo-data.js';
+import { DEMO_TEXT, type DemoLang } from './demo-text.js';
 
 export interface FormState {
   name: string;
@@ -18,13 +19,21 @@ export interface FormState {
   inputs: Record<string, string | number>;
 }
 
-export const LEVELS: ReadonlyArray<{ id: string; label: string }> = [
-  { id: 'ntm', label: 'NTM (xã nông thôn mới)' },
-  { id: 'nang-cao', label: 'NTM nâng cao' },
-  { id: 'kieu-mau', label: 'NTM kiểu mẫu' },
-];
+/** The tiers the form offers (their names are in demo-text.ts). */
+export const LEVELS = ['ntm', 'nang-cao', 'kieu-mau'] as const;
 
-export function initialState(data: CommuneFormData): FormState {
+/**
+ * A field's label in the page's language, with its unit when the label does not already give it: the rules'
+ * labels often end with the unit ("Tỷ lệ tham gia BHYT (%)"), which must not be repeated ("(%) (%)").
+ */
+export function fieldLabel(field: FormField, lang: DemoLang): string {
+  const label = field.label[lang];
+  const unit = field.unit?.[lang] ?? '';
+  if (!unit || label.includes(`(${unit})`)) return label;
+  return `${label} (${unit})`;
+}
+
+export function initialState(data: CommuneFormData, lang: DemoLang = 'vi'): FormState {
   const inputs: Record<string, string | number> = {};
   for (const field of data.fields) inputs[field.key] = field.value === null ? '' : String(field.value);
   return {
@@ -33,7 +42,7 @@ export function initialState(data: CommuneFormData): FormState {
     asOf: data.defaults.asOf,
     province: data.defaults.province,
     region: '',
-    lang: 'vi',
+    lang,
     inputs,
   };
 }
@@ -58,13 +67,14 @@ export interface BuiltCommune {
  * The commune document: the template's values with the reader's inputs on top. Range and type checks are
  * left to core on purpose: a percent of 130 is refused by the engine and the element shows why.
  */
-export function buildCommune(data: CommuneFormData, state: FormState): BuiltCommune {
+export function buildCommune(data: CommuneFormData, state: FormState, lang: DemoLang = 'vi'): BuiltCommune {
   const values: Record<string, unknown> = { ...data.template.values };
   const problems: string[] = [];
   for (const field of data.fields) {
     const value = parseInput(field, state.inputs[field.key] ?? '');
-    if (value === undefined) problems.push(`${field.label.en}: "${state.inputs[field.key]}" is not a number`);
-    else values[field.key] = value;
+    if (value === undefined) {
+      problems.push(DEMO_TEXT[lang].notANumber(fieldLabel(field, lang), String(state.inputs[field.key])));
+    } else values[field.key] = value;
   }
   const commune: BuiltCommune['commune'] = {
     id: data.template.id,

@@ -12,6 +12,7 @@ import {
   evaluateMany,
 } from '@nongthonmoi/core';
 import type { Lang } from './i18n.js';
+import { addPercentSpreads, type PercentSpreads } from './io/cells.js';
 import { type Column, type Dictionary, dictionaryFor } from './io/columns.js';
 import { convertRows, type PendingRow } from './io/rows.js';
 import type { RowProblem } from './io/types.js';
@@ -29,6 +30,8 @@ export interface BatchSetup {
   output: BatchOutput;
   /** The file the rows come from, for their problems. */
   read: { file: string; unit: 'row' | 'item'; lang: Lang };
+  /** The percent measures of the file's columns: their spreads are gathered for the fraction warnings. */
+  percentKeys: string[];
 }
 
 export interface BatchInput {
@@ -52,6 +55,8 @@ export interface BatchResult {
   errors: BatchError[];
   /** The problems of the rows that could not be converted. */
   problems: RowProblem[];
+  /** The spread of the batch's percent values (see `percentFractionWarnings`). */
+  spreads: PercentSpreads;
 }
 
 const dictionaries = new WeakMap<BatchSetup, Dictionary>();
@@ -70,6 +75,11 @@ export function evaluateBatch(setup: BatchSetup, input: BatchInput): BatchResult
     communes = [...communes, ...converted.map((item) => item.commune)];
     attempted = [...attempted, ...converted.map((item) => item.row)];
   }
+  const spreads = addPercentSpreads(
+    {},
+    setup.percentKeys,
+    communes.map((commune, i) => ({ row: attempted[i] as number, commune })),
+  );
   const batch = evaluateMany(communes, setup.engine);
   const failed = new Set(batch.errors.map((error) => error.index));
   const evaluated: number[] = [];
@@ -82,5 +92,5 @@ export function evaluateBatch(setup: BatchSetup, input: BatchInput): BatchResult
       : output.format === 'jsonl'
         ? jsonLines(evaluations, evaluated, output.explain)
         : jsonReportItems(evaluations, evaluated, output.explain);
-  return { text, evaluated, attempted, errors: batch.errors, problems };
+  return { text, evaluated, attempted, errors: batch.errors, problems, spreads };
 }

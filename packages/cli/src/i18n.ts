@@ -1,5 +1,12 @@
 /** The words the CLI and its reports show, in Vietnamese (default) and English. */
-import type { CriterionStatus, IndicatorStatus, LocalizedText, TierStatus } from '@nongthonmoi/core';
+import {
+  COMPARATOR_SYMBOLS,
+  type Comparator,
+  type CriterionStatus,
+  type IndicatorStatus,
+  type LocalizedText,
+  type TierStatus,
+} from '@nongthonmoi/core';
 
 export type Lang = 'vi' | 'en';
 
@@ -28,7 +35,7 @@ const INDICATOR_STATUS: Record<IndicatorStatus, LocalizedText> = {
   'not-met': { vi: 'Chưa đạt', en: 'Not met' },
   missing: { vi: 'Thiếu số liệu', en: 'No data' },
   'not-applicable': { vi: 'Không áp dụng', en: 'Not applicable' },
-  'not-evaluable': { vi: 'Chưa xác định được mức', en: 'Target unknown' },
+  'not-evaluable': { vi: 'Chưa có mức chỉ tiêu chính thức', en: 'No official target' },
 };
 
 export const SYMBOL: Record<CriterionStatus, string> = { met: '✔', 'not-met': '✘', incomplete: '?' };
@@ -97,7 +104,7 @@ export function formatTarget(
     const yes = comparator === '!=' ? !target : target;
     return yes ? (lang === 'en' ? 'Yes' : 'Có') : lang === 'en' ? 'No' : 'Không';
   }
-  const op = comparator ? `${comparator.replace('>=', '≥').replace('<=', '≤')} ` : '';
+  const op = comparator ? `${COMPARATOR_SYMBOLS[comparator as Comparator] ?? comparator} ` : '';
   return `${op}${formatValue(target, unit, lang)}`;
 }
 

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 
-export { formatTable, type TableOptions } from './format-table.js';
+export { formatReviewSummary, formatTable, type TableOptions } from './format-table.js';
 export type { Lang } from './i18n.js';
 export { formatGap, formatTarget, formatValue, tierName, tierStatus } from './i18n.js';
 export type { CellResult, MeasureSpec, RawCell } from './io/cells.js';
@@ -24,9 +24,19 @@ export {
 export { type GuardRequest, guardPaths, PathClashError, type PathRole } from './io/path-guard.js';
 export { openCommunes, type ReadOptions, readCommunes } from './io/read.js';
 export { decodeText, detectDelimiter, readCsvText } from './io/read-csv.js';
+export {
+  DOSSIER_HEADERS,
+  type DossierField,
+  type DossierRead,
+  readDossier,
+  readDossierCsv,
+  readDossierJson,
+  readDossierXlsx,
+} from './io/read-dossier.js';
 export { readJsonText } from './io/read-json.js';
 export { readXlsx } from './io/read-xlsx.js';
 export { type BundleLookup, findScorecardBundle, type ScorecardBundle } from './io/scorecard-bundle.js';
+export { type DateSource, dateInData, dateInFileName, parseDayText } from './io/snapshot-date.js';
 export type { CommuneSource, ReadBatch } from './io/source.js';
 export type { InputFormat, ReadCommune, ReadResult, RowProblem } from './io/types.js';
 export { InputError } from './io/types.js';
@@ -64,9 +74,23 @@ export {
 export { buildProgram, main } from './program.js';
 export {
   buildReview,
+  type CommuneStanding,
+  type CriterionHistory,
+  compareGaps,
   type GapRow,
   gapsByOwner,
+  ILLUSTRATIVE_BANNER,
   type ReviewData,
   type ReviewInput,
+  type SnapshotInfo,
+  type SnapshotInput,
 } from './review.js';
+export {
+  REVIEW_SCHEMA_ID,
+  type ReviewDocument,
+  ReviewDocumentSchema,
+  reviewDocument,
+  reviewDocumentJson,
+  reviewJsonSchema,
+} from './review-document.js';
 export { escapeControls } from './safe-text.js';

@@ -7,24 +7,9 @@
  * data are shortened and quoted by the caller (see `quote` in io/cells.ts).
  */
 import type { Lang } from './i18n.js';
-
-type Params = Record<string, string | number | boolean | null | undefined>;
-type Render<P> = (p: P) => string;
-interface Texts<P> {
-  vi: Render<P>;
-  en: Render<P>;
-}
-
-/** One message: its Vietnamese and English texts, typed by the parameters they take. */
-function m<P extends Params = Record<string, never>>(vi: Render<P>, en: Render<P>): Texts<P> {
-  return { vi, en };
-}
-
-const vnNumber = new Intl.NumberFormat('vi-VN');
-const enNumber = new Intl.NumberFormat('en-GB');
-/** 16384 → "16.384" (vi) / "16,384" (en). */
-const nvi = (n: number | string | null | undefined) => (typeof n === 'number' ? vnNumber.format(n) : `${n}`);
-const nen = (n: number | string | null | undefined) => (typeof n === 'number' ? enNumber.format(n) : `${n}`);
+import { m, nen, nvi, type Params, type Texts } from './message-kit.js';
+import { CLI_MESSAGES } from './messages-cli.js';
+import { RULES_TABLE_MESSAGES } from './rules-table/messages.js';
 
 /** A size in bytes as people read it: "256 MiB", "1,5 GiB", "812 KiB". */
 export function formatBytes(bytes: number, lang: Lang): string {
@@ -40,6 +25,8 @@ export function formatBytes(bytes: number, lang: Lang): string {
 }
 
 export const MESSAGES = {
+  // The commands' own texts (help, usage errors, status lines): see messages-cli.ts.
+  ...CLI_MESSAGES,
   // ---------------------------------------------------------------------------------------------------------
   // Cells (io/cells.ts)
   'cell.notANumber': m(
@@ -231,6 +218,10 @@ export const MESSAGES = {
   'row.nameEmpty': m(
     () => 'tên xã để trống',
     () => 'the commune name is empty',
+  ),
+  'row.notADate': m(
+    () => 'ngày số liệu không phải một ngày có thật; ghi dạng 15/11/2023 hoặc 2023-11-15',
+    () => 'the data date is not a real day; write it as 2023-11-15 or 15/11/2023',
   ),
   'row.duplicateId': m<{ id: string; unit: 'row' | 'item'; first: number }>(
     (p) => {
@@ -528,13 +519,9 @@ export const MESSAGES = {
 
   // ---------------------------------------------------------------------------------------------------------
   // Owners file (owners.ts)
-  'owners.invalidCsv': m<{ file: string; why: string }>(
-    (p) => `${p.file} không phải CSV hợp lệ: ${p.why}`,
-    (p) => `${p.file} is not valid CSV: ${p.why}`,
-  ),
   'owners.columns': m<{ file: string; found: string }>(
     (p) =>
-      `${p.file}: cần các cột "Tiêu chí,Phụ trách" (hoặc "criterion,owner"), có thể thêm cột "Cấp" (level); tệp có: ${p.found}`,
+      `${p.file}: cần các cột "Tiêu chí,Phụ trách" (hoặc "criterion,owner"), có thể thêm cột "Cấp" (hoặc "level"); tệp có: ${p.found}`,
     (p) =>
       `${p.file}: expected the columns "criterion,owner" (or "Tiêu chí,Phụ trách"), optionally "level" (Cấp); found ${p.found}`,
   ),
@@ -561,6 +548,65 @@ export const MESSAGES = {
   'owners.problems': m<{ file: string }>(
     (p) => `${p.file} có lỗi`,
     (p) => `${p.file} has problems`,
+  ),
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Dossier file (io/read-dossier.ts)
+  'dossier.columns': m<{ file: string; missing: string; found: string }>(
+    (p) =>
+      `${p.file}: thiếu cột ${p.missing}. Tệp hồ sơ cần các cột "Mã xã", "Tiêu chí", "Trạng thái hồ sơ" (có thể thêm "Ngày cập nhật", "Người phụ trách", "Ghi chú"; tạo mẫu bằng ntm template --dossier); tệp có: ${p.found}`,
+    (p) =>
+      `${p.file}: the column ${p.missing} is missing. A dossier file needs the columns "commune", "criterion", "status" (optionally "updated", "owner", "note"; write a template with ntm template --dossier); found ${p.found}`,
+  ),
+  'dossier.columnCommune': m(
+    () => '"Mã xã"',
+    () => '"commune"',
+  ),
+  'dossier.columnCriterion': m(
+    () => '"Tiêu chí"',
+    () => '"criterion"',
+  ),
+  'dossier.columnStatus': m(
+    () => '"Trạng thái hồ sơ"',
+    () => '"status"',
+  ),
+  'dossier.duplicateColumn': m<{ header: string; first: string }>(
+    (p) => `cột ${p.header} có cùng ý nghĩa với cột ${p.first}`,
+    (p) => `the column ${p.header} means the same as the column ${p.first}`,
+  ),
+  'dossier.ignoredColumns': m<{ file: string; columns: string }>(
+    (p) => `ntm: ${p.file}: bỏ qua các cột không dùng cho hồ sơ: ${p.columns}\n`,
+    (p) => `ntm: ${p.file}: ignored columns that a dossier file does not use: ${p.columns}\n`,
+  ),
+  'dossier.communeEmpty': m(
+    () => 'mã xã để trống',
+    () => 'the commune id is empty',
+  ),
+  'dossier.criterionEmpty': m(
+    () => 'tiêu chí để trống',
+    () => 'the criterion is empty',
+  ),
+  'dossier.notText': m(
+    () => 'ô này cần chữ',
+    () => 'this cell needs text',
+  ),
+  'dossier.notADate': m(
+    () =>
+      'ngày cập nhật không phải một ngày có thật (ghi dạng 15/11/2023 hoặc 2023-11-15); bỏ qua ngày này, vẫn dùng dòng',
+    () =>
+      'the update date is not a real day (write it as 2023-11-15 or 15/11/2023); the date is ignored, the row is used',
+  ),
+  'dossier.notAnObject': m(
+    () => 'mục hồ sơ phải là một đối tượng { "commune", "criterion", "status", … }',
+    () => 'a dossier item must be an object { "commune", "criterion", "status", … }',
+  ),
+  'dossier.notAList': m<{ file: string }>(
+    (p) => `${p.file}: cần một mảng các dòng hồ sơ, hoặc { "dossiers": [...] }`,
+    (p) => `${p.file}: expected an array of dossier rows, or { "dossiers": [...] }`,
+  ),
+  'dossier.empty': m<{ file: string }>(
+    (p) => `${p.file} rỗng: cần một dòng tiêu đề (Mã xã, Tiêu chí, Trạng thái hồ sơ, …)`,
+    (p) => `${p.file} is empty: expected a header row (commune, criterion, status, …)`,
   ),
   'ruleset.invalidJson': m<{ file: string; why: string }>(
     (p) => `${p.file} không phải JSON hợp lệ: ${p.why}`,
@@ -647,10 +693,6 @@ export const MESSAGES = {
 
   // ---------------------------------------------------------------------------------------------------------
   // ntm evaluate: streamed outputs and threads (commands/evaluate.ts)
-  'evaluate.jobsInvalid': m(
-    () => 'cần một số nguyên từ 1 đến 64 (số luồng xử lý), ví dụ --jobs 2',
-    () => 'expected a whole number from 1 to 64 (the threads to evaluate on), e.g. --jobs 2',
-  ),
   'evaluate.explainNotJson': m<{ format: string }>(
     (p) => `--explain chỉ dùng với --format json hoặc jsonl (định dạng đang chọn: ${p.format})`,
     (p) => `--explain applies to --format json and jsonl only (the format chosen: ${p.format})`,
@@ -678,6 +720,102 @@ export const MESSAGES = {
   'xlsx.truncatedMarker': m(
     () => '…[đã cắt bớt]',
     () => '…[truncated]',
+  ),
+
+  // ---------------------------------------------------------------------------------------------------------
+  // ntm review (commands/review.ts)
+  'review.outRequired': m(
+    () => 'hãy cho --out bao-cao.html, --out bao-cao.xlsx hoặc --out review.json',
+    () => 'give --out report.html, --out report.xlsx or --out review.json',
+  ),
+  'review.outExtension': m<{ out: string }>(
+    (p) => `--out phải có đuôi .html, .xlsx hoặc .json (nhận được ${p.out})`,
+    (p) => `--out must end in .html, .xlsx or .json (got ${p.out})`,
+  ),
+  'review.asOfWithoutPrevious': m<{ date: string }>(
+    (p) =>
+      `--previous-as-of ${p.date} không đi sau một --previous nào: ghi ngày ngay sau tệp của nó, ví dụ --previous data-cu.csv --previous-as-of 2023-11-15`,
+    (p) =>
+      `--previous-as-of ${p.date} follows no --previous: give the date right after its file, e.g. --previous old.csv --previous-as-of 2023-11-15`,
+  ),
+  'review.previousDateUnknown': m<{ file: string }>(
+    (p) =>
+      `không biết số liệu ${p.file} là của ngày nào: tên tệp không có ngày (như data-2023-11-15.csv) và tệp không có cột "Ngày số liệu". Báo cáo không ghi một ngày không chắc chắn; hãy cho ngày ngay sau tệp, ví dụ: --previous ${p.file} --previous-as-of 2023-11-15`,
+    (p) =>
+      `cannot tell which day ${p.file} describes: its name holds no date (such as data-2023-11-15.csv) and it has no "Ngày số liệu" (data date) column. The report states no date it is not sure of; give it right after the file, e.g. --previous ${p.file} --previous-as-of 2023-11-15`,
+  ),
+  'review.currentDateUnclear': m<{ file: string; found: string }>(
+    (p) =>
+      `tên tệp ${p.file} có nhiều ngày, hoặc một ngày không có thật (${p.found}): hãy cho ngày của số liệu bằng --as-of, ví dụ --as-of 2023-12-31`,
+    (p) =>
+      `the name ${p.file} holds several dates, or one that does not exist (${p.found}): give the data's date with --as-of, e.g. --as-of 2023-12-31`,
+  ),
+  'review.previousDateUnclear': m<{ file: string; found: string }>(
+    (p) =>
+      `tên tệp ${p.file} có nhiều ngày, hoặc một ngày không có thật (${p.found}): hãy cho ngày ngay sau tệp, ví dụ --previous ${p.file} --previous-as-of 2023-11-15`,
+    (p) =>
+      `the name ${p.file} holds several dates, or one that does not exist (${p.found}): give the date right after the file, e.g. --previous ${p.file} --previous-as-of 2023-11-15`,
+  ),
+  'review.dataDatesMixed': m<{ file: string; dates: string }>(
+    (p) =>
+      `${p.file}: các dòng có ngày số liệu khác nhau (${p.dates}); mỗi tệp là một lần rà soát: hãy tách tệp, hoặc cho ngày bằng --as-of / --previous-as-of`,
+    (p) =>
+      `${p.file}: its rows carry different data dates (${p.dates}); each file is one review: split it, or give the date with --as-of / --previous-as-of`,
+  ),
+  'review.sameDate': m<{ first: string; second: string; date: string }>(
+    (p) =>
+      `${p.first} và ${p.second} cùng là số liệu ngày ${p.date}: mỗi lần rà soát phải có một ngày khác nhau`,
+    (p) => `${p.first} and ${p.second} both describe ${p.date}: each review needs its own day`,
+  ),
+  'review.previousAfterCurrent': m<{ file: string; date: string; current: string }>(
+    (p) =>
+      `--previous ${p.file} là số liệu ngày ${p.date}, sau số liệu hiện tại (${p.current}): --previous là các lần rà soát trước`,
+    (p) =>
+      `--previous ${p.file} describes ${p.date}, after the current data (${p.current}): --previous takes earlier reviews`,
+  ),
+  'review.dateSource': m<{ file: string; date: string; source: string }>(
+    (p) => `ntm: ${p.file}: số liệu ngày ${p.date} (${p.source})\n`,
+    (p) => `ntm: ${p.file}: data of ${p.date} (${p.source})\n`,
+  ),
+  'review.sourceData': m(
+    () => 'theo cột ngày số liệu trong tệp',
+    () => "from the file's data-date column",
+  ),
+  'review.sourceFileName': m(
+    () => 'theo ngày trong tên tệp',
+    () => 'from the date in the file name',
+  ),
+  'review.sourceToday': m(
+    () => 'không có ngày trong tệp: dùng ngày hôm nay; cho ngày khác bằng --as-of',
+    () => 'the file names no date: today is used; give another with --as-of',
+  ),
+  'review.dataDateDiffers': m<{ file: string; option: string; given: string; data: string }>(
+    (p) =>
+      `ntm: cảnh báo: ${p.file}: ${p.option} là ${p.given} nhưng cột ngày số liệu trong tệp ghi ${p.data}; báo cáo dùng ${p.given}\n`,
+    (p) =>
+      `ntm: warning: ${p.file}: ${p.option} is ${p.given} but the file's data-date column says ${p.data}; the report uses ${p.given}\n`,
+  ),
+  'review.badMargin': m(
+    () => 'cần số ngày nguyên từ 0 đến 3650, ví dụ 30',
+    () => 'expected a whole number of days from 0 to 3650, e.g. 30',
+  ),
+  'review.badTimeZone': m<{ zone: string }>(
+    (p) => `không biết múi giờ ${p.zone}; ghi tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh`,
+    (p) => `unknown time zone ${p.zone}; give an IANA zone name, e.g. Asia/Ho_Chi_Minh`,
+  ),
+  'review.noBundle': m<{ why: string }>(
+    (p) => `ntm: báo cáo không kèm phiếu tương tác: ${p.why}\n`,
+    (p) => `ntm: the report has no interactive scorecards: ${p.why}\n`,
+  ),
+  'review.unknownOwnerIds': m<{ file: string; ids: string }>(
+    (p) => `ntm: ${p.file} nêu các tiêu chí hoặc chỉ tiêu không có trong các cấp được đánh giá: ${p.ids}\n`,
+    (p) => `ntm: ${p.file} names criteria or indicators that the evaluated tiers do not have: ${p.ids}\n`,
+  ),
+  'review.wrote': m<{ out: string; communes: number; gaps: number; since: string }>(
+    (p) =>
+      `ntm: đã ghi ${p.out}: ${nvi(p.communes)} xã, ${nvi(p.gaps)} lượt chỉ tiêu chưa đạt${p.since ? `, tiến độ so với ${p.since}` : ''}\n`,
+    (p) =>
+      `ntm: wrote ${p.out}: ${nen(p.communes)} communes, ${nen(p.gaps)} indicators not met${p.since ? `, progress since ${p.since}` : ''}\n`,
   ),
 
   // ---------------------------------------------------------------------------------------------------------
@@ -710,6 +848,9 @@ export const MESSAGES = {
     () =>
       'ntm: out of memory while processing the data. Split the file into smaller ones; no output file was changed.\n',
   ),
+
+  // Ruleset workbooks (rules-table/messages.ts)
+  ...RULES_TABLE_MESSAGES,
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -3,12 +3,10 @@
  * `Tiêu chí, Phụ trách`), optionally `level` (`Cấp`): criterion numbers differ between tiers (criterion 14
  * is education in NTM but health in NTM nâng cao), so a row without a level applies to every tier.
  */
-import { parse } from 'csv-parse/sync';
 import type { Lang } from './i18n.js';
 import { quote } from './io/cells.js';
-import { LIMITS } from './io/limits.js';
 import { readBytes } from './io/read.js';
-import { decodeText, detectDelimiter, lineOverColumnLimit } from './io/read-csv.js';
+import { csvRecords, decodeText } from './io/read-csv.js';
 import { fold, preview, shownFile } from './io/text.js';
 import { InputError } from './io/types.js';
 import { tr } from './messages.js';
@@ -55,39 +53,7 @@ export function normalizeLevel(text: string): string | null {
 
 export function parseOwners(text: string, file: string, lang: Lang = 'vi'): Owners {
   const shown = shownFile(file);
-  let records: string[][];
-  const delimiter = detectDelimiter(text);
-  const wide = lineOverColumnLimit(text, delimiter, LIMITS.columns);
-  if (wide !== null) {
-    throw new InputError(
-      file,
-      tr(lang, 'read.tooManyColumns', { file: shown, line: wide, limit: LIMITS.columns }),
-    );
-  }
-  try {
-    records = parse(text, {
-      delimiter,
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      skip_empty_lines: false,
-      to: LIMITS.csvRecords + 1,
-    }) as string[][];
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? 'ERROR';
-    throw new InputError(
-      file,
-      tr(lang, 'owners.invalidCsv', {
-        file: shown,
-        why:
-          code === 'CSV_QUOTE_NOT_CLOSED'
-            ? tr(lang, 'csv.quoteNotClosed')
-            : tr(lang, 'csv.otherError', { code }),
-      }),
-    );
-  }
-  if (records.length > LIMITS.csvRecords) {
-    throw new InputError(file, tr(lang, 'read.tooManyLines', { file: shown, limit: LIMITS.csvRecords }));
-  }
+  const { records } = csvRecords(text, file, lang);
   const header = (records[0] ?? []).map((cell) => fold(cell));
   const find = (names: string[]) => header.findIndex((cell) => names.includes(cell));
   const criterionAt = find(HEADERS.criterion);

@@ -15,6 +15,7 @@ import {
   type RulesetInput,
 } from '@nongthonmoi/core';
 import type { BatchResult, BatchSetup } from './evaluate-batch.js';
+import { mergePercentSpreads, type PercentSpreads, percentColumns, spreadWarnings } from './io/cells.js';
 import { type Column, type Dictionary, dictionaryFor } from './io/columns.js';
 import { openCommunes, type ReadOptions, readCommunes } from './io/read.js';
 import type { CommuneSource } from './io/source.js';
@@ -210,6 +211,8 @@ export interface EvaluationStream {
   results(): AsyncGenerator<EvaluatedBatch>;
   /** Every problem found, by row: complete once `results` is done. */
   problems(): RowProblem[];
+  /** Values read as written but probably not meant so (percentages typed as fractions): once `results` is done. */
+  warnings(): RowProblem[];
   /** Stops the worker threads. */
   close(): Promise<void>;
 }
@@ -242,8 +245,10 @@ export async function openEvaluation(
           ...(options.rulesets ? { rulesets: options.rulesets } : {}),
         })
       : null;
+  const percents = percentColumns(source, dictionary.measures);
   const setup: BatchSetup = {
     engine,
+    percentKeys: [...percents.keys()],
     read: { file: source.file, unit: source.unit, lang: source.lang },
     output: csvLayout
       ? { format: 'csv', layout: csvLayout }
@@ -252,6 +257,7 @@ export async function openEvaluation(
   const jobs = options.jobs ?? (source.bytes >= PARALLEL_FROM_BYTES ? defaultJobs() : 1);
   const evaluator: Evaluator = jobs > 1 ? new WorkerPool(jobs, setup) : new InlineEvaluator(setup);
   const problems: RowProblem[] = [];
+  const spreads: PercentSpreads = {};
   let evaluated = 0;
   let sorted = false;
   const columns: FileColumns = {
@@ -267,6 +273,7 @@ export async function openEvaluation(
     const take = async (): Promise<EvaluatedBatch> => {
       const done = await (inFlight.shift() as Promise<BatchResult>);
       problems.push(...done.problems);
+      mergePercentSpreads(spreads, done.spreads);
       for (const error of done.errors) {
         problems.push(...engineProblems(columns, error, done.attempted[error.index] as number, options));
       }
@@ -309,6 +316,7 @@ export async function openEvaluation(
       }
       return problems;
     },
+    warnings: () => spreadWarnings(spreads, percents, source.file, source.lang),
     close: async () => {
       await source.close();
       await evaluator.close();

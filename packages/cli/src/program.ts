@@ -1,12 +1,14 @@
 /** The `ntm` command line: builds the commander program and runs it, returning the exit code. */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { EXIT, examples, type Io, processIo } from './commands/common.js';
+import { localizeCommands } from './cli-help.js';
+import { EXIT, examples, type Io, langOption, processIo, usageFailure } from './commands/common.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { reviewCommand } from './commands/review.js';
 import { rulesCommand } from './commands/rules.js';
 import { templateCommand } from './commands/template.js';
 import { validateCommand } from './commands/validate.js';
+import type { Lang } from './i18n.js';
 import { langFromArgv, tr } from './messages.js';
 
 function version(): string {
@@ -20,67 +22,67 @@ function version(): string {
   }
 }
 
-function configure(command: Command, io: Io): void {
-  command
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(add --help for usage and examples)');
-  for (const sub of command.commands) configure(sub, io);
-}
-
-export function buildProgram(io: Io = processIo, setExit: (code: number) => void = () => {}): Command {
+/**
+ * The `ntm` program with every text in `lang` (Vietnamese unless `--lang en` or NTM_LANG=en: see
+ * {@link langFromArgv}, which `main` uses to choose it before parsing).
+ */
+export function buildProgram(
+  io: Io = processIo,
+  setExit: (code: number) => void = () => {},
+  lang: Lang = langFromArgv(process.argv.slice(2)),
+): Command {
   const program = new Command('ntm')
-    .description(
-      "Evaluate communes against Vietnam's New Rural Development (Nông thôn mới) criteria, and write district review reports.\n" +
-        'Data: one row per commune (CSV, Excel or JSON); headers are measure keys or their Vietnamese labels.',
-    )
-    .version(version(), '-v, --version')
-    .option('--debug', 'on an unexpected error, also print its details (the stack trace)')
-    .addCommand(evaluateCommand(io, setExit))
-    .addCommand(reviewCommand(io, setExit))
-    .addCommand(templateCommand(io, setExit))
-    .addCommand(rulesCommand(io, setExit))
-    .addCommand(validateCommand(io, setExit))
+    .description(tr(lang, 'help.program.description'))
+    .version(version(), '-v, --version', tr(lang, 'help.versionOption'))
+    .option('--debug', tr(lang, 'help.program.debug'))
+    .addCommand(evaluateCommand(io, setExit, lang))
+    .addCommand(reviewCommand(io, setExit, lang))
+    .addCommand(templateCommand(io, setExit, lang))
+    .addCommand(rulesCommand(io, setExit, lang))
+    .addCommand(validateCommand(io, setExit, lang))
+    .addOption(langOption(lang))
     .addHelpText(
       'after',
-      examples([
-        'ntm template --level nang-cao --as-of 2023-11-15 --province nam-dinh --out mau.xlsx',
-        'ntm validate du-lieu.xlsx',
-        'ntm evaluate du-lieu.xlsx --level nang-cao --as-of 2023-11-15 --province nam-dinh',
-        'ntm review data-2023-12-31.csv --level nang-cao --as-of 2023-12-31 --previous data-2023-11-15.csv --out report.html',
-        'ntm rules show nang-cao --as-of 2023-11-15 --province nam-dinh',
-      ]) +
-        '\nExit codes: 0 all good, 1 some rows had errors (results for the rest written), 2 usage error or unreadable file.\n',
+      `${examples(
+        [
+          'ntm template --level "nâng cao" --as-of 15/11/2023 --province "Nam Định" --out mau-nhap-lieu.xlsx',
+          'ntm validate du-lieu.xlsx',
+          'ntm evaluate du-lieu.xlsx --level "nâng cao" --as-of 15/11/2023 --province "Nam Định"',
+          'ntm review du-lieu-31-12-2023.csv --level "nâng cao" --as-of 31/12/2023 --previous du-lieu-15-11-2023.csv --out bao-cao.html',
+          'ntm rules show "nâng cao" --as-of 15/11/2023 --province "Nam Định"',
+        ],
+        lang,
+      )}\n${tr(lang, 'help.program.exitCodes')}\n`,
     );
-  configure(program, io);
+  localizeCommands(program, io, lang);
   return program;
 }
 
 /** Runs `ntm` with `argv` (as process.argv: node, script, args…) and returns the exit code. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   let code: number = EXIT.ok;
-  const program = buildProgram(io, (value) => {
-    code = value;
-  });
+  const lang = langFromArgv(argv.slice(2));
+  const program = buildProgram(
+    io,
+    (value) => {
+      code = value;
+    },
+    lang,
+  );
   try {
     await program.parseAsync([...argv]);
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (
-        error.code === 'commander.helpDisplayed' ||
-        error.code === 'commander.version' ||
-        error.code === 'commander.help'
-      ) {
-        return EXIT.ok;
-      }
+      // --help, --version, `ntm help`: 0; `ntm` or `ntm rules` alone (help on stderr) and every mistake: 2.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    try {
+      // The checks that run before a command (options.ts) throw usage errors.
+      return usageFailure(error, io, lang);
+    } catch {
+      reportUnexpected(error, io, argv);
       return EXIT.usage;
     }
-    reportUnexpected(error, io, argv);
-    return EXIT.usage;
-  }
-  if (program.args.length === 0 && argv.length <= 2) {
-    program.outputHelp();
-    return EXIT.usage;
   }
   return code;
 }

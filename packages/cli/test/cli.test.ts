@@ -85,7 +85,7 @@ describe('help', () => {
     const runs = await Promise.all(commands.map((command) => ntm([...command, '--help'])));
     runs.forEach((run, i) => {
       expect(run.code, commands[i]?.join(' ')).toBe(0);
-      expect(run.stdout).toContain('Examples:');
+      expect(run.stdout).toContain('Ví dụ:');
       expect(run.stdout).toContain('ntm ');
     });
   });
@@ -100,10 +100,11 @@ describe('help', () => {
     expect(noLevel.code).toBe(2);
     expect(noLevel.stderr).toMatch(/--level/);
     expect(badDate.code).toBe(2);
-    expect(badDate.stderr).toMatch(/YYYY-MM-DD/);
+    expect(badDate.stderr).toMatch(/không có tháng 13/);
     expect(unknownOption.code).toBe(2);
     expect(regionAndProvince.code).toBe(2);
-    expect(regionAndProvince.stderr).toMatch(/cannot be used with/);
+    expect(unknownOption.stderr).toMatch(/không có tùy chọn --frobnicate/);
+    expect(regionAndProvince.stderr).toMatch(/không ghi được cả --region và --province/);
   });
 });
 
@@ -132,7 +133,7 @@ describe('evaluate: CSV', () => {
     expect(vi.code).toBe(0);
     expect(vi.stdout).toContain('Tiêu chí chưa đạt');
     expect(vi.stdout).toMatch(/Nam Mỹ\s+✘ Chưa đạt/);
-    expect(vi.stdout).toMatch(/\b17\/19\b/);
+    expect(vi.stdout).toMatch(/NTM ✘ 14\/19/);
     expect(vi.stdout).toContain('chưa đánh giá được');
     expect(vi.stdout).not.toContain('\x1b[');
     expect(en.stdout).toContain('Criteria not met');
@@ -334,6 +335,7 @@ describe('evaluate: Excel', () => {
     await workbook.xlsx.readFile(out);
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       'Tổng hợp',
+      'Tổng hợp NTM',
       'Chỉ tiêu chưa đạt',
       'Chưa đủ căn cứ',
       'Thông tin',
@@ -342,7 +344,9 @@ describe('evaluate: Excel', () => {
     expect(matrix.getRow(1).getCell(1).value).toBe('Mã xã');
     expect(matrix.getRow(2).getCell(2).value).toBe('Nam Mỹ');
     expect(matrix.getRow(2).getCell(3).value).toBe('Chưa đạt');
-    expect(matrix.rowCount).toBe(4);
+    // Three communes, then the totals row.
+    expect(matrix.rowCount).toBe(5);
+    expect(matrix.getRow(5).getCell(2).value).toBe('Số xã đạt (/3)');
   });
 });
 
@@ -462,10 +466,10 @@ describe('review', () => {
     expect(data.previous).toHaveLength(2);
     expect(data.problems).toHaveLength(1);
     noNetwork(text);
-    expect(text).not.toContain('<ntm-district-board');
+    expect(text).not.toContain('<ntm-scorecard');
     expect(text).toContain('<table class="matrix">');
     expect(text).toContain('Chỉ tiêu chưa đạt và phần còn thiếu');
-    expect(text).toContain('Tiến độ so với lần trước');
+    expect(text).toContain('Tiến độ từ 15/11/2023 đến 31/12/2023');
     expect(text).toContain('Việc còn lại theo đơn vị phụ trách');
     expect(text).toContain('Trạm Y tế xã');
     expect(text).toContain('Chỉ tiêu chưa đánh giá được');
@@ -484,8 +488,10 @@ describe('review', () => {
     const { code, text } = await html({ NTM_SCORECARD_BUNDLE: existsSync(bundle) ? bundle : fake });
     expect(code).toBe(1);
     expect(text).toMatch(/<script type="module" id="ntm-scorecard-bundle">/);
-    expect(text).toContain('<ntm-district-board');
-    expect(text).toContain('<ntm-scorecard');
+    // One matrix (the report's own table); each commune's section holds its interactive scorecard.
+    expect(text).not.toContain('<ntm-district-board');
+    const page = text.replace(/<script[\s\S]*?<\/script>/g, '');
+    expect(page.match(/<ntm-scorecard /g)).toHaveLength(2);
     expect(text.match(/<\/script>/g)?.length).toBe(text.match(/<script\b/g)?.length);
     noNetwork(text);
     expect(embedded(text).evaluations).toHaveLength(2);
@@ -622,7 +628,9 @@ describe('rules and validate', () => {
     expect(list.stdout).toContain('provinces/nam-dinh/xa-kieu-mau-2022');
     expect(show.code).toBe(0);
     expect(show.stdout).toContain('provinces/nam-dinh/xa-kieu-mau-2022');
-    expect(show.stdout).toMatch(/KM\.2[\s\S]*income_per_capita_mvnd: ≥ 83 triệu đồng\/người\/năm \[tỉnh\]/);
+    expect(show.stdout).toMatch(
+      /KM\.2[\s\S]*income_per_capita_mvnd: ≥ 83 triệu đồng\/người\/năm \* \[tỉnh\]/,
+    );
     expect(diff.code).toBe(0);
     expect(diff.stdout).toContain('KM.3-ND.1');
     expect(diff.stdout).toMatch(/KM\.2/);
@@ -657,7 +665,9 @@ describe('rules and validate', () => {
     if (good) {
       expect(good.stderr).toBe('');
       expect(good.code).toBe(0);
-      expect(good.stdout).toMatch(/OK \(overlay/);
+      expect(good.stdout).toMatch(
+        /: hợp lệ \(bộ tiêu chí riêng của tỉnh provinces\/nam-dinh\/xa-ntm-minh-hoa, cấp ntm/,
+      );
     }
   });
 

@@ -96,7 +96,7 @@ it('100 000 rows: every bad row reported with its row number, every good row eva
   }
   for (const [row, [column]] of bad) expect(run.stderr).toMatch(new RegExp(`, dòng ${row} .*"${column}"`));
   expect(run.stderr).toContain(
-    `${bad.size} dòng có lỗi, không được đánh giá; đã đánh giá ${ROWS - bad.size} xã`,
+    `${bad.size} dòng có lỗi, không được đánh giá; đã đánh giá ${new Intl.NumberFormat('vi-VN').format(ROWS - bad.size)} xã`,
   );
 
   // Rows in = rows evaluated + rows rejected; the evaluated rows are exactly the good ones, in file order.

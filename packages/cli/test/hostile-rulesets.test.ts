@@ -32,7 +32,7 @@ describe('hostile rulesets through the CLI', () => {
     }
     expect(run.stderr).toMatch(/bước tính mỗi lần đánh giá \(giới hạn 1\.000\.000\)/);
     expect(run.stdout).toContain(
-      `${corpus('deep-but-cheap.json')}: OK (edition test/hostile-deep-but-cheap/2024`,
+      `${corpus('deep-but-cheap.json')}: hợp lệ (bộ tiêu chí quốc gia test/hostile-deep-but-cheap/2024`,
     );
   });
 

@@ -12,7 +12,13 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   type Citation,
+  COMMUNE_GROUP_NAMES,
+  COMMUNE_GROUPS,
+  CONFIDENCE_LEVELS,
+  CONFIDENCE_NAMES,
+  type CommuneGroup,
   type Comparator,
+  type Confidence,
   diffRulesets,
   getRuleset,
   type IndicatorDetail,
@@ -55,9 +61,60 @@ const COMPARATOR_SYMBOL: Record<Comparator, string> = {
   '!=': '≠',
 };
 
-const VERIFIED = '✔';
-const UNVERIFIED = '⚠';
+/** The mark of each confidence level in tables (the legend spells them out). */
+const MARK: Record<Confidence, string> = {
+  official: '✔',
+  secondary: '◑',
+  assumed: '⚠',
+  unknown: '?',
+};
 const PROVINCE = '†';
+const BOUND = { vi: 'tối thiểu', en: 'lower bound' };
+const PLACEHOLDER = { vi: 'giữ chỗ', en: 'placeholder' };
+
+/** What each confidence level means, and what an office must supply to make it official. */
+const CONFIDENCE_TEXT: Record<Confidence, { means: LocalizedText; supply: LocalizedText }> = {
+  official: {
+    means: {
+      vi: 'đọc trong văn bản pháp luật hoặc bảng chính thức',
+      en: 'read in the legal text or an official table',
+    },
+    supply: { vi: 'không cần gì thêm', en: 'nothing more' },
+  },
+  secondary: {
+    means: {
+      vi: 'văn bản của tỉnh, bài tóm tắt hoặc tin báo dẫn lại mức',
+      en: 'a provincial document, summary or press item quoting the value',
+    },
+    supply: {
+      vi: 'đối chiếu với văn bản gốc: xác nhận hoặc sửa mức, ghi số hiệu văn bản, phụ lục, mục, đường dẫn và câu trích',
+      en: 'check against the original text: confirm or correct the value, give the document number, appendix, item, link and the quoted sentence',
+    },
+  },
+  assumed: {
+    means: {
+      vi: 'suy ra (mức giai đoạn trước, mức của tỉnh dùng tạm, mức tối thiểu), không phải mức pháp luật',
+      en: 'inferred (an earlier level, a borrowed provincial level, a lower bound), not a legal value',
+    },
+    supply: {
+      vi: 'mức chính thức thay cho mức giả định, với văn bản, phụ lục, mục, đường dẫn và câu trích',
+      en: 'the official value in place of the assumed one, with its document, appendix, item, link and quoted sentence',
+    },
+  },
+  unknown: {
+    means: { vi: 'chưa có mức: không đánh giá được', en: 'no value: not evaluable' },
+    supply: {
+      vi: 'mức chính thức (theo vùng hoặc nhóm xã, theo năm nếu có), với văn bản, phụ lục, mục, đường dẫn và câu trích',
+      en: 'the official value (by region or commune group, by year where it varies), with its document, appendix, item, link and quoted sentence',
+    },
+  },
+};
+
+const GROUP_ABBR: Record<CommuneGroup, string> = {
+  'nhom-1': 'Nhóm 1',
+  'nhom-2': 'Nhóm 2',
+  'nhom-3': 'Nhóm 3',
+};
 
 // ---------------------------------------------------------------------------------------------------------
 // Small formatting helpers
@@ -92,21 +149,38 @@ function period(effective: { from: string; to: string | null }): string {
   return `${effective.from} – ${effective.to ?? '…'}`;
 }
 
+function confidenceLabel(confidence: Confidence, bound = false): string {
+  const name = CONFIDENCE_NAMES[confidence];
+  const base = `${MARK[confidence]} ${name.vi} _(${name.en})_`;
+  return bound ? `${base}, mức ${BOUND.vi} _(${BOUND.en})_` : base;
+}
+
 function formatValue(value: number | boolean | null): string {
   if (value === null) return '—';
   if (typeof value === 'boolean') return value ? 'có _(yes)_' : 'không _(no)_';
   return String(value);
 }
 
-function formatTarget(comparator: Comparator | null, value: number | boolean | null): string {
+function formatTarget(comparator: Comparator | null, value: number | boolean | null, bound = false): string {
   if (value === null) return '—';
   if (typeof value === 'boolean' || comparator === null) return formatValue(value);
-  return `${COMPARATOR_SYMBOL[comparator]} ${value}`;
+  return `${COMPARATOR_SYMBOL[comparator]} ${value}${bound ? ` (${BOUND.vi})` : ''}`;
 }
 
-function marks(verified: boolean, origin: 'national' | 'province', value: number | boolean | null): string {
-  const flag = verified && value !== null ? VERIFIED : UNVERIFIED;
-  return origin === 'province' ? `${flag} ${PROVINCE}` : flag;
+/** The confidence mark of a value, and † where a province set it (an unknown value shows only "—"). */
+function marks(
+  confidence: Confidence,
+  origin: 'national' | 'province',
+  value: number | boolean | null,
+): string {
+  const flag = value === null ? '' : MARK[confidence];
+  return [flag, origin === 'province' ? PROVINCE : ''].filter(Boolean).join(' ');
+}
+
+function placeLabel(place: { region: Region | null; group: CommuneGroup | null }): string {
+  if (place.group) return GROUP_ABBR[place.group];
+  if (place.region) return REGION_ABBR[place.region];
+  return '';
 }
 
 function citation(c: Citation): string {
@@ -251,67 +325,261 @@ export function loadCatalog(): Catalog {
 // ---------------------------------------------------------------------------------------------------------
 // Target tables
 
-function sameCell(a: TargetRow, b: TargetRow): boolean {
-  return a.value === b.value && a.verified === b.verified && a.origin === b.origin;
+/** Years as written in a table: one year, a closed range or an open range ("2026–"). */
+interface YearSpan {
+  from: number;
+  /** Last year (inclusive); Infinity for an open range. */
+  to: number;
 }
 
-function renderCell(row: TargetRow, comparator: Comparator | null): string {
-  if (row.dependsOn)
-    return `theo số liệu xã _(from the commune's data: ${row.dependsOn.join(', ')})_ ${UNVERIFIED}`;
-  return `${formatTarget(comparator, row.value)} ${marks(row.verified, row.origin, row.value)}`;
+function spanOf(key: string): YearSpan {
+  const [from, to] = key.split('-');
+  return { from: Number(from), to: to === undefined ? Number(from) : to === '' ? Infinity : Number(to) };
+}
+
+function spanLabel(span: YearSpan): string {
+  if (span.to === span.from) return String(span.from);
+  return span.to === Infinity ? `${span.from}–` : `${span.from}–${span.to}`;
+}
+
+/** One place of a table (a region, a commune group, or the whole table), as a column. */
+interface Place {
+  key: string;
+  region: Region | null;
+  group: CommuneGroup | null;
+}
+
+/** A target table laid out for display: places as columns, year spans as rows. */
+interface Layout {
+  places: Place[];
+  /** null when the target does not vary by year. */
+  spans: Array<YearSpan | null>;
+  at(place: Place, span: YearSpan | null): TargetRow;
+}
+
+function placeKey(row: TargetRow): string {
+  return row.group ?? row.region ?? '*';
+}
+
+/**
+ * Lays a target table out: its year keys (`2023`, `2022-2025`, `2026-`) become spans, cut wherever a key of
+ * any place starts or ends, then merged again where no cell changes. The catalog gives one row per place and
+ * year key, resolved on the key's first year; a span must start on such a year.
+ */
+function layoutOf(indicator: IndicatorDetail): Layout {
+  const rows = indicator.targets;
+  const places: Place[] = [];
+  for (const row of rows) {
+    if (!places.some((place) => place.key === placeKey(row))) {
+      places.push({ key: placeKey(row), region: row.region, group: row.group });
+    }
+  }
+  const byKey = new Map<string, TargetRow>();
+  for (const row of rows) byKey.set(`${placeKey(row)}|${row.year ?? ''}`, row);
+  const at = (place: Place, span: YearSpan | null) =>
+    byKey.get(`${place.key}|${span?.from ?? ''}`) as TargetRow;
+  const keys = [...new Set(rows.map((row) => row.years).filter((key): key is string => key !== null))];
+  if (keys.length === 0) return { places, spans: [null], at };
+  const written = keys.map(spanOf);
+  const covered = (year: number) => written.some((span) => span.from <= year && year <= span.to);
+  const bounds = [
+    ...new Set(written.flatMap((span) => [span.from, ...(Number.isFinite(span.to) ? [span.to + 1] : [])])),
+  ].sort((a, b) => a - b);
+  const last = Math.max(...written.map((span) => span.to));
+  const starts = bounds.filter((year) => covered(year));
+  for (const year of starts) {
+    if (!places.every((place) => byKey.has(`${place.key}|${year}`))) {
+      throw new Error(
+        `${indicator.id}: the catalog gives no row for ${year}, where a year range of the table changes; ` +
+          'this table cannot be shown faithfully',
+      );
+    }
+  }
+  const cut: YearSpan[] = starts.map((from) => {
+    const next = bounds.find((year) => year > from);
+    return { from, to: next === undefined ? last : Math.min(next - 1, last) };
+  });
+  // Merge consecutive spans where every cell is the same.
+  const spans: YearSpan[] = [];
+  for (const span of cut) {
+    const previous = spans[spans.length - 1];
+    if (
+      previous &&
+      previous.to + 1 === span.from &&
+      places.every((place) => sameCell(at(place, previous), at(place, span)))
+    ) {
+      spans[spans.length - 1] = { from: previous.from, to: span.to };
+    } else spans.push(span);
+  }
+  return { places, spans, at };
+}
+
+function sameCell(a: TargetRow, b: TargetRow): boolean {
+  return (
+    a.value === b.value &&
+    a.confidence === b.confidence &&
+    a.bound === b.bound &&
+    a.origin === b.origin &&
+    a.comparator === b.comparator
+  );
+}
+
+function sameProvenance(a: TargetRow, b: TargetRow): boolean {
+  return (
+    sameCell(a, b) &&
+    a.source === b.source &&
+    a.quote === b.quote &&
+    rationaleText(a.rationale) === rationaleText(b.rationale)
+  );
+}
+
+function renderCell(row: TargetRow, indicator: IndicatorDetail): string {
+  if (row.dependsOn) {
+    return `theo số liệu xã _(from the commune's data: ${row.dependsOn.join(', ')})_ ${MARK[row.confidence]}`;
+  }
+  if (indicator.placeholder && row.value !== null) {
+    return `${PLACEHOLDER.vi} _(${PLACEHOLDER.en})_ ${marks(row.confidence, row.origin, row.value)}`;
+  }
+  const comparator = row.comparator ?? indicator.comparator;
+  return `${formatTarget(comparator, row.value, row.bound)} ${marks(row.confidence, row.origin, row.value)}`.trim();
 }
 
 function targetTable(indicator: IndicatorDetail): string[] {
-  const rows = indicator.targets;
-  if (rows.length === 0) return [];
-  const placeOf = (row: TargetRow) => row.region ?? row.group ?? '*';
-  const places = [...new Set(rows.map(placeOf))];
-  const years = [...new Set(rows.map((row) => row.year))];
-  const byKey = new Map(rows.map((row) => [`${placeOf(row)}|${row.year ?? ''}`, row]));
-  const at = (place: string, year: number | null) => byKey.get(`${place}|${year ?? ''}`) as TargetRow;
-  const uniform = years.every((year) =>
-    places.every((place) => sameCell(at(place, year), at(places[0] as string, year))),
+  if (indicator.targets.length === 0) return [];
+  const { places, spans, at } = layoutOf(indicator);
+  const uniform = spans.every((span) =>
+    places.every((place) => sameCell(at(place, span), at(places[0] as Place, span))),
   );
-  const columns: string[] = uniform ? [places[0] as string] : places;
-  const label = (place: string) =>
-    place === '*'
-      ? 'Mức _(target)_'
-      : ((REGION_ABBR as Record<string, string>)[place] ?? place.replace('nhom-', 'Nhóm '));
+  const columns = uniform ? [places[0] as Place] : places;
+  const first = indicator.targets[0] as TargetRow;
   const head = uniform
     ? [
-        rows[0]?.group
+        first.group
           ? 'Mọi nhóm xã _(all commune groups)_'
-          : rows[0]?.region
+          : first.region
             ? 'Mọi vùng _(all regions)_'
             : 'Mức _(target)_',
       ]
-    : columns.map(label);
-  const lines: string[] = [];
-  const yearHead = years[0] === null ? '' : 'Năm _(year)_';
-  lines.push(`| ${[yearHead, ...head].join(' | ')} |`);
-  lines.push(`|${[yearHead, ...head].map(() => '---').join('|')}|`);
-  for (const year of years) {
-    const yearLabel = year === null ? 'Mức _(target)_' : String(year);
+    : columns.map(placeLabel);
+  const yearHead = spans[0] === null ? '' : 'Năm _(year)_';
+  const lines = [
+    `| ${[yearHead, ...head].join(' | ')} |`,
+    `|${[yearHead, ...head].map(() => '---').join('|')}|`,
+  ];
+  for (const span of spans) {
+    const label = span === null ? 'Mức _(target)_' : spanLabel(span);
     lines.push(
-      `| ${[yearLabel, ...columns.map((place) => cell(renderCell(at(place, year), indicator.comparator)))].join(' | ')} |`,
+      `| ${[label, ...columns.map((place) => cell(renderCell(at(place, span), indicator)))].join(' | ')} |`,
     );
   }
   return lines;
 }
 
-/** Bases of the cells that differ from the indicator's own, listed under the table. */
-function cellNotes(indicator: IndicatorDetail): string[] {
-  const notes = new Map<string, Set<string>>();
-  for (const row of indicator.targets) {
-    const text =
-      rationaleText(row.rationale) !== rationaleText(indicator.rationale)
-        ? rationaleText(row.rationale)
-        : null;
-    if (!text) continue;
-    const where = `${row.region ? REGION_ABBR[row.region] : (row.group ?? '')}${row.year === null ? '' : ` ${row.year}`}`;
-    notes.set(text, (notes.get(text) ?? new Set()).add(where));
+/** For each place, its spans merged where the value and its provenance do not change. */
+function cellsByPlace(
+  indicator: IndicatorDetail,
+): Array<{ place: Place; span: YearSpan | null; row: TargetRow }> {
+  if (indicator.targets.length === 0) return [];
+  const { places, spans, at } = layoutOf(indicator);
+  const out: Array<{ place: Place; span: YearSpan | null; row: TargetRow }> = [];
+  for (const place of places) {
+    let current: { place: Place; span: YearSpan | null; row: TargetRow } | null = null;
+    for (const span of spans) {
+      const row = at(place, span);
+      if (current?.span && span && current.span.to + 1 === span.from && sameProvenance(current.row, row)) {
+        current.span = { from: current.span.from, to: span.to };
+        continue;
+      }
+      current = { place, span, row };
+      out.push(current);
+    }
   }
-  return [...notes].map(([text, where]) => `- ${[...where].join(', ')}: ${cell(text)}`);
+  return out;
+}
+
+/** "ĐBSH 2022, 2023; TDMNPB 2022–2025", or "mọi vùng" when every place of the table is named. */
+function whereOf(
+  items: ReadonlyArray<{ place: Place; span: YearSpan | null }>,
+  places: readonly Place[],
+): string {
+  const byPlace = new Map<string, { place: Place; spans: Array<YearSpan | null> }>();
+  for (const { place, span } of items) {
+    const entry = byPlace.get(place.key) ?? { place, spans: [] };
+    entry.spans.push(span);
+    byPlace.set(place.key, entry);
+  }
+  const years = (spans: Array<YearSpan | null>) =>
+    spans
+      .filter((span): span is YearSpan => span !== null)
+      .map(spanLabel)
+      .join(', ');
+  const all = [...byPlace.values()];
+  const sameYears = all.every((entry) => years(entry.spans) === years((all[0] as typeof entry).spans));
+  if (all.length === places.length && sameYears && places.length > 0) {
+    const first = places[0] as Place;
+    const every = first.group
+      ? 'mọi nhóm xã _(all commune groups)_'
+      : first.region
+        ? 'mọi vùng _(all regions)_'
+        : 'mọi xã _(every commune)_';
+    const y = years((all[0] as (typeof all)[number]).spans);
+    return y ? `${every} ${y}` : every;
+  }
+  // Places with the same years share one mention: "TDMNPB, BTB 2022–2025; ĐBSH 2024–2025".
+  const byYears = new Map<string, string[]>();
+  for (const entry of all) {
+    const key = years(entry.spans);
+    byYears.set(key, [...(byYears.get(key) ?? []), placeLabel(entry.place)]);
+  }
+  return [...byYears]
+    .map(([y, labels]) => [labels.filter(Boolean).join(', '), y].filter(Boolean).join(' '))
+    .join('; ');
+}
+
+/** The provenance lines of one value (or of the indicator): confidence, source, quote, rationale. */
+function provenanceText(row: {
+  confidence: Confidence;
+  bound: boolean;
+  source: string | null;
+  quote: string | null;
+  rationale: TargetRow['rationale'];
+}): string {
+  const parts = [confidenceLabel(row.confidence, row.bound)];
+  if (row.quote) parts.push(`«${row.quote}»`);
+  if (row.source) parts.push(`<${row.source}>`);
+  const why = rationaleText(row.rationale);
+  if (why) parts.push(why);
+  return parts.join(' — ');
+}
+
+/** When the values of a table differ in provenance: one line per provenance, naming its cells. */
+function cellProvenance(indicator: IndicatorDetail): string[] {
+  const cells = cellsByPlace(indicator).filter((item) => !item.row.dependsOn);
+  if (cells.length === 0) return [];
+  const { places } = layoutOf(indicator);
+  const groups: Array<{ row: TargetRow; items: typeof cells }> = [];
+  for (const item of cells) {
+    const group = groups.find((g) => sameProvenance(g.row, item.row) && g.row.value === item.row.value);
+    if (group) group.items.push(item);
+    else groups.push({ row: item.row, items: [item] });
+  }
+  const byProvenance: typeof groups = [];
+  for (const group of groups) {
+    const same = byProvenance.find(
+      (g) =>
+        g.row.confidence === group.row.confidence &&
+        g.row.bound === group.row.bound &&
+        g.row.source === group.row.source &&
+        g.row.quote === group.row.quote &&
+        rationaleText(g.row.rationale) === rationaleText(group.row.rationale),
+    );
+    if (same) same.items.push(...group.items);
+    else byProvenance.push({ row: group.row, items: [...group.items] });
+  }
+  if (byProvenance.length < 2) return [];
+  return byProvenance.map(
+    (group) => `- ${cell(whereOf(group.items, places))}: ${cell(provenanceText(group.row))}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -414,11 +682,20 @@ function indicatorBlock(detail: RulesetDetail, indicator: IndicatorDetail, level
     lines.push('- Chỉ áp dụng khi thỏa điều kiện (“nếu có”) _(applies only under a condition, “if any”)_');
   }
   lines.push(`- Trích dẫn _(citation)_: ${citation(indicator.citation)}`);
-  lines.push(
-    `- Xác minh _(verified)_: ${indicator.verified ? `${VERIFIED} có nguồn đã đọc _(a source read states it)_` : `${UNVERIFIED} chưa xác minh _(unverified)_`}`,
-  );
-  lines.push(`- Căn cứ của mức _(rationale)_: ${rationaleText(indicator.rationale)}`);
-  lines.push(`- Nguồn _(source)_: ${link(indicator.source)}`);
+  if (indicator.placeholder) {
+    lines.push(
+      `- **Chỉ tiêu giữ chỗ _(placeholder)_**: đứng thay cho các chỉ tiêu chưa mã hóa; xã báo “chưa đạt” là chưa đạt, xã báo “đạt” thì chưa kết luận được. Chỉ tiêu của tỉnh hoặc bảng nhập vào cho tiêu chí này sẽ thay nó. _(Stands for indicators not encoded: a commune reporting “not met” fails it; one reporting “met” cannot be decided. Indicators a province or an imported table supplies for this criterion replace it.)_`,
+    );
+  }
+  const rows = indicator.targets;
+  const mixed = cellProvenance(indicator);
+  const single = rows.length > 0 && mixed.length === 0 ? rows.find((row) => !row.dependsOn) : undefined;
+  // The provenance of the values when they share one; the indicator's own otherwise.
+  const shown = single ?? { ...indicator, bound: false };
+  lines.push(`- Mức độ tin cậy _(confidence)_: ${confidenceLabel(shown.confidence, shown.bound)}`);
+  lines.push(`- Căn cứ của mức _(rationale)_: ${rationaleText(shown.rationale) || '—'}`);
+  lines.push(`- Nguồn _(source)_: ${link(shown.source)}`);
+  if (shown.quote) lines.push(`- Trích nguồn _(quote)_: «${shown.quote}»`);
   lines.push(
     `- Đặt bởi _(set by)_: ${indicator.origin === 'province' ? `tỉnh _(the province)_ ${PROVINCE}` : 'trung ương _(national)_'}`,
   );
@@ -426,9 +703,9 @@ function indicatorBlock(detail: RulesetDetail, indicator: IndicatorDetail, level
   const table = targetTable(indicator);
   if (table.length > 0) lines.push('', ...table);
   else if (!indicator.requirement) lines.push('', '_Không có bảng mức. (No target table.)_');
-  const notes = cellNotes(indicator);
-  if (notes.length > 0)
-    lines.push('', 'Căn cứ riêng của một số ô _(cells with their own basis)_:', '', ...notes);
+  if (mixed.length > 0) {
+    lines.push('', 'Nguồn và độ tin cậy của từng mức _(source and confidence of each value)_:', '', ...mixed);
+  }
   lines.push('');
   return lines;
 }
@@ -450,19 +727,88 @@ function criteriaBlocks(detail: RulesetDetail): string[] {
   return lines;
 }
 
+/** Counts of the distinct values of each indicator (a composite test is one), by confidence. */
+function valueCounts(detail: RulesetDetail): {
+  byConfidence: Record<Confidence, number>;
+  bounds: number;
+  placeholders: number;
+} {
+  const byConfidence: Record<Confidence, number> = { official: 0, secondary: 0, assumed: 0, unknown: 0 };
+  let bounds = 0;
+  let placeholders = 0;
+  for (const indicator of detail.indicators) {
+    if (indicator.placeholder) placeholders++;
+    if (indicator.targets.length === 0) {
+      byConfidence[indicator.confidence]++;
+      continue;
+    }
+    // Cells sharing value and provenance count once (a table uniform over regions is one value).
+    const distinct: TargetRow[] = [];
+    for (const { row } of cellsByPlace(indicator)) {
+      if (!distinct.some((other) => sameProvenance(other, row))) distinct.push(row);
+    }
+    for (const row of distinct) {
+      byConfidence[row.value === null ? 'unknown' : row.confidence]++;
+      if (row.bound) bounds++;
+    }
+  }
+  return { byConfidence, bounds, placeholders };
+}
+
 function countsLine(detail: RulesetDetail): string {
   const indicators = detail.indicators.length;
-  const verified = detail.indicators.filter((indicator) => indicator.verified).length;
-  const unknown = detail.indicators.filter(
-    (indicator) => indicator.targets.length > 0 && indicator.targets.every((row) => row.value === null),
-  ).length;
-  return `${detail.criteria.length} tiêu chí, ${indicators} chỉ tiêu; ${verified} chỉ tiêu có nguồn xác minh, ${unknown} chưa có mức. _(${detail.criteria.length} criteria, ${indicators} indicators; ${verified} verified, ${unknown} with no known target.)_`;
+  const { byConfidence, bounds, placeholders } = valueCounts(detail);
+  const vi = CONFIDENCE_LEVELS.map(
+    (level) => `${MARK[level]} ${byConfidence[level]} ${CONFIDENCE_NAMES[level].vi}`,
+  );
+  const en = CONFIDENCE_LEVELS.map((level) => `${byConfidence[level]} ${CONFIDENCE_NAMES[level].en}`);
+  return `${detail.criteria.length} tiêu chí, ${indicators} chỉ tiêu (${placeholders} chỉ tiêu giữ chỗ). Mức theo độ tin cậy: ${vi.join(' · ')}; trong đó ${bounds} mức tối thiểu. _(${detail.criteria.length} criteria, ${indicators} indicators (${placeholders} placeholders). Values by confidence: ${en.join(' · ')}; of which ${bounds} lower bounds.)_`;
 }
 
 function legendLines(): string[] {
+  const levels = CONFIDENCE_LEVELS.filter((level) => level !== 'unknown').map(
+    (level) =>
+      `${MARK[level]} ${CONFIDENCE_NAMES[level].vi}: ${CONFIDENCE_TEXT[level].means.vi} _(${CONFIDENCE_NAMES[level].en}: ${CONFIDENCE_TEXT[level].means.en})_`,
+  );
   return [
-    `Chú giải _(legend)_: ${VERIFIED} mức có nguồn đã đọc _(verified)_ · ${UNVERIFIED} mức chưa xác minh hoặc chưa biết _(unverified or unknown)_ · ${PROVINCE} do tỉnh đặt _(set by the province overlay)_ · — chưa có mức: không đánh giá được _(no target: not evaluable)_. Xem [cách đọc _(how to read)_](index.md).`,
+    `Chú giải _(legend)_: ${levels.join(' · ')} · “≥ X (${BOUND.vi})”: mức tối thiểu giả định, mức chính thức chưa biết nhưng không thấp hơn; dưới mức này là chắc chắn chưa đạt, đạt mức này vẫn chưa kết luận được _(an assumed lower bound: below it is a certain failure, meeting it decides nothing)_ · — ${CONFIDENCE_NAMES.unknown.vi}: không đánh giá được _(no target: not evaluable)_ · ${PLACEHOLDER.vi} ${MARK.unknown}: chỉ tiêu giữ chỗ cho các chỉ tiêu chưa mã hóa _(placeholder for indicators not encoded)_ · ${PROVINCE} do tỉnh đặt _(set by the province overlay)_. Xem [cách đọc _(how to read)_](index.md).`,
   ];
+}
+
+function notesBlock(notes: LocalizedText | null): string[] {
+  if (!notes) return [];
+  return [`**Ghi chú _(notes)_:** ${notes.vi}`, '', `_${notes.en}_`, ''];
+}
+
+function communeGroupsBlock(detail: RulesetDetail): string[] {
+  const definitions = detail.communeGroups;
+  if (!definitions) return [];
+  const lines = [
+    '## Nhóm xã _(commune groups)_',
+    '',
+    'Mức chỉ tiêu khác nhau theo nhóm xã; mỗi xã phải ghi nhóm của mình (`group`). _(Targets differ by commune group; every commune must state its group.)_',
+    '',
+    '| Nhóm _(group)_ | Định nghĩa _(definition)_ | Trích dẫn _(citation)_ | Độ tin cậy _(confidence)_ | Nguồn _(source)_ |',
+    '|---|---|---|---|---|',
+  ];
+  for (const group of COMMUNE_GROUPS) {
+    const definition = definitions[group];
+    if (!definition) {
+      lines.push(`| \`${group}\` (${COMMUNE_GROUP_NAMES[group].vi}) | — | — | — | — |`);
+      continue;
+    }
+    const source = [
+      definition.quote ? `«${definition.quote}»` : '',
+      definition.source ? `<${definition.source}>` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    lines.push(
+      `| \`${group}\` (${cell(bilingual(definition.name))}) | ${cell(bilingual(definition.definition))} | ${cell(citation(definition.citation))} | ${cell(confidenceLabel(definition.confidence))} | ${cell(source || '—')} |`,
+    );
+  }
+  lines.push('');
+  return lines;
 }
 
 function editionPage(summary: RulesetSummary, catalog: Catalog): string {
@@ -477,11 +823,12 @@ function editionPage(summary: RulesetSummary, catalog: Catalog): string {
     '',
     ...coverageBlock(summary),
     '',
+    ...notesBlock(summary.notes),
   ];
   lines.push(...headerTable(summary), '');
   lines.push(countsLine(detail), '');
   lines.push(
-    `Bảng mức được tính cho ngày hiệu lực đầu tiên (${base?.asOf}); mức theo năm có một dòng cho mỗi năm. _(Targets are resolved on the first day in force; year tables have one row per year.)_`,
+    `Bảng mức được tính cho ngày hiệu lực đầu tiên (${base?.asOf}); mức theo năm có một dòng cho mỗi khoảng năm có cùng mức. _(Targets are resolved on the first day in force; year tables have one row per span of years with the same targets.)_`,
     '',
   );
   const related = catalog.diffs.filter((page) => page.from.id === summary.id || page.to.id === summary.id);
@@ -491,6 +838,7 @@ function editionPage(summary: RulesetSummary, catalog: Catalog): string {
     lines.push('');
   }
   lines.push(...legendLines(), '');
+  lines.push(...communeGroupsBlock(detail));
   lines.push(...regionRulesBlock(detail));
   lines.push(...criteriaBlocks(detail));
   return finish(lines);
@@ -508,6 +856,7 @@ function overlayPage(summary: RulesetSummary, catalog: Catalog): string {
     '',
     ...coverageBlock(summary),
     '',
+    ...notesBlock(summary.notes),
   ];
   lines.push(...headerTable(summary), '');
   lines.push('## Tỉnh thay đổi gì _(what the province changes)_', '');
@@ -553,7 +902,7 @@ function cellsOf(
   cells: ReadonlyArray<{ region: Region | null; group?: string | null; year: number | null }>,
 ): string {
   const groups = [...new Set(cells.map((item) => item.group).filter((group): group is string => !!group))];
-  if (groups.length > 0) return groups.join(', ');
+  if (groups.length > 0) return groups.map((group) => GROUP_ABBR[group as CommuneGroup] ?? group).join(', ');
   const byRegion = new Map<Region, Array<number | null>>();
   for (const item of cells) {
     const regions = item.region ? [item.region] : [...REGIONS];
@@ -578,11 +927,11 @@ function cellsOf(
 
 function changeSide(
   value: number | boolean | null,
-  verified: boolean | null,
+  confidence: Confidence | null,
   origin: 'national' | 'province' | null,
 ): string {
-  if (verified === null || origin === null) return '_(không có; none)_';
-  return `${formatValue(value)} ${marks(verified, origin, value)}`;
+  if (confidence === null || origin === null) return '_(không có; none)_';
+  return `${formatValue(value)} ${marks(confidence, origin, value)}`.trim();
 }
 
 function targetChanges(changes: TargetChange[]): string[] {
@@ -607,7 +956,7 @@ function targetChanges(changes: TargetChange[]): string[] {
   for (const group of groups.values()) {
     const sample = group[0] as TargetChange;
     lines.push(
-      `| ${sample.indicator} | ${cell(cellsOf(group))} | ${cell(changeSide(sample.from, sample.fromConfidence === null ? null : sample.fromConfidence === 'official', sample.fromOrigin))} | ${cell(changeSide(sample.to, sample.toConfidence === null ? null : sample.toConfidence === 'official', sample.toOrigin))} |`,
+      `| ${sample.indicator} | ${cell(cellsOf(group))} | ${cell(changeSide(sample.from, sample.fromConfidence, sample.fromOrigin))} | ${cell(changeSide(sample.to, sample.toConfidence, sample.toOrigin))} |`,
     );
   }
   return lines;
@@ -660,7 +1009,11 @@ function diffPage(page: DiffPage): string {
     '',
   );
   lines.push(
-    `Chú giải _(legend)_: ${VERIFIED} xác minh _(verified)_ · ${UNVERIFIED} chưa xác minh hoặc chưa biết _(unverified or unknown)_ · ${PROVINCE} do tỉnh đặt _(set by the province)_.`,
+    `Chú giải _(legend)_: ${CONFIDENCE_LEVELS.filter((level) => level !== 'unknown')
+      .map((level) => `${MARK[level]} ${CONFIDENCE_NAMES[level].vi} _(${CONFIDENCE_NAMES[level].en})_`)
+      .join(
+        ' · ',
+      )} · — ${CONFIDENCE_NAMES.unknown.vi} _(unknown)_ · ${PROVINCE} do tỉnh đặt _(set by the province)_.`,
     '',
   );
   lines.push('## Chi tiết _(details)_', '');
@@ -751,23 +1104,56 @@ function diffPage(page: DiffPage): string {
 // ---------------------------------------------------------------------------------------------------------
 // Pending verification
 
-interface PendingCell {
-  region: Region | null;
-  group?: string | null;
-  year: number | null;
-  value: number | boolean | null;
-  basis: string;
-  source: string | null;
-}
+/** The kinds of value an office is asked about, in the order of the page. */
+const PENDING_KINDS = ['placeholder', 'unknown', 'assumed', 'secondary'] as const;
+type PendingKind = (typeof PENDING_KINDS)[number];
 
-interface PendingIndicator {
+const PENDING_TITLE: Record<PendingKind, LocalizedText> = {
+  placeholder: { vi: 'Chỉ tiêu giữ chỗ', en: 'Placeholders' },
+  unknown: { vi: 'Chưa có mức', en: 'No known target' },
+  assumed: { vi: 'Mức giả định', en: 'Assumed targets' },
+  secondary: { vi: 'Mức theo nguồn thứ cấp', en: 'Targets from a secondary source' },
+};
+
+const PENDING_SUPPLY: Record<PendingKind, LocalizedText> = {
+  placeholder: {
+    vi: 'danh sách chỉ tiêu của tiêu chí (mã, lời văn, đơn vị, phép so sánh) và mức của từng chỉ tiêu (theo vùng hoặc nhóm xã, theo năm nếu có), với văn bản, phụ lục, mục, đường dẫn và câu trích. Các chỉ tiêu đó sẽ thay chỉ tiêu giữ chỗ.',
+    en: "the criterion's indicators (id, wording, unit, comparator) and the target of each (by region or commune group, by year where it varies), with their document, appendix, item, link and quoted sentence. They replace the placeholder.",
+  },
+  unknown: CONFIDENCE_TEXT.unknown.supply,
+  assumed: CONFIDENCE_TEXT.assumed.supply,
+  secondary: CONFIDENCE_TEXT.secondary.supply,
+};
+
+/** One thing to check: the cells of one indicator that share value and provenance. */
+interface PendingEntry {
+  kind: PendingKind;
+  ruleset: RulesetSummary;
+  criterion: { id: string; name: LocalizedText };
   indicator: IndicatorDetail;
-  cells: PendingCell[];
-  composite: boolean;
+  where: string;
+  cells: number;
+  value: number | boolean | null;
+  bound: boolean;
+  confidence: Confidence;
+  rationale: TargetRow['rationale'];
+  source: string | null;
+  quote: string | null;
 }
 
-/** Unverified or unknown cells; for an overlay only the province's own, for an amendment only its changes. */
-function pendingOf(summary: RulesetSummary, catalog: Catalog): PendingIndicator[] {
+function pendingKind(
+  indicator: IndicatorDetail,
+  value: number | boolean | null,
+  confidence: Confidence,
+): PendingKind | null {
+  if (indicator.placeholder) return 'placeholder';
+  if (value === null || confidence === 'unknown') return 'unknown';
+  if (confidence === 'official') return null;
+  return confidence;
+}
+
+/** Every value that is not official; for an overlay only the province's own, for an amendment only its changes. */
+function pendingOf(summary: RulesetSummary, catalog: Catalog): PendingEntry[] {
   const [base] = catalog.details.get(summary.id) as Base[];
   const detail = (base as Base).detail;
   let own: (indicator: IndicatorDetail, row: TargetRow) => boolean = () => true;
@@ -775,151 +1161,174 @@ function pendingOf(summary: RulesetSummary, catalog: Catalog): PendingIndicator[
   else if (summary.amends) {
     const page = catalog.diffs.find((d) => d.from.id === summary.amends && d.to.id === summary.id);
     const changed = new Set(
-      page?.diff.targetsChanged.map((c) => `${c.indicator}|${c.region}|${c.year ?? ''}`) ?? [],
+      page?.diff.targetsChanged.map((c) => `${c.indicator}|${c.region ?? c.group}|${c.year ?? ''}`) ?? [],
     );
-    own = (indicator, row) => changed.has(`${indicator.id}|${row.region}|${row.year ?? ''}`);
+    own = (indicator, row) => changed.has(`${indicator.id}|${row.region ?? row.group}|${row.year ?? ''}`);
   }
-  const pending: PendingIndicator[] = [];
+  const criteria = new Map(detail.criteria.map((criterion) => [criterion.id, criterion]));
+  const entries: PendingEntry[] = [];
   for (const indicator of detail.indicators) {
+    const criterion = criteria.get(indicator.criterion) as { id: string; name: LocalizedText };
     if (indicator.targets.length === 0) {
-      const composite = !summary.amends && (summary.kind === 'edition' || indicator.origin === 'province');
-      if (!indicator.verified && composite) pending.push({ indicator, cells: [], composite: true });
+      // A composite test: its provenance is the indicator's own.
+      const mine = !summary.amends && (summary.kind === 'edition' || indicator.origin === 'province');
+      const kind = pendingKind(indicator, true, indicator.confidence);
+      if (mine && kind) {
+        entries.push({
+          kind,
+          ruleset: summary,
+          criterion,
+          indicator,
+          where: 'phép thử tổng hợp _(composite test)_',
+          cells: 1,
+          value: null,
+          bound: false,
+          confidence: indicator.confidence,
+          rationale: indicator.rationale,
+          source: indicator.source,
+          quote: indicator.quote,
+        });
+      }
       continue;
     }
-    const cells = indicator.targets
-      .filter((row) => (!row.verified || row.value === null) && own(indicator, row))
-      .map((row) => ({
-        region: row.region,
-        year: row.year,
+    const { places } = layoutOf(indicator);
+    const items = cellsByPlace(indicator).filter(
+      (item) =>
+        own(indicator, item.row) && pendingKind(indicator, item.row.value, item.row.confidence) !== null,
+    );
+    const groups: Array<typeof items> = [];
+    for (const item of items) {
+      const group = groups.find((g) => sameProvenance((g[0] as (typeof items)[number]).row, item.row));
+      if (group) group.push(item);
+      else groups.push([item]);
+    }
+    for (const group of groups) {
+      const row = (group[0] as (typeof items)[number]).row;
+      entries.push({
+        kind: pendingKind(indicator, row.value, row.confidence) as PendingKind,
+        ruleset: summary,
+        criterion,
+        indicator,
+        where: whereOf(group, places),
+        cells: group.length,
         value: row.value,
-        basis: rationaleText(row.rationale),
+        bound: row.bound,
+        confidence: row.value === null ? 'unknown' : row.confidence,
+        rationale: row.rationale,
         source: row.source,
-      }));
-    if (cells.length > 0) pending.push({ indicator, cells, composite: false });
+        quote: row.quote,
+      });
+    }
   }
-  return pending;
+  return entries;
 }
 
-/** Rows of the table: cells sharing value, basis and source are one row (one thing to check). */
-function pendingGroups(item: PendingIndicator): PendingCell[][] {
-  const groups = new Map<string, PendingCell[]>();
-  for (const c of item.cells) {
-    const key = JSON.stringify([c.value, c.basis, c.source]);
-    groups.set(key, [...(groups.get(key) ?? []), c]);
-  }
-  return [...groups.values()];
-}
-
-function pendingRows(item: PendingIndicator): string[] {
-  const name = `${item.indicator.id}. ${item.indicator.name.vi}`;
-  if (item.composite) {
-    return [
-      `| ${cell(name)} | _(phép thử tổng hợp; composite test)_ | ${cell(item.indicator.requirement?.vi ?? '—')} | ${cell(rationaleText(item.indicator.rationale))} | ${cell(link(item.indicator.source))} |`,
-    ];
-  }
-  return pendingGroups(item).map((group, i) => {
-    const sample = group[0] as PendingCell;
-    return `| ${i === 0 ? cell(name) : '〃'} | ${cell(cellsOf(group))} | ${cell(formatTarget(item.indicator.comparator, sample.value))} | ${cell(sample.basis)} | ${cell(link(sample.source))} |`;
-  });
-}
-
-interface PendingCounts {
-  indicators: number;
-  rows: number;
-  cells: number;
-  unknown: number;
-}
-
-function countPending(pending: PendingIndicator[]): PendingCounts {
-  return {
-    indicators: pending.length,
-    rows: pending.reduce((sum, item) => sum + (item.composite ? 1 : pendingGroups(item).length), 0),
-    cells: pending.reduce((sum, item) => sum + (item.composite ? 1 : item.cells.length), 0),
-    unknown: pending.reduce((sum, item) => sum + item.cells.filter((c) => c.value === null).length, 0),
-  };
+function pendingRow(entry: PendingEntry, first: boolean): string {
+  const name = `${entry.indicator.id}. ${entry.indicator.name.vi}`;
+  const value =
+    entry.kind === 'placeholder'
+      ? `${PLACEHOLDER.vi} _(${PLACEHOLDER.en})_`
+      : entry.where.startsWith('phép thử')
+        ? (entry.indicator.requirement?.vi ?? '—')
+        : formatTarget(entry.indicator.comparator, entry.value, entry.bound);
+  const source = [entry.quote ? `«${entry.quote}»` : '', link(entry.source)].filter(Boolean).join(' ');
+  return `| ${first ? cell(`${entry.criterion.id}. ${entry.criterion.name.vi}`) : ''} | ${cell(name)} | ${cell(entry.where)} | ${cell(value)} | ${cell(rationaleText(entry.rationale) || '—')} | ${cell(source)} |`;
 }
 
 function pendingPage(catalog: Catalog): string {
-  const sections: string[] = [];
-  const total: PendingCounts = { indicators: 0, rows: 0, cells: 0, unknown: 0 };
-  const perRuleset: string[] = [];
-  for (const summary of catalog.summaries) {
-    const pending = pendingOf(summary, catalog);
-    const counts = countPending(pending);
-    total.indicators += counts.indicators;
-    total.rows += counts.rows;
-    total.cells += counts.cells;
-    total.unknown += counts.unknown;
-    perRuleset.push(
-      `| [\`${summary.id}\`](#${anchorOf(summary.id)}) | ${counts.indicators} | ${counts.rows} | ${counts.cells} | ${counts.unknown} |`,
-    );
-    sections.push(
-      `## ${summary.id}`,
-      '',
-      `${bilingual(summary.name)} — [trang _(page)_](${pageOf(summary.id)})`,
-      '',
-    );
-    if (summary.amends) {
-      sections.push(
-        `Bản sửa đổi: chỉ liệt kê các ô khác với [\`${summary.amends}\`](#${anchorOf(summary.amends)}); các ô còn lại kế thừa từ bản đó. _(An amendment: only cells that differ from the amended edition are listed; the others are inherited.)_`,
-        '',
-      );
-    }
-    if (summary.kind === 'overlay') {
-      sections.push(
-        'Lớp bổ sung của tỉnh: chỉ liệt kê các ô do tỉnh đặt. _(A province overlay: only cells set by the province are listed.)_',
-        '',
-      );
-    }
-    if (pending.length === 0) {
-      sections.push('Không có mức nào cần xác minh. _(Nothing to verify.)_', '');
-      continue;
-    }
-    sections.push(
-      `${counts.indicators} chỉ tiêu, ${counts.rows} mục cần đối chiếu, ${counts.cells} ô. _(${counts.indicators} indicators, ${counts.rows} entries to check, ${counts.cells} cells.)_`,
-      '',
-    );
-    const [base] = catalog.details.get(summary.id) as Base[];
-    const detail = (base as Base).detail;
-    for (const criterion of detail.criteria) {
-      const items = pending.filter((item) => item.indicator.criterion === criterion.id);
-      if (items.length === 0) continue;
-      sections.push(`### Tiêu chí _(criterion)_ ${criterion.id}. ${bilingual(criterion.name)}`, '');
-      sections.push(
-        '| Chỉ tiêu _(indicator)_ | Ô _(cells)_ | Mức hiện tại _(current value)_ | Căn cứ _(basis)_ | Nguồn _(source)_ |',
-        '|---|---|---|---|---|',
-      );
-      for (const item of items) sections.push(...pendingRows(item));
-      sections.push('');
-    }
-  }
+  const all = catalog.summaries.flatMap((summary) => pendingOf(summary, catalog));
+  const count = (entries: PendingEntry[], kind: PendingKind) => entries.filter((e) => e.kind === kind).length;
+  const bounds = all.filter((entry) => entry.kind === 'assumed' && entry.bound).length;
   const lines = [
     BANNER,
     '',
-    '# Mức chỉ tiêu cần xác minh _(targets pending verification)_',
+    '# Mức chỉ tiêu cần đối chiếu _(targets pending verification)_',
     '',
-    'Mọi mức chỉ tiêu chưa có nguồn đã đọc xác nhận (⚠) hoặc chưa biết (—), theo bộ tiêu chí rồi theo tiêu chí, để người có công báo đối chiếu trong một lần. Khi đã đối chiếu, sửa tệp luật trong `packages/core/rules/` (đặt `verified: true` và `source`), rồi chạy lại lệnh tạo trang.',
+    'Mọi mức chỉ tiêu chưa phải chính thức, xếp theo độ tin cậy rồi theo bộ tiêu chí và tiêu chí, để văn phòng điều phối nông thôn mới hoặc cán bộ có văn bản gốc đối chiếu trong một lần. Mỗi phần nói rõ cần cung cấp gì. Khi đã có mức chính thức, sửa tệp luật trong `packages/core/rules/` (mức, `confidence: "official"`, `source`, `quote`) hoặc nhập bảng bằng `ntm rules import`, rồi chạy lại lệnh tạo trang.',
     '',
-    `_Every target that no source read by the maintainers confirms (⚠) or that is unknown (—), by ruleset then criterion, so that an official holding the gazette can check them in one sitting. Once checked, correct the rule file in \`packages/core/rules/\` (set \`verified: true\` and \`source\`) and run \`${REGENERATE}\`._`,
+    `_Every target that is not official, by confidence, then ruleset and criterion, so that a provincial NTM office or an official holding the original texts can check them in one sitting. Each part says what to supply. Once the official value is known, correct the rule file in \`packages/core/rules/\` (value, \`confidence: "official"\`, \`source\`, \`quote\`) or import a table with \`ntm rules import\`, and run \`${REGENERATE}\`._`,
     '',
-    `**Tổng cộng _(total)_: ${total.indicators} chỉ tiêu, ${total.rows} mục cần đối chiếu, ${total.cells} ô, trong đó ${total.unknown} ô chưa có mức. _(${total.indicators} indicators, ${total.rows} entries to check, ${total.cells} cells, of which ${total.unknown} have no known target.)_**`,
+    `**Tổng cộng _(total)_: ${all.length} mục cần đối chiếu: ${count(all, 'placeholder')} chỉ tiêu giữ chỗ, ${count(all, 'unknown')} chưa có mức, ${count(all, 'assumed')} giả định (${bounds} mức tối thiểu), ${count(all, 'secondary')} nguồn thứ cấp. _(${all.length} entries to check: ${count(all, 'placeholder')} placeholders, ${count(all, 'unknown')} unknown, ${count(all, 'assumed')} assumed (${bounds} lower bounds), ${count(all, 'secondary')} secondary.)_**`,
     '',
-    'Một ô là một vùng, và một năm khi mức thay đổi theo năm; một mục gom các ô có cùng mức, căn cứ và nguồn; phép thử tổng hợp tính là một ô. _(A cell is one region, and one year where the target varies by year; an entry groups the cells sharing value, basis and source; a composite test counts as one cell.)_',
+    'Một mục gom các ô (vùng hoặc nhóm xã, và khoảng năm) của một chỉ tiêu có cùng mức, cùng căn cứ và nguồn; phép thử tổng hợp là một mục. _(An entry groups the cells (region or commune group, and span of years) of one indicator that share value, basis and source; a composite test is one entry.)_',
     '',
-    '| Bộ tiêu chí _(ruleset)_ | Chỉ tiêu _(indicators)_ | Mục _(entries)_ | Ô _(cells)_ | Chưa có mức _(unknown)_ |',
-    '|---|---|---|---|---|',
-    ...perRuleset,
-    '',
-    ...sections,
+    `| Bộ tiêu chí _(ruleset)_ | ${PENDING_KINDS.map((kind) => `[${PENDING_TITLE[kind].vi}](#${anchorOf(PENDING_TITLE[kind].vi)}) _(${PENDING_TITLE[kind].en.toLowerCase()})_`).join(' | ')} |`,
+    `|---|${PENDING_KINDS.map(() => '---').join('|')}|`,
   ];
+  for (const summary of catalog.summaries) {
+    const mine = all.filter((entry) => entry.ruleset.id === summary.id);
+    lines.push(
+      `| [\`${summary.id}\`](${pageOf(summary.id)}) | ${PENDING_KINDS.map((kind) => count(mine, kind)).join(' | ')} |`,
+    );
+  }
+  lines.push('');
+  for (const kind of PENDING_KINDS) {
+    const entries = all.filter((entry) => entry.kind === kind);
+    lines.push(`## ${PENDING_TITLE[kind].vi}`, '', `_(${PENDING_TITLE[kind].en})_`, '');
+    if (kind !== 'placeholder') {
+      const level = kind as Confidence;
+      lines.push(
+        `${confidenceLabel(level)}: ${CONFIDENCE_TEXT[level].means.vi}. _(${CONFIDENCE_TEXT[level].means.en}.)_`,
+        '',
+      );
+    }
+    lines.push(
+      `**Cần cung cấp _(to supply)_:** ${PENDING_SUPPLY[kind].vi} _(${PENDING_SUPPLY[kind].en})_`,
+      '',
+    );
+    if (kind === 'assumed') {
+      lines.push(
+        `Mức ghi “(${BOUND.vi})” là mức tối thiểu giả định: xã dưới mức này chắc chắn chưa đạt, xã đạt mức này chưa kết luận được cho đến khi có mức chính thức. _(Values marked “(${BOUND.vi})” are assumed lower bounds: below them a commune certainly fails; meeting them decides nothing until the official value is known.)_`,
+        '',
+      );
+    }
+    if (entries.length === 0) {
+      lines.push('Không có. _(None.)_', '');
+      continue;
+    }
+    for (const summary of catalog.summaries) {
+      const mine = entries.filter((entry) => entry.ruleset.id === summary.id);
+      if (mine.length === 0) continue;
+      lines.push(
+        `### ${summary.id}`,
+        '',
+        `${bilingual(summary.name)} — [trang _(page)_](${pageOf(summary.id)})`,
+        '',
+      );
+      if (summary.amends) {
+        lines.push(
+          `Bản sửa đổi: chỉ liệt kê các ô khác với [\`${summary.amends}\`](${pageOf(summary.amends)}). _(An amendment: only cells that differ from the amended edition.)_`,
+          '',
+        );
+      }
+      if (summary.kind === 'overlay') {
+        lines.push(
+          'Lớp bổ sung của tỉnh: chỉ liệt kê các ô do tỉnh đặt. _(A province overlay: only cells set by the province.)_',
+          '',
+        );
+      }
+      lines.push(
+        `${mine.length} mục. _(${mine.length} entries.)_`,
+        '',
+        '| Tiêu chí _(criterion)_ | Chỉ tiêu _(indicator)_ | Ô _(cells)_ | Mức hiện tại _(current value)_ | Căn cứ _(rationale)_ | Nguồn _(source)_ |',
+        '|---|---|---|---|---|---|',
+      );
+      let criterion: string | null = null;
+      for (const entry of mine) {
+        lines.push(pendingRow(entry, entry.criterion.id !== criterion));
+        criterion = entry.criterion.id;
+      }
+      lines.push('');
+    }
+  }
   return finish(lines);
 }
 
-/** GitHub's heading anchor for a "## <id>" heading. */
-function anchorOf(id: string): string {
-  return id
+/** GitHub's heading anchor for a "## <text>" heading. */
+function anchorOf(text: string): string {
+  return text
     .toLowerCase()
-    .replace(/[^a-z0-9 -]/g, '')
+    .replace(/[^\p{L}\p{N} -]/gu, '')
     .replace(/ /g, '-');
 }
 
@@ -969,16 +1378,26 @@ function indexPage(catalog: Catalog): string {
   }
   lines.push(
     '',
-    '## Mức cần xác minh _(pending verification)_',
+    '## Mức cần đối chiếu _(pending verification)_',
     '',
-    'Danh sách mọi mức chưa xác minh để đối chiếu với công báo: [pending-verification.md](pending-verification.md). _(Every unverified target, to be checked against the gazette.)_',
+    'Danh sách mọi mức chưa chính thức (giữ chỗ, chưa có mức, giả định, nguồn thứ cấp) và những gì cần cung cấp: [pending-verification.md](pending-verification.md). _(Every target that is not official — placeholders, unknown, assumed, secondary — and what to supply: pending-verification.md.)_',
     '',
     '## Cách đọc các trang _(how to read the pages)_',
     '',
     '- Mỗi trang bắt đầu bằng **phạm vi mã hóa**: phần nào của văn bản đã được mã hóa và phần nào chưa. Một bộ “chưa đầy đủ” không cho kết quả “đạt” đáng tin cho các chỉ tiêu bị thiếu. _(Each page opens with the **coverage** note: what of the legal text is encoded and what is not.)_',
-    '- Tiêu chí được xếp theo nhóm; mỗi chỉ tiêu có số liệu đầu vào (`measure`), phép thử, trích dẫn văn bản, căn cứ của mức, nguồn, và bảng mức. _(Criteria are listed by group; each indicator shows its input measure, test, citation, basis, source and target table.)_',
-    '- **Bảng mức**: cột là vùng (TDMNPB Trung du và miền núi phía Bắc, ĐBSH Đồng bằng sông Hồng, BTB Bắc Trung Bộ, DHNTB Duyên hải Nam Trung Bộ, TN Tây Nguyên, ĐNB Đông Nam Bộ, ĐBSCL Đồng bằng sông Cửu Long), dòng là năm khi mức thay đổi theo năm; “mọi vùng” khi mọi vùng cùng mức. Năm là năm của ngày đánh giá. _(**Target tables**: regions as columns, years as rows where the target varies by year; “all regions” when every region has the same target. The year is that of the assessment date.)_',
-    `- ${VERIFIED} mức có nguồn đã đọc xác nhận; ${UNVERIFIED} mức chưa xác minh (giữ chỗ, mức giai đoạn trước, mức của tỉnh dùng tạm…), xem “căn cứ”; — chưa biết mức: chỉ tiêu **không đánh giá được**; ${PROVINCE} mức do tỉnh đặt (lớp bổ sung). Với \`requireVerified: true\`, chỉ tiêu có mức ${UNVERIFIED} cũng không đánh giá được. _(${VERIFIED} a source read states the target; ${UNVERIFIED} unverified (placeholder, earlier level, another province's level…), see its basis; — unknown: the indicator is **not evaluable**; ${PROVINCE} set by a province overlay. Under \`requireVerified: true\` ${UNVERIFIED} targets are not evaluable either.)_`,
+    '- Tiêu chí được xếp theo nhóm; mỗi chỉ tiêu có số liệu đầu vào (`measure`), phép thử, trích dẫn văn bản, mức độ tin cậy, căn cứ của mức, nguồn và câu trích, và bảng mức. _(Criteria are listed by group; each indicator shows its input measure, test, citation, confidence, rationale, source and quote, and target table.)_',
+    '- **Bảng mức**: cột là vùng (TDMNPB Trung du và miền núi phía Bắc, ĐBSH Đồng bằng sông Hồng, BTB Bắc Trung Bộ, DHNTB Duyên hải Nam Trung Bộ, TN Tây Nguyên, ĐNB Đông Nam Bộ, ĐBSCL Đồng bằng sông Cửu Long) hoặc nhóm xã (Nhóm 1, 2, 3 của 51/2025/QĐ-TTg); dòng là khoảng năm có cùng mức (“2022–2025”; “2026–” là từ năm đó trở đi); “mọi vùng”, “mọi nhóm xã” khi tất cả cùng mức. Năm là năm của ngày đánh giá. _(**Target tables**: regions or commune groups as columns, spans of years with the same targets as rows (“2026–” means that year on); “all regions” or “all commune groups” when all share the target. The year is that of the assessment date.)_',
+    `- Mức độ tin cậy của từng mức: ${CONFIDENCE_LEVELS.filter((level) => level !== 'unknown')
+      .map((level) => `${MARK[level]} ${CONFIDENCE_NAMES[level].vi} (${CONFIDENCE_TEXT[level].means.vi})`)
+      .join(
+        '; ',
+      )}; “≥ X (${BOUND.vi})” mức tối thiểu giả định: dưới mức là chắc chắn chưa đạt, đạt mức chưa kết luận được; — ${CONFIDENCE_NAMES.unknown.vi}: chỉ tiêu **không đánh giá được**; “${PLACEHOLDER.vi}”: chỉ tiêu đứng thay các chỉ tiêu chưa mã hóa, chỉ kết luận được “chưa đạt”; ${PROVINCE} mức do tỉnh đặt. Tùy chọn \`minConfidence\` (hoặc \`requireVerified\`, tức \`minConfidence: 'official'\`) bỏ qua các mức kém tin cậy hơn. _(Confidence of each value: ${CONFIDENCE_LEVELS.filter(
+      (level) => level !== 'unknown',
+    )
+      .map((level) => `${MARK[level]} ${CONFIDENCE_NAMES[level].en} (${CONFIDENCE_TEXT[level].means.en})`)
+      .join(
+        '; ',
+      )}; “≥ X (${BOUND.vi})” an assumed lower bound: below it is a certain failure, meeting it decides nothing; — unknown: the indicator is **not evaluable**; “${PLACEHOLDER.vi}” (placeholder): stands for indicators not encoded and can only show a failure; ${PROVINCE} set by the province. The option \`minConfidence\` (or \`requireVerified\`, i.e. \`minConfidence: 'official'\`) ignores less sure values.)_`,
     '- Quy tắc áp dụng mức vùng: xã thuộc một số loại (xã đặc biệt khó khăn, xã khu vực II, III…) dùng mức của vùng khác (318/QĐ-TTg Điều 1; 211/QĐ-TTg). _(Region rules: communes of some categories use another region’s targets.)_',
     '- Lớp bổ sung của tỉnh chỉ được nâng mức hoặc thêm chỉ tiêu; trang của nó cho thấy toàn bộ bộ tiêu chí khi áp dụng cho xã của tỉnh, ô do tỉnh đặt được đánh dấu †. Xem [hướng dẫn cho tỉnh](../province-editions.md). _(A province overlay may only raise targets or add indicators; its page shows the whole set as applied to the province’s communes. See the [guide for provinces](../province-editions.md).)_',
     '- Trang so sánh liệt kê thay đổi giữa hai bộ kế tiếp của cùng một họ, hoặc giữa bộ quốc gia và lớp của tỉnh. _(Comparison pages list the changes between consecutive editions of a family, or between a national edition and a province overlay.)_',

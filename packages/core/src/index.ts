@@ -29,6 +29,8 @@ import type { Evaluation } from './result/types.js';
 import { BUNDLED_RULESETS } from './rules.js';
 import { CompactEvaluationSchema } from './schema/compact.js';
 
+export type { CanonicalOptions } from './editions/canonical.js';
+export { canonicalRuleset, isCanonicalRuleset } from './editions/canonical.js';
 export { FILE_LIMITS, parseRuleset } from './editions/parse.js';
 export type { ProvinceRecord } from './editions/provinces.js';
 export { listProvinces, regionOfProvince } from './editions/provinces.js';

@@ -79,14 +79,39 @@ const CountsExpectation = z
     indicatorsNotEvaluable: z.number().int(),
     indicatorsNotApplicable: z.number().int(),
     unverifiedTargets: z.number().int(),
+    confidence: z
+      .object({
+        official: z.number().int(),
+        secondary: z.number().int(),
+        assumed: z.number().int(),
+        unknown: z.number().int(),
+      })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();
 
+/** Why a tier is undecided (subset match), or null for a decided tier. */
+const UndecidedExpectation = z.union([
+  z.null(),
+  z
+    .object({
+      cause: z.enum(['missing-data', 'unknown-target', 'both']),
+      missingData: z.number().int(),
+      unknownTargets: z.number().int(),
+    })
+    .partial()
+    .strict()
+    .refine((value) => Object.keys(value).length > 0, 'an undecided expectation must check something'),
+]);
+
 const Expectation = z
   .object({
     status: TierStatus.optional(),
+    undecided: UndecidedExpectation.optional(),
     region: Region.optional(),
+    group: z.union([z.enum(['nhom-1', 'nhom-2', 'nhom-3']), z.null()]).optional(),
     year: z.number().int().optional(),
     regionBasis: RegionBasisExpectation.optional(),
     ruleset: z
@@ -100,6 +125,10 @@ const Expectation = z
       .optional(),
     counts: CountsExpectation.optional(),
     criteria: z.record(z.string(), z.enum(['met', 'not-met', 'incomplete'])).optional(),
+    criteriaUndecided: z
+      .record(z.string(), UndecidedExpectation)
+      .optional()
+      .describe('why a criterion is undecided, by criterion id ("<level>:<id>" for another tier)'),
     indicators: z.record(z.string(), IndicatorExpectation).optional(),
     prerequisites: z.record(z.string(), TierStatus).optional(),
     recognition: TierStatus.optional(),
@@ -300,7 +329,12 @@ function checkIndicator(
 
 function check(result: Evaluation, expected: z.infer<typeof Expectation>): void {
   if (expected.status !== undefined) expect(result.status, 'status').toBe(expected.status);
+  if (expected.undecided === null) expect(result.undecided, 'undecided').toBeNull();
+  else if (expected.undecided !== undefined) {
+    expect(result.undecided, 'undecided').toMatchObject(expected.undecided);
+  }
   if (expected.region !== undefined) expect(result.region, 'region').toBe(expected.region);
+  if (expected.group !== undefined) expect(result.group, 'group').toBe(expected.group);
   if (expected.year !== undefined) expect(result.year, 'year').toBe(expected.year);
   if (expected.regionBasis === null) expect(result.regionBasis, 'regionBasis').toBeNull();
   else if (expected.regionBasis !== undefined) {
@@ -329,6 +363,11 @@ function check(result: Evaluation, expected: z.infer<typeof Expectation>): void 
   if (expected.counts) expect(result.counts, 'counts').toMatchObject(expected.counts);
   for (const [key, status] of Object.entries(expected.criteria ?? {})) {
     expect(findCriterion(result, key).status, `criterion ${key}`).toBe(status);
+  }
+  for (const [key, undecided] of Object.entries(expected.criteriaUndecided ?? {})) {
+    const criterion = findCriterion(result, key);
+    if (undecided === null) expect(criterion.undecided, `criterion ${key}: undecided`).toBeNull();
+    else expect(criterion.undecided, `criterion ${key}: undecided`).toMatchObject(undecided);
   }
   for (const [key, indicator] of Object.entries(expected.indicators ?? {})) {
     checkIndicator(findIndicator(result, key), indicator, key);

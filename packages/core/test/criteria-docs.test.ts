@@ -58,14 +58,38 @@ describe('criteria catalog (docs/criteria)', () => {
       expect(page).toContain(`#### ${indicator.id}. ${indicator.name.vi}`);
       expect(page).toContain(indicator.citation.document);
     }
-    // Regions as columns, years as rows for income.
+    // Regions as columns, year spans as rows for income: one row, as the (assumed) bounds do not change.
     expect(page).toMatch(/\| Năm _\(year\)_ \| TDMNPB \| ĐBSH \| BTB \| DHNTB \| TN \| ĐNB \| ĐBSCL \|/);
-    expect(page).toContain('| 2022 | ≥ 36 ⚠ | ≥ 50 ⚠ |');
+    expect(page).toContain('| 2022–2025 | ≥ 36 (tối thiểu) ⚠ | ≥ 50 (tối thiểu) ⚠ |');
+  });
+
+  it('shows each value with its confidence, source and quote, and year spans where they change', () => {
+    const page = generated.get('vn-xa-nang-cao-2021-2025.md') as string;
+    for (const word of ['✔ chính thức', '◑ nguồn thứ cấp', '⚠ giả định', '— chưa có mức', '(tối thiểu)']) {
+      expect(page).toContain(word);
+    }
+    expect(page).toContain('| 2022 | ≥ 36 (tối thiểu) ⚠ | ≥ 64 ◑ |');
+    expect(page).toContain('| 2023 | ≥ 36 (tối thiểu) ⚠ | ≥ 68 ◑ |');
+    expect(page).toContain('| 2024–2025 | ≥ 36 (tối thiểu) ⚠ | ≥ 68 (tối thiểu) ⚠ |');
+    expect(page).toMatch(
+      /- ĐBSH 2022, 2023: ◑ nguồn thứ cấp .* — «…năm 2022 từ 64 triệu đồng\/người trở lên/,
+    );
+    expect(page).toContain('<https://thongkethaibinh.gov.vn/');
+    expect(page).toContain('giữ chỗ _(placeholder)_');
+  });
+
+  it('shows commune groups as columns and their definitions for an edition keyed by group', () => {
+    const page = generated.get('vn-xa-ntm-2026-2030.md') as string;
+    expect(page).toContain('## Nhóm xã _(commune groups)_');
+    for (const group of ['nhom-1', 'nhom-2', 'nhom-3']) expect(page).toContain(`| \`${group}\` (Xã nhóm`);
+    expect(page).toContain('| Mức _(target)_ | giữ chỗ _(placeholder)_ ? |');
+    expect(page).toContain('Mọi nhóm xã _(all commune groups)_');
+    expect(page).toContain('ntm rules import');
   });
 
   it('marks the cells a province sets', () => {
     const page = generated.get('provinces-nam-dinh-xa-kieu-mau-2022.md') as string;
-    expect(page).toContain('| 2023 | ≥ 83 ✔ † |');
+    expect(page).toContain('| 2023 | ≥ 83 ◑ † |');
     expect(page).toContain('KM.3-ND.4');
   });
 
@@ -84,16 +108,43 @@ describe('criteria catalog (docs/criteria)', () => {
     expect(names).toHaveLength(loadCatalog().diffs.length);
   });
 
-  it('lists every unverified or unknown target of a full edition in pending-verification.md', () => {
+  it('lists every target that is not official in pending-verification.md, under its confidence', () => {
     const page = generated.get('pending-verification.md') as string;
-    const detail = getRuleset('ntm', { asOf: '2022-03-08' });
-    const pending = detail.indicators.filter(
-      (indicator) =>
-        (indicator.targets.length === 0 && !indicator.verified) ||
-        indicator.targets.some((row) => !row.verified || row.value === null),
-    );
-    const section = page.slice(page.indexOf('## vn/xa-ntm/2021-2025'), page.indexOf('## vn/xa-ntm/2024'));
-    for (const indicator of pending) expect(section).toContain(`| ${indicator.id}. `);
-    expect(section).toContain(`${pending.length} chỉ tiêu`);
+    const section = (title: string, next: string | null) =>
+      page.slice(page.indexOf(`## ${title}`), next ? page.indexOf(`## ${next}`) : undefined);
+    const sections = {
+      placeholder: section('Chỉ tiêu giữ chỗ', 'Chưa có mức'),
+      unknown: section('Chưa có mức', 'Mức giả định'),
+      assumed: section('Mức giả định', 'Mức theo nguồn thứ cấp'),
+      secondary: section('Mức theo nguồn thứ cấp', null),
+    };
+    for (const text of Object.values(sections)) expect(text).toContain('**Cần cung cấp _(to supply)_:**');
+    const inNtm = (text: string) =>
+      text.slice(
+        text.indexOf('### vn/xa-ntm/2021-2025'),
+        text.indexOf('### ', text.indexOf('### vn/xa-ntm/2021-2025') + 4),
+      );
+    for (const level of ['nang-cao', 'ntm'] as const) {
+      const detail = getRuleset(level, { asOf: '2023-03-08' });
+      for (const indicator of detail.indicators) {
+        const kinds = new Set(
+          indicator.placeholder
+            ? ['placeholder']
+            : indicator.targets.length === 0
+              ? [indicator.confidence]
+              : indicator.targets.map((row) => (row.value === null ? 'unknown' : row.confidence)),
+        );
+        for (const kind of kinds) {
+          if (kind === 'official') continue;
+          const text = sections[kind as keyof typeof sections];
+          expect(text, `${level} ${indicator.id} (${kind})`).toContain(`| ${indicator.id}. `);
+        }
+      }
+    }
+    // 17.1 has no known target; income is an assumed lower bound; 3.1 is secondary.
+    expect(inNtm(sections.unknown)).toContain('| 17.1. ');
+    expect(inNtm(sections.assumed)).toMatch(/\| 10\. Thu nhập .*\| ≥ 50 \(tối thiểu\) \|/);
+    expect(inNtm(sections.secondary)).toContain('| 3.1. ');
+    expect(inNtm(sections.secondary)).not.toContain('| 17.1. ');
   });
 });

@@ -13,8 +13,11 @@ const dist = join(root, 'dist');
 const BUDGETS = [
   { entry: 'dist/standalone/ntm-scorecard.js', gzip: 30 * 1024, label: 'standalone, lit included' },
   {
+    // 12 kB until issue 16 / issue 12: +0.9 kB for the checks of hostile and oversized results (getters and
+    // Proxies that throw, size limits), every error detail worded in Vietnamese and English, and bidi controls
+    // shown rather than obeyed (docs/performance.md, W2).
     entry: 'dist/ntm-scorecard.js',
-    gzip: 12 * 1024,
+    gzip: 13 * 1024,
     label: 'element build, <ntm-scorecard> only, without lit',
   },
 ];

@@ -105,3 +105,33 @@ export async function until(condition: () => boolean, timeout = 5000, what = 'co
 export function vi(value: number): string {
   return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(value);
 }
+
+const PLACE_NAMES = [
+  'Nam Mỹ',
+  'Đồng Tâm',
+  'Ân Thi',
+  'Yên Bình',
+  'Hải Đường',
+  'Trực Ninh',
+  'Nghĩa Hưng',
+  'Ứng Hòa',
+];
+
+/**
+ * `count` evaluations as JSON, for boards at province and country scale: 40 communes evaluated by core, repeated
+ * with their own ids and names ("Xã Nam Mỹ 17"). Evaluating thousands of communes in every test would only
+ * slow the tests down; the board reads each evaluation the same way.
+ */
+export function manyEvaluations(count: number): Evaluation[] {
+  const base = evaluateDistrict(Math.min(count, 40)).map(toJson);
+  return Array.from({ length: count }, (_, i) => {
+    const evaluation = base[i % base.length] as Evaluation;
+    const name = `Xã ${PLACE_NAMES[i % PLACE_NAMES.length]} ${Math.floor(i / PLACE_NAMES.length) + 1}`;
+    return { ...evaluation, commune: { ...evaluation.commune, id: `c${i}`, name } } as Evaluation;
+  });
+}
+
+/** Resolves after the next frame (rendering, scroll events and their updates included). */
+export function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}

@@ -77,11 +77,40 @@ describe('custom-elements.json', () => {
     const board = elements.find((element) => element.tagName === 'ntm-district-board') as Declaration;
     expect(board.name).toBe('NtmDistrictBoard');
     expect(names(board.members)).toEqual(
-      expect.arrayContaining(['evaluations', 'previous', 'sort', 'showCommune']),
+      expect.arrayContaining([
+        'evaluations',
+        'previous',
+        'sort',
+        'query',
+        'statusFilter',
+        'virtualizeAbove',
+        'showCommune',
+      ]),
     );
-    expect(names(board.events)).toEqual(['ntm-commune-select']);
+    expect(names(board.attributes)).toEqual(
+      expect.arrayContaining(['query', 'status-filter', 'virtualize-above', 'sort-direction']),
+    );
+    expect(names(board.events).sort()).toEqual([
+      'ntm-commune-select',
+      'ntm-error',
+      'ntm-filter-change',
+      'ntm-sort-change',
+    ]);
     expect(names(board.cssParts)).toEqual(
-      expect.arrayContaining(['base', 'table', 'row', 'cell', 'count', 'blockers', 'detail', 'back-button']),
+      expect.arrayContaining([
+        'base',
+        'table',
+        'row',
+        'cell',
+        'count',
+        'blockers',
+        'detail',
+        'back-button',
+        'filters',
+        'search',
+        'status-filter',
+        'result-count',
+      ]),
     );
     expect(names(board.cssProperties)).toEqual(expect.arrayContaining(['--ntm-color-blocker']));
   });

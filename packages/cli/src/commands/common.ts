@@ -1,17 +1,17 @@
 /** What the commands share: options, loading ruleset files, reporting problems, outputs, exit codes, progress. */
 import { once } from 'node:events';
 import {
+  BUNDLED_RULESETS,
   EditionNotFoundError,
-  listProvinces,
   OptionsError,
-  REGIONS,
   type Region,
   RulesetError,
   type RulesetInput,
   type RulesetIssue,
 } from '@nongthonmoi/core';
 import cliProgress from 'cli-progress';
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
+import { examplesText } from '../cli-help.js';
 import type { Lang } from '../i18n.js';
 import { type Output, OutputError, openOutput } from '../io/output.js';
 import { type GuardRequest, guardPaths, PathClashError, type PathRole } from '../io/path-guard.js';
@@ -19,18 +19,28 @@ import { readBytes } from '../io/read.js';
 import { decodeText } from '../io/read-csv.js';
 import { jsonSyntaxWhy } from '../io/read-json.js';
 import { preview, shownFile } from '../io/text.js';
-import { InputError, type RowProblem } from '../io/types.js';
+import { InputError, type ReadResult, type RowProblem } from '../io/types.js';
 import { problemsToCsv } from '../io/write-csv.js';
-import { defaultLang, tr } from '../messages.js';
+import { defaultLang, type MessageId, tr } from '../messages.js';
 import { escapeControls } from '../safe-text.js';
+import {
+  checkRuleOptions,
+  choiceParser,
+  editionNotFoundText,
+  levelList,
+  parseDate,
+  parseLevel,
+  parseProvinceOption,
+  parseRegionOption,
+  REGION_IDS,
+  UsageError,
+  wholeNumberParser,
+} from './options.js';
+
+export { parseDate, parseLevel, UsageError, wholeNumberParser as wholeNumber };
 
 /** Exit codes: 0 all good, 1 some rows had errors (the rest written), 2 usage error or unreadable file. */
 export const EXIT = { ok: 0, rowErrors: 1, usage: 2 } as const;
-
-/** A mistake in how the command was called (exit code 2). */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 export interface Io {
   stdout: (text: string) => void;
@@ -47,73 +57,98 @@ export const processIo: Io = {
   stderr: (text) => process.stderr.write(escapeControls(text, { keepLines: true })),
 };
 
-export function parseDate(value: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-  if (!match || !date || date.toISOString().slice(0, 10) !== value) {
-    throw new InvalidArgumentError('expected a date as YYYY-MM-DD, e.g. 2023-11-15');
-  }
-  return value;
+/** `--as-of <ngày>`: an option's flags with its value placeholder in the user's language. */
+export function flags(option: string, placeholder: MessageId, lang: Lang): string {
+  return `${option} <${tr(lang, placeholder as 'placeholder.date')}>`;
 }
 
-function parseProvinceOption(value: string): string {
-  if (!listProvinces().some((province) => province.id === value)) {
-    const ids = [...new Set(listProvinces().map((p) => p.id))];
-    const hint = ids.find((id) => id.replace(/-/g, '') === value.toLowerCase().replace(/[^a-z]/g, ''));
-    throw new InvalidArgumentError(
-      `unknown province id${hint ? ` (did you mean ${hint}?)` : ''}; e.g. nam-dinh`,
-    );
-  }
-  return value;
-}
-
-function collect(value: string, previous: string[] = []): string[] {
+/** A repeatable option (`--ruleset a.json --ruleset b.json`): its values in order. */
+export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** --lang vi|en; without it, NTM_LANG (vi or en), else Vietnamese. */
-export function langOption(): Option {
-  return new Option('--lang <lang>', 'language of the output (default: NTM_LANG, else vi)')
-    .choices(['vi', 'en'])
-    .default(defaultLang());
+/** An option with a fixed list of values, refused in the user's language. */
+export function choiceOption(
+  flagsText: string,
+  description: string,
+  choices: readonly string[],
+  lang: Lang,
+): Option {
+  return new Option(flagsText, description).choices(choices).argParser(choiceParser(choices, lang));
 }
 
-/** --level, --as-of, --region | --province, --require-verified, --recognition, --ruleset. */
-export function addRuleOptions(command: Command, options: { level: boolean }): Command {
-  if (options.level) {
-    command.requiredOption('--level <level>', 'tier to assess: ntm, nang-cao or kieu-mau');
+/** --lang vi|en; without it, NTM_LANG (vi or en), else Vietnamese. */
+export function langOption(lang: Lang = defaultLang()): Option {
+  return choiceOption(
+    flags('--lang', 'placeholder.lang', lang),
+    tr(lang, 'help.option.lang'),
+    ['vi', 'en'],
+    lang,
+  ).default(lang, lang === 'en' ? 'NTM_LANG, else vi' : 'NTM_LANG, nếu không có thì vi');
+}
+
+/**
+ * --level, --as-of, --region | --province, --ruleset; values as people type them (see options.ts). Before the
+ * command runs, the options are checked together: a province that does not exist on the date, a level with no
+ * edition on the date (`level: 'argument'` when the level is the command's first argument).
+ */
+export function addRuleOptions(
+  command: Command,
+  options: { level: boolean | 'argument'; lang?: Lang; datesFromData?: boolean },
+): Command {
+  const lang = options.lang ?? defaultLang();
+  if (options.level === true) {
+    command.requiredOption(
+      flags('--level', 'placeholder.level', lang),
+      tr(lang, 'help.option.level', { levels: levelList(lang) }),
+      (value: string) => parseLevel(value, lang),
+    );
   }
+  command.hook('preAction', (self) => {
+    const values = self.opts() as RuleOptions & { lang?: Lang };
+    checkRuleOptions(
+      {
+        level: options.level === 'argument' ? (self.processedArgs[0] as string | undefined) : values.level,
+        levelGiven: options.level === 'argument' ? 'argument' : 'option',
+        asOf: values.asOf,
+        province: values.province,
+        ruleset: values.ruleset,
+        datesFromData: options.datesFromData === true,
+      },
+      values.lang ?? lang,
+    );
+  });
   return command
-    .option(
-      '--as-of <date>',
-      'assessment date YYYY-MM-DD: picks the edition in force and the target year (default: today)',
-      parseDate,
-    )
-    .addOption(
-      new Option('--region <region>', 'region for rows that carry none')
-        .choices([...REGIONS])
-        .conflicts('province'),
+    .option(flags('--as-of', 'placeholder.date', lang), tr(lang, 'help.option.asOf'), (value: string) =>
+      parseDate(value, lang),
     )
     .addOption(
       new Option(
-        '--province <id>',
-        "province for rows that carry none (applies the province's overlay), e.g. nam-dinh",
+        flags('--region', 'placeholder.region', lang),
+        tr(lang, 'help.option.region', { regions: REGION_IDS }),
       )
-        .argParser(parseProvinceOption)
+        .argParser((value: string) => parseRegionOption(value, lang))
+        .conflicts('province'),
+    )
+    .addOption(
+      new Option(flags('--province', 'placeholder.province', lang), tr(lang, 'help.option.province'))
+        .argParser((value: string) => parseProvinceOption(value, lang))
         .conflicts('region'),
     )
-    .option('--ruleset <file>', 'add a ruleset file (province overlay, amendment); repeatable', collect, []);
+    .option(flags('--ruleset', 'placeholder.file', lang), tr(lang, 'help.option.ruleset'), collect, []);
 }
 
-/** --sheet, --ignore-unknown-columns, --errors. */
-export function addInputOptions(command: Command): Command {
+/** --sheet, --header-row, --ignore-unknown-columns, --errors. */
+export function addInputOptions(command: Command, lang: Lang = defaultLang()): Command {
   return command
-    .option('--sheet <name>', 'Excel: the sheet to read (default: the first)')
-    .option('--ignore-unknown-columns', 'skip columns that are neither commune fields nor known measures')
+    .option(flags('--sheet', 'placeholder.name', lang), tr(lang, 'help.option.sheet'))
     .option(
-      '--errors <file.csv>',
-      'also write every problem to this CSV file (file,row,column,value,reason)',
-    );
+      flags('--header-row', 'placeholder.number', lang),
+      tr(lang, 'help.option.headerRow'),
+      wholeNumberParser(1, 1_048_576, lang),
+    )
+    .option('--ignore-unknown-columns', tr(lang, 'help.option.ignoreUnknownColumns'))
+    .option(flags('--errors', 'placeholder.csv', lang), tr(lang, 'help.option.errors'));
 }
 
 export interface RuleOptions {
@@ -126,10 +161,14 @@ export interface RuleOptions {
   recognition?: boolean;
 }
 
-/** Reads --ruleset files as `{ file, ruleset }` for the engine. */
+/**
+ * Reads --ruleset files as `{ file, ruleset }` for the engine. A file with the id of a bundled ruleset replaces
+ * it for the run (core's `Engine.replaced`); that is said on stderr, once per run.
+ */
 export async function loadRulesetFiles(
   files: readonly string[] | undefined,
   lang: Lang = 'vi',
+  io: Io = processIo,
 ): Promise<RulesetInput[]> {
   const rulesets: RulesetInput[] = [];
   for (const file of files ?? []) {
@@ -141,7 +180,34 @@ export async function loadRulesetFiles(
       throw new InputError(file, tr(lang, 'ruleset.invalidJson', { file: shownFile(file), why }));
     }
   }
+  announceReplaced(rulesets, io, lang);
   return rulesets;
+}
+
+const announced = new WeakMap<Io, Set<string>>();
+
+/** The ids of bundled rulesets that `rulesets` replace: what `getEngine(rulesets).replaced` will list. */
+export function replacedBundled(rulesets: readonly RulesetInput[]): string[] {
+  const ids = (inputs: readonly RulesetInput[]) =>
+    inputs
+      .map((input) => {
+        const ruleset = input && typeof input === 'object' && 'ruleset' in input ? input.ruleset : input;
+        const id = ruleset && typeof ruleset === 'object' ? (ruleset as { id?: unknown }).id : undefined;
+        return typeof id === 'string' ? id : null;
+      })
+      .filter((id): id is string => id !== null);
+  const given = new Set(ids(rulesets));
+  return ids(BUNDLED_RULESETS).filter((id) => given.has(id));
+}
+
+/** Says on stderr which bundled rulesets the --ruleset files replace (each once per run). */
+export function announceReplaced(rulesets: readonly RulesetInput[], io: Io, lang: Lang): void {
+  const seen = announced.get(io) ?? new Set<string>();
+  announced.set(io, seen);
+  const fresh = replacedBundled(rulesets).filter((id) => !seen.has(id));
+  if (fresh.length === 0) return;
+  for (const id of fresh) seen.add(id);
+  io.stderr(tr(lang, 'ruleset.replaced', { ids: fresh.join(', ') }));
 }
 
 /** The --ruleset files as inputs for {@link guardPaths}. */
@@ -264,6 +330,12 @@ export function rulesetIssueLine(issue: RulesetIssue, lang: Lang): string {
   return `${escapeControls(issue.file)}${at}: ${escapeControls(reason)}`;
 }
 
+/** A message of several lines on stderr: "ntm: " before the first, the others indented under it. */
+function messageLines(text: string): string {
+  const [first, ...rest] = escapeControls(text, { keepLines: true }).split('\n');
+  return `ntm: ${first}\n${rest.map((line) => `  ${line}\n`).join('')}`;
+}
+
 /** Turns the errors every command may meet into a message and exit code 2; rethrows the rest. */
 export function usageFailure(error: unknown, io: Io, lang: Lang = 'vi'): number {
   if (error instanceof InputError) {
@@ -280,17 +352,46 @@ export function usageFailure(error: unknown, io: Io, lang: Lang = 'vi'): number 
     for (const issue of error.issues) io.stderr(`  ${rulesetIssueLine(issue, lang)}\n`);
     return EXIT.usage;
   }
-  if (
-    error instanceof UsageError ||
-    error instanceof OptionsError ||
-    error instanceof EditionNotFoundError ||
-    error instanceof PathClashError ||
-    error instanceof OutputError
-  ) {
-    io.stderr(`ntm: ${escapeControls(error.message)}\n`);
+  if (error instanceof EditionNotFoundError) {
+    io.stderr(messageLines(editionNotFoundText(error, lang)));
+    return EXIT.usage;
+  }
+  if (error instanceof OptionsError) {
+    io.stderr(messageLines(lang === 'en' ? error.localized.en : error.localized.vi));
+    return EXIT.usage;
+  }
+  if (error instanceof UsageError || error instanceof PathClashError || error instanceof OutputError) {
+    io.stderr(messageLines(error.message));
     return EXIT.usage;
   }
   throw error;
+}
+
+/** What {@link reportRead} tells of a file read (a whole ReadResult, or a streamed source's). */
+export type ReadReport = Pick<
+  ReadResult,
+  'file' | 'unit' | 'ignoredColumns' | 'sheet' | 'headerRow' | 'warnings'
+>;
+
+/**
+ * What reading a file found besides its rows, on stderr: the header row when it is not the first (title
+ * rows above it were skipped), the warnings (a percentage typed as a fraction), the ignored columns.
+ */
+export function reportRead(read: ReadReport, io: Io, lang: Lang): void {
+  if (read.headerRow !== undefined && read.headerRow > 1) {
+    io.stderr(
+      tr(lang, 'header.rowFound', {
+        file: shownFile(read.file),
+        sheet: read.sheet ? escapeControls(read.sheet) : null,
+        row: read.headerRow,
+        skipped: read.headerRow - 1,
+      }),
+    );
+  }
+  for (const warning of read.warnings ?? []) {
+    io.stderr(tr(lang, 'warning.line', { line: problemLine(warning, lang, read.unit) }));
+  }
+  reportIgnoredColumns(read.ignoredColumns, io, lang);
 }
 
 /**
@@ -359,6 +460,7 @@ export async function emitChunks(
   }
 }
 
-export function examples(lines: string[]): string {
-  return `\nExamples:\n${lines.map((line) => `  ${line}`).join('\n')}\n`;
+/** The "Ví dụ:" block of a command's help. */
+export function examples(lines: string[], lang: Lang = defaultLang()): string {
+  return examplesText(lines, lang);
 }

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { listProvinces } from '@nongthonmoi/core';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command } from 'commander';
 import { formatTable } from '../format-table.js';
 import type { Lang } from '../i18n.js';
 import type { Output } from '../io/output.js';
@@ -10,7 +10,7 @@ import { resultsCsvHeader } from '../io/write-csv.js';
 import { renderReviewHtml } from '../io/write-html.js';
 import { type Explain, jsonReportEnd, jsonReportSeparator, jsonReportStart } from '../io/write-json.js';
 import { buildReviewWorkbook, workbookBuffer } from '../io/write-xlsx.js';
-import { langFromArgv, tr } from '../messages.js';
+import { defaultLang, tr } from '../messages.js';
 import {
   type EvaluateFileOptions,
   type EvaluationStream,
@@ -22,23 +22,27 @@ import { buildReview, type ReviewInput } from '../review.js';
 import {
   addInputOptions,
   addRuleOptions,
+  choiceOption,
   dataRole,
   EXIT,
   emit,
   emitChunks,
   examples,
+  flags,
   type Io,
   langOption,
   loadRulesetFiles,
   Outputs,
   processIo,
   progressBar,
+  type ReadReport,
   type RuleOptions,
-  reportIgnoredColumns,
   reportProblems,
+  reportRead,
   rulesetRoles,
   UsageError,
   usageFailure,
+  wholeNumber,
   writeProblems,
 } from './common.js';
 
@@ -48,6 +52,7 @@ export interface EvaluateCliOptions extends RuleOptions {
   out?: string;
   lang: Lang;
   sheet?: string;
+  headerRow?: number;
   ignoreUnknownColumns?: boolean;
   errors?: string;
   /** json and jsonl: compact (default) or full evaluations. */
@@ -57,6 +62,7 @@ export interface EvaluateCliOptions extends RuleOptions {
 }
 
 const FORMATS = ['table', 'json', 'jsonl', 'csv', 'xlsx', 'html'] as const;
+const EXPLAINS = ['compact', 'full'] as const;
 type Format = (typeof FORMATS)[number];
 /** The formats written as the communes are evaluated (the others need every evaluation first). */
 const STREAMED = new Set<Format>(['csv', 'json', 'jsonl']);
@@ -80,9 +86,9 @@ export function provinceNames(): Map<string, string> {
 export async function evaluateWithOptions(
   file: string,
   options: EvaluateCliOptions,
-  extra: { asOf?: string } = {},
+  extra: { asOf?: string; io?: Io } = {},
 ): Promise<FileEvaluation> {
-  const rulesets = await loadRulesetFiles(options.ruleset, options.lang);
+  const rulesets = await loadRulesetFiles(options.ruleset, options.lang, extra.io);
   let bar: ReturnType<typeof progressBar> | null = null;
   const fileOptions: EvaluateFileOptions = {
     level: options.level,
@@ -93,6 +99,7 @@ export async function evaluateWithOptions(
     ...(options.recognition ? { recognition: true } : {}),
     ...(rulesets.length > 0 ? { rulesets } : {}),
     ...(options.sheet ? { sheet: options.sheet } : {}),
+    ...(options.headerRow ? { headerRow: options.headerRow } : {}),
     ...(options.ignoreUnknownColumns ? { ignoreUnknownColumns: true } : {}),
     lang: options.lang,
     onProgress: (done, total) => {
@@ -130,8 +137,7 @@ export async function runEvaluate(
   const bar: { current: ReturnType<typeof progressBar> | null } = { current: null };
   try {
     const format = (options.format as Format | undefined) ?? formatFromOut(options.out) ?? 'table';
-    if (format === 'xlsx' && !options.out)
-      throw new UsageError('--format xlsx writes a workbook: give --out <file.xlsx>');
+    if (format === 'xlsx' && !options.out) throw new UsageError(tr(lang, 'usage.xlsxNeedsOut'));
     if (options.explain && format !== 'json' && format !== 'jsonl')
       throw new UsageError(tr(lang, 'evaluate.explainNotJson', { format }));
     outputs = await Outputs.open(
@@ -146,53 +152,42 @@ export async function runEvaluate(
     );
     const out = outputs.get('--out');
     let summary: {
+      read: ReadReport;
       problems: readonly RowProblem[];
       evaluated: number;
-      ignoredColumns: readonly string[];
-      unit: 'row' | 'item';
-      file: string;
     };
     if (STREAMED.has(format)) {
-      stream = await openStreamed(file, options, format as 'csv' | 'json' | 'jsonl', bar);
+      stream = await openStreamed(file, options, format as 'csv' | 'json' | 'jsonl', bar, io);
       await writeStreamed(stream, format as 'csv' | 'json' | 'jsonl', options, out, io);
       const source = stream.source;
       summary = {
+        read: {
+          file: source.file,
+          unit: source.unit,
+          ignoredColumns: source.ignoredColumns,
+          ...(source.sheet !== undefined ? { sheet: source.sheet } : {}),
+          ...(source.headerRow !== undefined ? { headerRow: source.headerRow } : {}),
+          warnings: stream.warnings(),
+        },
         problems: stream.problems(),
         evaluated: stream.evaluated,
-        ignoredColumns: source.ignoredColumns,
-        unit: source.unit,
-        file: source.file,
       };
     } else {
-      const result = await evaluateWithOptions(file, options);
+      const result = await evaluateWithOptions(file, options, { io });
       await emit(io, out, await reviewContent(format, result, options, io), lang);
-      summary = {
-        problems: result.problems,
-        evaluated: result.evaluations.length,
-        ignoredColumns: result.read.ignoredColumns,
-        unit: result.read.unit,
-        file: result.read.file,
-      };
+      summary = { read: result.read, problems: result.problems, evaluated: result.evaluations.length };
     }
     const { problems, evaluated } = summary;
     await writeProblems(outputs.get('--errors'), problems, lang);
     await outputs.commit();
-    reportProblems(problems, io, { lang, units: new Map([[summary.file, summary.unit]]) });
-    reportIgnoredColumns(summary.ignoredColumns, io, lang);
+    reportRead(summary.read, io, lang);
+    reportProblems(problems, io, { lang, units: new Map([[summary.read.file, summary.read.unit]]) });
     const badRows = new Set(problems.map((p) => p.row)).size;
     if (problems.length > 0) {
-      io.stderr(
-        options.lang === 'en'
-          ? `ntm: ${badRows} row(s) with errors were not evaluated; ${evaluated} commune(s) evaluated.\n`
-          : `ntm: ${badRows} dòng có lỗi, không được đánh giá; đã đánh giá ${evaluated} xã.\n`,
-      );
+      io.stderr(tr(lang, 'status.evaluate.rowErrors', { rows: badRows, evaluated }));
     }
     if (options.out) {
-      io.stderr(
-        options.lang === 'en'
-          ? `ntm: wrote ${options.out} (${evaluated} communes)\n`
-          : `ntm: đã ghi ${options.out} (${evaluated} xã)\n`,
-      );
+      io.stderr(tr(lang, 'status.evaluate.wrote', { out: options.out, communes: evaluated }));
     }
     return problems.length > 0 ? EXIT.rowErrors : EXIT.ok;
   } catch (error) {
@@ -240,8 +235,9 @@ async function openStreamed(
   options: EvaluateCliOptions,
   output: 'csv' | 'json' | 'jsonl',
   bar: { current: ReturnType<typeof progressBar> | null },
+  io: Io,
 ): Promise<EvaluationStream> {
-  const rulesets = await loadRulesetFiles(options.ruleset, options.lang);
+  const rulesets = await loadRulesetFiles(options.ruleset, options.lang, io);
   return openEvaluation(file, {
     output,
     ...(options.explain ? { explain: options.explain } : {}),
@@ -254,6 +250,7 @@ async function openStreamed(
     ...(options.recognition ? { recognition: true } : {}),
     ...(rulesets.length > 0 ? { rulesets } : {}),
     ...(options.sheet ? { sheet: options.sheet } : {}),
+    ...(options.headerRow ? { headerRow: options.headerRow } : {}),
     ...(options.ignoreUnknownColumns ? { ignoreUnknownColumns: true } : {}),
     lang: options.lang,
     onProgress: (done, total) => {
@@ -301,58 +298,57 @@ async function writeStreamed(
   }
 }
 
-function parseJobs(value: string): number {
-  const jobs = Number(value);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
-    throw new InvalidArgumentError(tr(langFromArgv(process.argv.slice(2)), 'evaluate.jobsInvalid'));
-  }
-  return jobs;
-}
-
-export function evaluateCommand(io: Io, setExit: (code: number) => void): Command {
+export function evaluateCommand(
+  io: Io,
+  setExit: (code: number) => void,
+  lang: Lang = defaultLang(),
+): Command {
   const command = new Command('evaluate')
-    .summary('evaluate every commune of a data file (CSV, Excel or JSON)')
-    .description(
-      'Evaluate every commune (one per row) against the tier given by --level, under the edition in force on --as-of.\n' +
-        'Rows with errors are reported on stderr (file, row, column, value, reason) and left out; the others are evaluated.\n' +
-        'Exit code: 0 all rows evaluated, 1 some rows had errors, 2 usage error or unreadable file.',
-    )
-    .argument('<file>', 'data file: .csv, .xlsx or .json');
-  addRuleOptions(command, { level: true });
+    .summary(tr(lang, 'help.evaluate.summary'))
+    .description(tr(lang, 'help.evaluate.description'))
+    .argument(`<${tr(lang, 'placeholder.file')}>`, tr(lang, 'help.evaluate.file'));
+  addRuleOptions(command, { level: true, lang });
   command
-    .option('--require-verified', 'treat targets no source confirms as not evaluable (for official use)')
-    .option('--recognition', 'also check the recognition conditions (18/2022/QĐ-TTg)')
+    .option('--require-verified', tr(lang, 'help.option.requireVerified'))
+    .option('--recognition', tr(lang, 'help.option.recognition'))
     .addOption(
-      new Option(
-        '--format <format>',
-        'output: table (terminal summary), json, jsonl (one commune per line), csv, xlsx or html (default: from --out, else table)',
-      ).choices([...FORMATS]),
+      choiceOption(
+        flags('--format', 'placeholder.format', lang),
+        tr(lang, 'help.evaluate.format'),
+        FORMATS,
+        lang,
+      ),
     )
     .addOption(
-      new Option(
-        '--explain <detail>',
-        'json, jsonl: compact (statuses, values and gaps; default) or full (every target, citation and reason)',
-      ).choices(['compact', 'full']),
+      choiceOption(
+        flags('--explain', 'placeholder.detail', lang),
+        tr(lang, 'help.evaluate.explain'),
+        EXPLAINS,
+        lang,
+      ),
     )
-    .addOption(
-      new Option(
-        '--jobs <n>',
-        'csv, json, jsonl: evaluate on n threads (default: the number of processors, for files of 1 MiB or more)',
-      ).argParser(parseJobs),
+    .option(
+      flags('--jobs', 'placeholder.number', lang),
+      tr(lang, 'help.evaluate.jobs'),
+      wholeNumber(1, 64, lang),
     )
-    .option('--out <file>', 'write the output to this file instead of stdout');
-  addInputOptions(command);
-  command.addOption(langOption());
+    .option(flags('--out', 'placeholder.file', lang), tr(lang, 'help.evaluate.out'));
+  addInputOptions(command, lang);
+  command.addOption(langOption(lang));
   command.addHelpText(
     'after',
-    examples([
-      'ntm evaluate xa.csv --level ntm --as-of 2023-11-15 --province nam-dinh',
-      'ntm evaluate du-lieu.xlsx --sheet "Số liệu" --level nang-cao --as-of 2023-12-31',
-      'ntm evaluate xa.csv --level nang-cao --format json --out ket-qua.json --errors loi.csv',
-      'ntm evaluate ca-nuoc.csv --level ntm --as-of 2025-12-31 --format jsonl --out ket-qua.jsonl --jobs 4',
-      'ntm evaluate xa.csv --level kieu-mau --province nam-dinh --format xlsx --out ket-qua.xlsx',
-      'ntm evaluate communes.json --level ntm --region dbsh --lang en',
-    ]),
+    examples(
+      [
+        'ntm evaluate xa.csv --level ntm --as-of 15/11/2023 --province "Nam Định"',
+        'ntm evaluate du-lieu.xlsx --sheet "Số liệu" --level "nâng cao" --as-of 31/12/2023',
+        'ntm evaluate bao-cao-xa.xlsx --header-row 4 --level ntm --as-of 2023-12-31 --province nam-dinh',
+        'ntm evaluate xa.csv --level nang-cao --format json --out ket-qua.json --errors loi.csv',
+        'ntm evaluate ca-nuoc.csv --level ntm --as-of 31/12/2025 --format jsonl --out ket-qua.jsonl --jobs 4',
+        'ntm evaluate xa.csv --level "kiểu mẫu" --province "Nam Định" --as-of 15/11/2023 --out ket-qua.xlsx',
+        'ntm evaluate communes.json --level ntm --region dbsh --lang en',
+      ],
+      lang,
+    ),
   );
   command.action(async (file: string, options: EvaluateCliOptions) => {
     setExit(await runEvaluate(file, options, io));

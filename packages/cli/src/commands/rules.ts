@@ -7,22 +7,29 @@ import {
   type RulesetDiff,
   regionOfProvince,
 } from '@nongthonmoi/core';
-import { Command, Option } from 'commander';
+import { Command, type Option } from 'commander';
 import { formatTarget, type Lang, t } from '../i18n.js';
 import { writeJson } from '../io/write-json.js';
+import { defaultLang, tr } from '../messages.js';
 import { today } from '../pipeline.js';
 import { escapeControls } from '../safe-text.js';
 import {
   addRuleOptions,
+  choiceOption,
+  collect,
   EXIT,
   examples,
+  flags,
   type Io,
   langOption,
   loadRulesetFiles,
+  parseLevel,
   processIo,
   type RuleOptions,
   usageFailure,
 } from './common.js';
+import { levelList } from './options.js';
+import { rulesTableCommands } from './rules-table.js';
 
 interface ListOptions {
   format: 'text' | 'json';
@@ -60,7 +67,7 @@ function table(input: string[][]): string {
 
 export async function runRulesList(options: ListOptions, io: Io = processIo): Promise<number> {
   try {
-    const rulesets = await loadRulesetFiles(options.ruleset, options.lang);
+    const rulesets = await loadRulesetFiles(options.ruleset, options.lang, io);
     const list = listRulesets(rulesets.length > 0 ? { rulesets } : {}).filter(
       (r) => !options.level || r.level === options.level,
     );
@@ -69,13 +76,13 @@ export async function runRulesList(options: ListOptions, io: Io = processIo): Pr
       return EXIT.ok;
     }
     const rows = [
-      ['id', 'kind', 'level', 'effective', 'jurisdiction', 'basis', 'name'],
+      tr(options.lang, 'rules.list.header').split('|'),
       ...list.map((r) => [
         r.id,
-        r.kind,
+        tr(options.lang, 'rules.list.kind', { kind: r.kind }),
         r.level,
         `${r.effective.from} – ${r.effective.to ?? '…'}`,
-        r.jurisdiction === 'national' ? 'national' : r.jurisdiction.province,
+        r.jurisdiction === 'national' ? tr(options.lang, 'rules.list.national') : r.jurisdiction.province,
         r.basis[0]?.number ?? '',
         t(r.name, options.lang),
       ]),
@@ -155,10 +162,10 @@ export function formatDetail(
     lines.push(en ? 'Measures (data columns)' : 'Số liệu cần nhập (cột dữ liệu)');
     lines.push(
       ...table([
-        ['key', 'type', 'unit', 'min', 'max', en ? 'label' : 'nhãn'],
+        tr(lang, 'rules.measures.header').split('|'),
         ...Object.entries(detail.measures).map(([key, m]) => [
           key,
-          `${m.type}${m.multiple ? '[]' : ''}`,
+          tr(lang, 'rules.measures.type', { type: m.type, multiple: m.multiple === true }),
           t(m.unit, lang),
           m.min === undefined ? '' : String(m.min),
           m.max === undefined ? '' : String(m.max),
@@ -173,7 +180,7 @@ export function formatDetail(
 
 export async function runRulesShow(level: string, options: ShowOptions, io: Io = processIo): Promise<number> {
   try {
-    const rulesets = await loadRulesetFiles(options.ruleset, options.lang);
+    const rulesets = await loadRulesetFiles(options.ruleset, options.lang, io);
     const asOf = options.asOf ?? today();
     const detail = getRuleset(level, {
       asOf,
@@ -282,7 +289,7 @@ export async function runRulesDiff(
   io: Io = processIo,
 ): Promise<number> {
   try {
-    const rulesets = await loadRulesetFiles(options.ruleset, options.lang);
+    const rulesets = await loadRulesetFiles(options.ruleset, options.lang, io);
     const diff = diffRulesets(a, b, rulesets.length > 0 ? { rulesets } : {});
     io.stdout(
       options.format === 'json' ? writeJson(diff) : formatDiff(diff, options.lang, { from: a, to: b }),
@@ -293,73 +300,78 @@ export async function runRulesDiff(
   }
 }
 
-function formatOption(): Option {
-  return new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text');
+function formatOption(lang: Lang): Option {
+  return choiceOption(
+    flags('--format', 'placeholder.format', lang),
+    tr(lang, 'help.rules.format'),
+    ['text', 'json'],
+    lang,
+  ).default('text');
 }
 
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
-
-export function rulesCommand(io: Io, setExit: (code: number) => void): Command {
+export function rulesCommand(io: Io, setExit: (code: number) => void, lang: Lang = defaultLang()): Command {
   const rules = new Command('rules')
-    .summary('list, show and compare the editions of the criteria')
-    .description(
-      'List the editions and province overlays, show one edition with its targets, or compare two.',
-    );
+    .summary(tr(lang, 'help.rules.summary'))
+    .description(tr(lang, 'help.rules.description'));
   const list = new Command('list')
-    .description('List every edition and province overlay (bundled, plus --ruleset files).')
-    .option('--level <level>', 'only this tier')
-    .option('--ruleset <file>', 'add a ruleset file; repeatable', collect, [])
-    .addOption(formatOption())
-    .addOption(langOption())
-    .addHelpText('after', examples(['ntm rules list', 'ntm rules list --level kieu-mau --format json']))
-    .action(async (options: ListOptions) => setExit(await runRulesList(options, io)));
-  const show = new Command('show')
-    .description(
-      'Show the edition of <level> in force on --as-of: criteria, indicators, measures and targets\n' +
-        '(for the region of --province or --region; otherwise per region where they differ).',
+    .description(tr(lang, 'help.rules.list.description'))
+    .option(flags('--level', 'placeholder.level', lang), tr(lang, 'help.rules.list.level'), (value: string) =>
+      parseLevel(value, lang),
     )
-    .argument('<level>', 'ntm, nang-cao, kieu-mau or cong-nhan');
-  addRuleOptions(show, { level: false });
-  show
-    .option('--measures', 'also list the measures (the data columns)')
-    .addOption(formatOption())
-    .addOption(langOption())
+    .option(flags('--ruleset', 'placeholder.file', lang), tr(lang, 'help.rules.list.ruleset'), collect, [])
+    .addOption(formatOption(lang))
+    .addOption(langOption(lang))
     .addHelpText(
       'after',
-      examples([
-        'ntm rules show nang-cao --as-of 2023-11-15 --province nam-dinh',
-        'ntm rules show ntm --as-of 2024-06-01 --region tn --measures',
-        'ntm rules show kieu-mau --province nam-dinh --format json > kieu-mau.json',
-      ]),
+      examples(['ntm rules list', 'ntm rules list --level "kiểu mẫu" --format json'], lang),
+    )
+    .action(async (options: ListOptions) => setExit(await runRulesList(options, io)));
+  const show = new Command('show')
+    .description(tr(lang, 'help.rules.show.description'))
+    .argument(
+      `<${tr(lang, 'placeholder.level')}>`,
+      tr(lang, 'help.rules.show.level', { levels: levelList(lang) }),
+      (value: string) => parseLevel(value, lang),
+    );
+  addRuleOptions(show, { level: 'argument', lang });
+  show
+    .option('--measures', tr(lang, 'help.rules.show.measures'))
+    .addOption(formatOption(lang))
+    .addOption(langOption(lang))
+    .addHelpText(
+      'after',
+      examples(
+        [
+          'ntm rules show "nâng cao" --as-of 15/11/2023 --province "Nam Định"',
+          'ntm rules show ntm --as-of 01/06/2024 --region tn --measures',
+          'ntm rules show kieu-mau --as-of 2023-11-15 --province nam-dinh --format json > kieu-mau.json',
+        ],
+        lang,
+      ),
     )
     .action(async (level: string, options: ShowOptions) => setExit(await runRulesShow(level, options, io)));
   const diff = new Command('diff')
-    .description(
-      'Compare two editions or overlays by id (see `ntm rules list`): criteria, indicators, targets, measures.',
-    )
-    .argument('<from>', 'edition or overlay id')
-    .argument('<to>', 'edition or overlay id')
-    .option(
-      '--ruleset <file>',
-      'add a ruleset file (e.g. a draft overlay) so that it can be compared; repeatable',
-      collect,
-      [],
-    )
-    .addOption(formatOption())
-    .addOption(langOption())
+    .description(tr(lang, 'help.rules.diff.description'))
+    .argument(`<${tr(lang, 'placeholder.from')}>`, tr(lang, 'help.rules.diff.id'))
+    .argument(`<${tr(lang, 'placeholder.to')}>`, tr(lang, 'help.rules.diff.id'))
+    .option(flags('--ruleset', 'placeholder.file', lang), tr(lang, 'help.rules.diff.ruleset'), collect, [])
+    .addOption(formatOption(lang))
+    .addOption(langOption(lang))
     .addHelpText(
       'after',
-      examples([
-        'ntm rules diff vn/xa-ntm/2021-2025 vn/xa-ntm/2024',
-        'ntm rules diff vn/xa-kieu-mau/2021-2025 provinces/nam-dinh/xa-kieu-mau-2022',
-        'ntm rules diff vn/xa-ntm/2021-2025 provinces/nam-dinh/xa-ntm-minh-hoa --ruleset overlay.json',
-      ]),
+      examples(
+        [
+          'ntm rules diff vn/xa-ntm/2021-2025 vn/xa-ntm/2024',
+          'ntm rules diff vn/xa-kieu-mau/2021-2025 provinces/nam-dinh/xa-kieu-mau-2022',
+          'ntm rules diff vn/xa-ntm/2021-2025 provinces/nam-dinh/xa-ntm-minh-hoa --ruleset overlay.json',
+        ],
+        lang,
+      ),
     )
     .action(async (from: string, to: string, options: DiffOptions) =>
       setExit(await runRulesDiff(from, to, options, io)),
     );
   rules.addCommand(list).addCommand(show).addCommand(diff);
+  for (const command of rulesTableCommands(io, setExit, lang)) rules.addCommand(command);
   return rules;
 }

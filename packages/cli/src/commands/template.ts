@@ -1,16 +1,19 @@
 import { extname } from 'node:path';
 import { getRuleset, type Region, type RulesetDetail, regionOfProvince } from '@nongthonmoi/core';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { formatTarget, type Lang, tierShort } from '../i18n.js';
 import { dictionaryFor } from '../io/columns.js';
 import { readCommunes } from '../io/read.js';
+import { buildDossierTemplateWorkbook, dossierTemplateCsv } from '../io/write-dossier-template.js';
 import { buildTemplateWorkbook, type TemplateMeasure, workbookBuffer } from '../io/write-xlsx.js';
+import { defaultLang, tr } from '../messages.js';
 import { today } from '../pipeline.js';
 import {
   addRuleOptions,
   EXIT,
   emit,
   examples,
+  flags,
   type Io,
   langOption,
   loadRulesetFiles,
@@ -20,6 +23,7 @@ import {
   rulesetRoles,
   UsageError,
   usageFailure,
+  wholeNumber,
 } from './common.js';
 
 export interface TemplateCliOptions extends RuleOptions {
@@ -28,6 +32,8 @@ export interface TemplateCliOptions extends RuleOptions {
   lang: Lang;
   rows: number;
   communes?: string;
+  /** Write the dossier template (one row per commune × criterion) instead of the data template. */
+  dossier?: boolean;
 }
 
 /** The edition of `level` and the editions it requires, the base tier first. */
@@ -94,8 +100,15 @@ export async function runTemplate(options: TemplateCliOptions, io: Io = processI
   const lang = options.lang;
   let outputs: Outputs | null = null;
   try {
-    if (!options.out) throw new UsageError('give --out template.xlsx');
-    if (extname(options.out).toLowerCase() !== '.xlsx') throw new UsageError('--out must end in .xlsx');
+    if (!options.out) throw new UsageError(tr(lang, 'usage.templateNeedsOut'));
+    const extension = extname(options.out).toLowerCase();
+    if (extension !== '.xlsx' && !(options.dossier && extension === '.csv')) {
+      throw new UsageError(
+        tr(lang, options.dossier ? 'usage.dossierTemplateOutExtension' : 'usage.templateOutExtension', {
+          out: options.out,
+        }),
+      );
+    }
     outputs = await Outputs.open(
       {
         inputs: [
@@ -106,7 +119,7 @@ export async function runTemplate(options: TemplateCliOptions, io: Io = processI
       },
       lang,
     );
-    const rulesets = await loadRulesetFiles(options.ruleset, lang);
+    const rulesets = await loadRulesetFiles(options.ruleset, lang, io);
     const asOf = options.asOf ?? today();
     const details = editionChain(options.level, { asOf, province: options.province, rulesets });
     let region: Region | null = options.region ?? null;
@@ -131,6 +144,32 @@ export async function runTemplate(options: TemplateCliOptions, io: Io = processI
         ...(commune.district ? { district: commune.district } : {}),
         ...(commune.province ? { province: commune.province } : {}),
       }));
+    }
+    if (options.dossier) {
+      const input = {
+        lang,
+        level: options.level,
+        asOf,
+        detail: details[details.length - 1] as RulesetDetail,
+        ...(communes ? { communes } : {}),
+      };
+      const content =
+        extension === '.csv'
+          ? dossierTemplateCsv(input)
+          : await workbookBuffer(await buildDossierTemplateWorkbook(input), {
+              lang,
+              file: options.out,
+              onWarning: (text) => io.stderr(text),
+            });
+      await emit(io, outputs.get('--out'), content, lang);
+      await outputs.commit();
+      const rows = input.detail.criteria.length * Math.max(1, communes?.length ?? 0);
+      io.stderr(
+        lang === 'en'
+          ? `ntm: wrote ${options.out}: dossier template, ${rows} rows (${communes?.length ?? 0} communes × ${input.detail.criteria.length} criteria of ${input.detail.ruleset.id})\n`
+          : `ntm: đã ghi ${options.out}: mẫu hồ sơ, ${rows} dòng (${communes?.length ?? 0} xã × ${input.detail.criteria.length} tiêu chí của ${input.detail.ruleset.id})\n`,
+      );
+      return EXIT.ok;
     }
     const workbook = await buildTemplateWorkbook({
       lang: options.lang,
@@ -162,36 +201,37 @@ export async function runTemplate(options: TemplateCliOptions, io: Io = processI
   }
 }
 
-function parseRows(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 100_000)
-    throw new InvalidArgumentError('expected a whole number from 1 to 100000');
-  return n;
-}
-
-export function templateCommand(io: Io, setExit: (code: number) => void): Command {
+export function templateCommand(
+  io: Io,
+  setExit: (code: number) => void,
+  lang: Lang = defaultLang(),
+): Command {
   const command = new Command('template')
-    .summary('write a data-entry workbook for a tier')
-    .description(
-      'Write an Excel data-entry workbook for the tier --level (and the tiers it requires) under the edition in force\n' +
-        'on --as-of: one column per measure with the Vietnamese label as header, the measure key in a hidden second\n' +
-        'row (what ntm reads first), a note on each header with the unit, valid range and target, Excel data\n' +
-        'validation (ranges, Có/Không lists, value lists), an example row (its id starts with #, so it is skipped) and\n' +
-        'empty rows for the communes. A second sheet lists every measure.',
-    );
-  addRuleOptions(command, { level: true });
+    .summary(tr(lang, 'help.template.summary'))
+    .description(tr(lang, 'help.template.description'));
+  addRuleOptions(command, { level: true, lang });
   command
-    .requiredOption('--out <file.xlsx>', 'the workbook to write')
-    .option('--rows <n>', 'empty rows prepared for communes', parseRows, 50)
-    .option('--communes <file>', 'pre-fill commune ids, names and districts from an existing data file');
-  command.addOption(langOption());
+    .requiredOption(flags('--out', 'placeholder.xlsx', lang), tr(lang, 'help.template.out'))
+    .option(
+      flags('--rows', 'placeholder.number', lang),
+      tr(lang, 'help.template.rows'),
+      wholeNumber(1, 100_000, lang),
+      50,
+    )
+    .option(flags('--communes', 'placeholder.file', lang), tr(lang, 'help.template.communes'))
+    .option('--dossier', tr(lang, 'help.template.dossier'));
+  command.addOption(langOption(lang));
   command.addHelpText(
     'after',
-    examples([
-      'ntm template --level nang-cao --as-of 2023-11-15 --province nam-dinh --out mau-nhap-lieu.xlsx',
-      'ntm template --level kieu-mau --province nam-dinh --communes data-2023-11-15.csv --out kieu-mau.xlsx',
-      'ntm template --level ntm --region tn --lang en --out template.xlsx',
-    ]),
+    examples(
+      [
+        'ntm template --level "nâng cao" --as-of 15/11/2023 --province "Nam Định" --out mau-nhap-lieu.xlsx',
+        'ntm template --level "kiểu mẫu" --as-of 15/11/2023 --province nam-dinh --communes du-lieu.csv --out kieu-mau.xlsx',
+        'ntm template --level ntm --region tn --lang en --out template.xlsx',
+        'ntm template --dossier --level "nâng cao" --as-of 15/11/2023 --province nam-dinh --communes du-lieu.csv --out ho-so.xlsx',
+      ],
+      lang,
+    ),
   );
   command.action(async (options: TemplateCliOptions) => {
     setExit(await runTemplate(options, io));

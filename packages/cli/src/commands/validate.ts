@@ -8,7 +8,7 @@ import { decodeText } from '../io/read-csv.js';
 import { jsonSyntaxWhy } from '../io/read-json.js';
 import { shownFile } from '../io/text.js';
 import type { RowProblem } from '../io/types.js';
-import { tr } from '../messages.js';
+import { defaultLang, tr } from '../messages.js';
 import { evaluateRead } from '../pipeline.js';
 import { escapeControls } from '../safe-text.js';
 import {
@@ -17,13 +17,16 @@ import {
   dataRole,
   EXIT,
   examples,
+  flags,
   type Io,
   langOption,
   loadRulesetFiles,
   Outputs,
+  parseLevel,
   processIo,
   type RuleOptions,
   reportProblems,
+  reportRead,
   rulesetIssueLine,
   rulesetRoles,
   usageFailure,
@@ -33,6 +36,7 @@ import {
 export interface ValidateCliOptions extends RuleOptions {
   lang: Lang;
   sheet?: string;
+  headerRow?: number;
   ignoreUnknownColumns?: boolean;
   errors?: string;
 }
@@ -66,7 +70,6 @@ async function validateRuleset(
   options: ValidateCliOptions,
   io: Io,
 ): Promise<number> {
-  const en = options.lang === 'en';
   let parsed: ReturnType<typeof parseRuleset>;
   try {
     parsed = parseRuleset(data, file);
@@ -74,19 +77,25 @@ async function validateRuleset(
     if (!(error instanceof RulesetError)) throw error;
     io.stderr(issueLines(error.issues, options.lang));
     io.stderr(
-      `ntm: ${shownFile(file)}: ${error.issues.length} ${en ? 'problem(s) in the ruleset' : 'lỗi trong bộ tiêu chí'}\n`,
+      tr(options.lang, 'status.validate.rulesetProblems', {
+        file: shownFile(file),
+        count: error.issues.length,
+      }),
     );
     return EXIT.rowErrors;
   }
   // Checks across files: the edition an overlay extends exists, overlays only tighten, ids are unique…
-  const others = await loadRulesetFiles(options.ruleset, options.lang);
+  const others = await loadRulesetFiles(options.ruleset, options.lang, io);
   try {
     getEngine([...others, { file, ruleset: data }]);
   } catch (error) {
     if (!(error instanceof RulesetError)) throw error;
     io.stderr(issueLines(error.issues, options.lang));
     io.stderr(
-      `ntm: ${shownFile(file)}: ${error.issues.length} ${en ? 'problem(s) with the bundled rulesets' : 'lỗi khi ghép với các bộ tiêu chí có sẵn'}\n`,
+      tr(options.lang, 'status.validate.bundledProblems', {
+        file: shownFile(file),
+        count: error.issues.length,
+      }),
     );
     return EXIT.rowErrors;
   }
@@ -100,19 +109,23 @@ async function validateRuleset(
     indicators?: unknown[];
     criteria?: Array<{ indicators: unknown[] }>;
   };
+  const lang = options.lang;
   const parts = [
-    `${parsed.kind} ${d.id}`,
-    `level ${d.level}`,
+    `${tr(lang, 'status.validate.kind', { kind: parsed.kind })} ${d.id}`,
+    tr(lang, 'status.validate.level', { level: d.level }),
     `${d.effective.from} – ${d.effective.to ?? '…'}`,
-    d.extends ? `extends ${[d.extends].flat().join(', ')}` : '',
-    d.amends ? `amends ${d.amends}` : '',
-    d.targets ? `${d.targets.length} target(s)` : '',
-    d.indicators ? `${d.indicators.length} added indicator(s)` : '',
+    d.extends ? tr(lang, 'status.validate.extends', { ids: [d.extends].flat().join(', ') }) : '',
+    d.amends ? tr(lang, 'status.validate.amends', { id: d.amends }) : '',
+    d.targets ? tr(lang, 'status.validate.targets', { count: d.targets.length }) : '',
+    d.indicators ? tr(lang, 'status.validate.addedIndicators', { count: d.indicators.length }) : '',
     d.criteria
-      ? `${d.criteria.length} criteria, ${d.criteria.reduce((n, c) => n + c.indicators.length, 0)} indicators`
+      ? tr(lang, 'status.validate.criteria', {
+          criteria: d.criteria.length,
+          indicators: d.criteria.reduce((n, c) => n + c.indicators.length, 0),
+        })
       : '',
   ].filter(Boolean);
-  io.stdout(`${escapeControls(`${file}: OK (${parts.join(', ')})`)}\n`);
+  io.stdout(`${escapeControls(tr(lang, 'status.validate.rulesetOk', { file, parts: parts.join(', ') }))}\n`);
   return EXIT.ok;
 }
 
@@ -123,9 +136,10 @@ async function validateData(
   found: RowProblem[],
 ): Promise<number> {
   const en = options.lang === 'en';
-  const rulesets = await loadRulesetFiles(options.ruleset, options.lang);
+  const rulesets = await loadRulesetFiles(options.ruleset, options.lang, io);
   const read = await readCommunes(file, dictionaryFor(rulesets), {
     ...(options.sheet ? { sheet: options.sheet } : {}),
+    ...(options.headerRow ? { headerRow: options.headerRow } : {}),
     ...(options.ignoreUnknownColumns ? { ignoreUnknownColumns: true } : {}),
     lang: options.lang,
   });
@@ -142,6 +156,7 @@ async function validateData(
     problems = evaluated.problems;
   }
   found.push(...problems);
+  reportRead(read, io, options.lang);
   reportProblems(problems, io, { lang: options.lang, units: new Map([[read.file, read.unit]]) });
   const badRows = new Set(problems.map((p) => p.row)).size;
   const measures = read.columns.filter((c) => c.target.kind === 'measure').length;
@@ -224,27 +239,34 @@ export async function runValidate(
   return worst;
 }
 
-export function validateCommand(io: Io, setExit: (code: number) => void): Command {
+export function validateCommand(
+  io: Io,
+  setExit: (code: number) => void,
+  lang: Lang = defaultLang(),
+): Command {
   const command = new Command('validate')
-    .summary('check data files or ruleset files and report every problem')
-    .description(
-      'Check data files (CSV, Excel, JSON: every cell, every row) or ruleset files (an edition, amendment or\n' +
-        'province overlay, recognised by its shape: schema, expressions, and how it fits the bundled rulesets).\n' +
-        'Every problem is reported, not just the first. Exit code: 0 no problem, 1 problems found, 2 unreadable file.\n' +
-        'With --level (and --as-of), data rows are also checked against the edition (region, province, categories).',
-    )
-    .argument('<files...>', 'data files (.csv, .xlsx, .json) or ruleset files (.json)');
-  addRuleOptions(command, { level: false });
-  command.option('--level <level>', 'also check rows against this tier (with --as-of)');
-  addInputOptions(command);
-  command.addOption(langOption());
+    .summary(tr(lang, 'help.validate.summary'))
+    .description(tr(lang, 'help.validate.description'))
+    .argument(`<${tr(lang, 'placeholder.files')}>`, tr(lang, 'help.validate.files'));
+  addRuleOptions(command, { level: false, lang });
+  command.option(
+    flags('--level', 'placeholder.level', lang),
+    tr(lang, 'help.validate.level'),
+    (value: string) => parseLevel(value, lang),
+  );
+  addInputOptions(command, lang);
+  command.addOption(langOption(lang));
   command.addHelpText(
     'after',
-    examples([
-      'ntm validate data-2023-11-15.csv',
-      'ntm validate du-lieu.xlsx --sheet "Số liệu" --level nang-cao --as-of 2023-11-15 --errors loi.csv',
-      'ntm validate nam-dinh-xa-ntm-minh-hoa.json',
-    ]),
+    examples(
+      [
+        'ntm validate du-lieu-15-11-2023.csv',
+        'ntm validate du-lieu.xlsx --sheet "Số liệu" --level "nâng cao" --as-of 15/11/2023 --errors loi.csv',
+        'ntm validate bao-cao-xa.xlsx --header-row 3',
+        'ntm validate nam-dinh-xa-ntm-minh-hoa.json',
+      ],
+      lang,
+    ),
   );
   command.action(async (files: string[], options: ValidateCliOptions) => {
     setExit(await runValidate(files, options, io));

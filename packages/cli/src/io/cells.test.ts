@@ -9,7 +9,9 @@ import {
   parseCell,
   parseEnum,
   parseNumber,
+  percentFractionWarnings,
 } from './cells.js';
+import type { ReadResult } from './types.js';
 
 const label = { vi: 'x', en: 'x' };
 const percent: MeasureSpec = { type: 'percent', label };
@@ -281,5 +283,65 @@ describe('typed JSON values', () => {
     expect(checkValue(['giao-duc'], fields)).toBeNull();
     expect(checkValue(['giao-duc', 'giao-duc'], fields)).toMatch(/lặp lại/);
     expect(checkValue('Có', yesNo)).toMatch(/true hoặc false/);
+  });
+});
+
+describe('percentages typed as fractions', () => {
+  const health = { type: 'percent' as const, label: { vi: 'BHYT', en: 'BHYT' } };
+  function readOf(values: number[]): ReadResult {
+    return {
+      file: 'x.csv',
+      format: 'csv',
+      unit: 'row',
+      communes: values.map((value, i) => ({
+        row: i + 2,
+        commune: { id: String(i + 1), name: `X${i}`, values: { health_insurance_pct: value } },
+      })),
+      problems: [],
+      rows: values.length,
+      columns: [
+        {
+          index: 2,
+          header: 'Tỷ lệ BHYT (%)',
+          target: { kind: 'measure', key: 'health_insurance_pct', measure: health as never },
+        },
+      ],
+      ignoredColumns: [],
+    };
+  }
+  const measures = new Map([['health_insurance_pct', health]]);
+
+  it('flags a fraction among values above 1, with its row and column, keeping the value', () => {
+    const warnings = percentFractionWarnings(readOf([92.5, 0.955, 96]), measures);
+    expect(warnings).toEqual([
+      {
+        file: 'x.csv',
+        row: 3,
+        column: 'Tỷ lệ BHYT (%)',
+        value: '0,955',
+        reason:
+          '0,955 có thể là tỷ lệ viết dạng phân số (95,5 %?): các giá trị khác của cột đều lớn hơn 1 (92,5–96); ntm vẫn đọc là 0,955 %, nếu là 95,5 % hãy ghi 95,5',
+        communeId: '2',
+      },
+    ]);
+    expect(percentFractionWarnings(readOf([92.5, 0.955]), measures, 'en')[0]?.reason).toContain(
+      '0.955 may be a percentage written as a fraction (95.5 %?)',
+    );
+  });
+
+  it('does not flag small percentages that are meant, or columns without values above 1', () => {
+    expect(percentFractionWarnings(readOf([2.5, 0.8, 3.1]), measures)).toEqual([]);
+    expect(percentFractionWarnings(readOf([1.5, 0.5, 50, 99.5]), measures)).toEqual([]);
+    expect(percentFractionWarnings(readOf([0.9, 0.955, 0.96]), measures)).toEqual([]);
+    expect(percentFractionWarnings(readOf([92.5, 0, 0.955]), measures)).toEqual([]);
+    expect(percentFractionWarnings(readOf([92.5, 1, 96]), measures)).toEqual([]);
+  });
+
+  it('reads JSON values by their field', () => {
+    const json: ReadResult = { ...readOf([92.5, 0.955]), format: 'json', unit: 'item', columns: [] };
+    expect(percentFractionWarnings(json, measures)[0]).toMatchObject({
+      row: 3,
+      column: 'values.health_insurance_pct',
+    });
   });
 });

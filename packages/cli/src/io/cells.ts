@@ -22,6 +22,7 @@ import type { Lang } from '../i18n.js';
 import { tr } from '../messages.js';
 import { escapeControls } from '../safe-text.js';
 import { fold, plainSpaces, preview } from './text.js';
+import type { ReadResult, RowProblem } from './types.js';
 
 /** A cell as a reader found it, before it is given a meaning. */
 export type RawCell =
@@ -367,4 +368,138 @@ export function checkValue(value: unknown, measure: MeasureSpec, lang: Lang = 'v
       }
       return checkNumber(value, measure, lang);
   }
+}
+
+const plainNumbers: Record<Lang, Intl.NumberFormat> = {
+  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 6, useGrouping: false }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6, useGrouping: false }),
+};
+
+/** A number as the reader writes it: decimal comma in Vietnamese (0,955), point in English. */
+function shownNumber(value: number, lang: Lang): string {
+  return plainNumbers[lang].format(value);
+}
+
+/**
+ * What the percentage-as-fraction check needs of a percent column, gathered in one pass (a batch at a time
+ * when a file is streamed, in whichever thread converted the rows): the fractions (few), and the range of the
+ * other values. Plain data, so that a worker's can be sent back and merged.
+ */
+export interface PercentSpread {
+  low: number;
+  high: number;
+  fractions: Array<{ row: number; id: string; value: number }>;
+}
+
+/** Spreads by measure key. */
+export type PercentSpreads = Record<string, PercentSpread>;
+
+/** Adds communes (with their rows) to the spreads of the percent measures `keys`. */
+export function addPercentSpreads(
+  spreads: PercentSpreads,
+  keys: readonly string[],
+  communes: ReadonlyArray<{ row: number; commune: { id: string; values?: Record<string, unknown> } }>,
+): PercentSpreads {
+  for (const key of keys) {
+    let spread = spreads[key];
+    for (const { row, commune } of communes) {
+      const value = commune.values?.[key];
+      if (typeof value !== 'number') continue;
+      spread ??= spreads[key] = {
+        low: Number.POSITIVE_INFINITY,
+        high: Number.NEGATIVE_INFINITY,
+        fractions: [],
+      };
+      if (value > 0 && value < 1) spread.fractions.push({ row, id: commune.id, value });
+      else {
+        if (value < spread.low) spread.low = value;
+        if (value > spread.high) spread.high = value;
+      }
+    }
+  }
+  return spreads;
+}
+
+/** Merges `more` into `into` (a batch's spreads into the file's). */
+export function mergePercentSpreads(into: PercentSpreads, more: PercentSpreads): void {
+  for (const [key, spread] of Object.entries(more)) {
+    const known = into[key];
+    if (!known) {
+      into[key] = { low: spread.low, high: spread.high, fractions: [...spread.fractions] };
+      continue;
+    }
+    known.low = Math.min(known.low, spread.low);
+    known.high = Math.max(known.high, spread.high);
+    for (const fraction of spread.fractions) known.fractions.push(fraction);
+  }
+}
+
+/** The percent columns of a file, by measure key, with the header the user knows them by (JSON: the field). */
+export function percentColumns(
+  read: Pick<ReadResult, 'columns' | 'format'>,
+  measures: ReadonlyMap<string, Pick<Measure, 'type'>>,
+): Map<string, string> {
+  const columns = new Map<string, string>();
+  for (const column of read.columns) {
+    if (column.target.kind === 'measure' && column.target.measure.type === 'percent') {
+      columns.set(column.target.key, column.header);
+    }
+  }
+  if (read.format === 'json') {
+    for (const [key, measure] of measures) if (measure.type === 'percent') columns.set(key, `values.${key}`);
+  }
+  return columns;
+}
+
+/**
+ * Percentages typed as fractions. In a percent column whose other values are all above 1, a value between 0
+ * and 1 that is at least ten times smaller than all of them and whose hundredfold lies among them (0,955 with
+ * 92,5 and 96,5 around it) is most likely 95,5 % written the way Excel stores a percentage. ntm does not guess:
+ * the value is kept as written (0,955 %) and a warning names the file, row and column. A small percentage that
+ * is meant (0,8 % of households among 2,5 and 3,1; 0,5 % among values from 1,5 to 99,5) is not flagged.
+ */
+export function percentFractionWarnings(
+  read: ReadResult,
+  measures: ReadonlyMap<string, Pick<Measure, 'type'>>,
+  lang: Lang = 'vi',
+): RowProblem[] {
+  const columns = percentColumns(read, measures);
+  const spreads = addPercentSpreads({}, [...columns.keys()], read.communes);
+  return spreadWarnings(spreads, columns, read.file, lang);
+}
+
+/** The warnings of {@link percentFractionWarnings} from the spreads of a file's percent `columns`. */
+export function spreadWarnings(
+  spreads: PercentSpreads,
+  columns: ReadonlyMap<string, string>,
+  file: string,
+  lang: Lang = 'vi',
+): RowProblem[] {
+  const warnings: RowProblem[] = [];
+  for (const [key, header] of columns) {
+    const spread = spreads[key];
+    if (!spread) continue;
+    const { fractions, low, high } = spread;
+    if (fractions.length === 0 || high === Number.NEGATIVE_INFINITY || !(low > 1)) continue;
+    for (const item of fractions) {
+      const percent = Number.parseFloat((item.value * 100).toPrecision(12));
+      // A fraction stands far below every other value, and its hundredfold among them.
+      if (item.value * 10 > low || percent < low / 2 || percent > high * 1.5) continue;
+      const value = shownNumber(item.value, lang);
+      warnings.push({
+        file,
+        row: item.row,
+        column: header,
+        value,
+        reason: tr(lang, 'percent.fraction', {
+          value,
+          percent: shownNumber(percent, lang),
+          others:
+            low === high ? shownNumber(low, lang) : `${shownNumber(low, lang)}–${shownNumber(high, lang)}`,
+        }),
+        communeId: item.id,
+      });
+    }
+  }
+  return warnings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 }

@@ -4,6 +4,9 @@
  * punctuation. A header that matches two measures, or none, is an error.
  */
 import {
+  COMMUNE_GROUP_NAMES,
+  COMMUNE_GROUPS,
+  type CommuneGroup,
   getEngine,
   listProvinces,
   type Measure,
@@ -18,7 +21,16 @@ import { escapeControls } from '../safe-text.js';
 import { LIMITS } from './limits.js';
 import { closest, fold, preview } from './text.js';
 
-export const COMMUNE_FIELDS = ['id', 'name', 'region', 'province', 'district', 'categories'] as const;
+export const COMMUNE_FIELDS = [
+  'id',
+  'name',
+  'region',
+  'province',
+  'district',
+  'categories',
+  'group',
+  'asOf',
+] as const;
 export type CommuneField = (typeof COMMUNE_FIELDS)[number];
 
 /** Headers accepted for the commune's own fields (folded), besides the field name itself. */
@@ -28,7 +40,11 @@ const FIELD_ALIASES: Record<CommuneField, string[]> = {
   region: ['region', 'vung', 'vung kinh te'],
   province: ['province', 'tinh', 'tinh thanh pho', 'tinh tp'],
   district: ['district', 'huyen', 'quan huyen'],
-  categories: ['categories', 'loai xa', 'phan loai', 'nhom xa'],
+  categories: ['categories', 'loai xa', 'phan loai'],
+  // The commune group of 51/2025/QĐ-TTg ("nhóm xã"), whose targets the 2026–2030 criteria use.
+  group: ['group', 'nhom xa', 'nhom', 'commune group', 'phan nhom xa'],
+  // The day the figures describe (used by `ntm review` to date a snapshot; not part of the commune).
+  asOf: ['as of', 'asof', 'date', 'ngay so lieu', 'ngay bao cao', 'ngay danh gia', 'thoi diem so lieu'],
 };
 
 /** Vietnamese headers written in templates for the commune's fields. */
@@ -39,6 +55,8 @@ export const FIELD_LABELS: Record<CommuneField, { vi: string; en: string }> = {
   province: { vi: 'Tỉnh', en: 'Province' },
   district: { vi: 'Huyện', en: 'District' },
   categories: { vi: 'Loại xã', en: 'Categories' },
+  asOf: { vi: 'Ngày số liệu', en: 'Data date' },
+  group: { vi: 'Nhóm xã', en: 'Commune group' },
 };
 
 export type ColumnTarget =
@@ -241,6 +259,53 @@ export function mapHeaders(
   return { columns, problems, ignored };
 }
 
+/** The rows searched for the header when the first row is not one (title rows above it). */
+export const HEADER_SEARCH_ROWS = 20;
+
+/** A row's non-empty cells, and how many of them name a commune field or a measure. */
+export function headerMatch(
+  cells: readonly (string | undefined)[],
+  dictionary: Dictionary,
+): { filled: number; known: number } {
+  let filled = 0;
+  let known = 0;
+  for (const cell of cells) {
+    if (cell === undefined || cell.trim() === '') continue;
+    filled++;
+    if ('target' in resolveHeader(cell, dictionary, { hint: false })) known++;
+  }
+  return { filled, known };
+}
+
+/**
+ * True when a row reads as a header: at least two of its cells, and most of its non-empty ones, name a commune
+ * field or a measure. A title ("BÁO CÁO SỐ LIỆU NÔNG THÔN MỚI NĂM 2023"), a note or a data row does not.
+ */
+export function looksLikeHeader(cells: readonly (string | undefined)[], dictionary: Dictionary): boolean {
+  const { filled, known } = headerMatch(cells, dictionary);
+  return known >= 2 && known * 2 > filled;
+}
+
+/**
+ * The header row of a sheet from its first rows (`rowAt(n)`, n from 1, null past the end): row 1 when it
+ * reads as a header, else the first of the next {@link HEADER_SEARCH_ROWS} rows that does (the title rows
+ * above it are skipped), else row 1 (whose problems are then reported). `rowAt` is called only as far as
+ * needed: a file whose first row is its header is read as before.
+ */
+export function findHeaderRow(
+  rowAt: (n: number) => readonly (string | undefined)[] | null,
+  dictionary: Dictionary,
+): number {
+  const first = rowAt(1);
+  if (!first || looksLikeHeader(first, dictionary)) return 1;
+  for (let n = 2; n <= HEADER_SEARCH_ROWS; n++) {
+    const row = rowAt(n);
+    if (!row) break;
+    if (looksLikeHeader(row, dictionary)) return n;
+  }
+  return 1;
+}
+
 let provinceIndex: Map<string, string[]> | null = null;
 let provinceIds: string[] | null = null;
 
@@ -280,6 +345,20 @@ export function parseRegion(
       return { ok: true, value: region };
   }
   return { ok: false, reason: tr(lang, 'region.unknown', { regions: REGIONS.join(', ') }) };
+}
+
+/** Reads a commune group cell: nhom-1, "Xã nhóm 1", "Nhóm 1", 1 (51/2025/QĐ-TTg). */
+export function parseGroup(
+  text: string,
+  lang: Lang = 'vi',
+): { ok: true; value: CommuneGroup } | { ok: false; reason: string } {
+  const value = fold(text);
+  for (const [i, group] of COMMUNE_GROUPS.entries()) {
+    const names = COMMUNE_GROUP_NAMES[group];
+    const words = [group, names.vi, names.en, `nhom ${i + 1}`, `group ${i + 1}`, String(i + 1)];
+    if (words.some((word) => fold(word) === value)) return { ok: true, value: group };
+  }
+  return { ok: false, reason: tr(lang, 'group.unknown') };
 }
 
 /** Reads a categories cell: ids or labels separated by ";" or ",". */

@@ -12,7 +12,14 @@ import { parse } from 'csv-parse/sync';
 import type { Lang } from '../i18n.js';
 import { type MessageId, tr } from '../messages.js';
 import { isExcelError } from './cells.js';
-import { type Column, type Dictionary, mapHeaders } from './columns.js';
+import {
+  type Column,
+  type Dictionary,
+  findHeaderRow,
+  HEADER_SEARCH_ROWS,
+  looksLikeHeader,
+  mapHeaders,
+} from './columns.js';
 import { LIMITS } from './limits.js';
 import { convertRows, IdRegister, normalizeId, type PendingRow, screenRow } from './rows.js';
 import type { CommuneSource, ReadBatch } from './source.js';
@@ -22,6 +29,8 @@ import { InputError, type ReadCommune, type ReadResult, type RowProblem } from '
 export interface CsvOptions {
   ignoreUnknownColumns?: boolean;
   lang?: Lang;
+  /** The header row (from 1); by default the first row, or the first that reads as a header past title rows. */
+  headerRow?: number;
 }
 
 /**
@@ -65,14 +74,23 @@ export function decodeText(bytes: Uint8Array, file: string, lang: Lang = 'vi'): 
   }
 }
 
-/** The separator of the header line: the most frequent of `,` `;` and tab outside quotes (comma on a tie). */
+/**
+ * The separator of the header line: the most frequent of `,` `;` and tab outside quotes (comma on a tie). Lines
+ * with none (a title above the header) are passed over.
+ */
 export function detectDelimiter(text: string): ',' | ';' | '\t' {
   const counts = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
+  let lines = 0;
+  let previous = '';
   for (const char of text) {
     if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === '\n' || char === '\r')) break;
-    else if (!quoted && char in counts) counts[char as keyof typeof counts]++;
+    else if (!quoted && (char === '\n' || char === '\r')) {
+      // A title line with no separator at all ("Báo cáo năm 2023") says nothing: the next line decides.
+      if (counts[','] + counts[';'] + counts['\t'] > 0) break;
+      if (!(char === '\n' && previous === '\r') && ++lines >= HEADER_SEARCH_ROWS) break;
+    } else if (!quoted && char in counts) counts[char as keyof typeof counts]++;
+    previous = char;
   }
   if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
   if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
@@ -160,7 +178,6 @@ function parserOptions(delimiter: string) {
     relax_column_count: true,
     skip_empty_lines: false,
     trim: false,
-    to: LIMITS.csvRecords + 1,
   };
 }
 
@@ -177,11 +194,94 @@ function parseError(error: unknown, file: string, lang: Lang): InputError {
   );
 }
 
+function tooManyColumns(file: string, line: number, lang: Lang): InputError {
+  return new InputError(
+    file,
+    tr(lang, 'read.tooManyColumns', { file: shownFile(file), line, limit: LIMITS.columns }),
+  );
+}
+
+/** The first records of a text with the line each ends on (to find the header row and where it starts). */
+type HeadRecords = Array<{ record: string[]; info: { lines: number } }>;
+
+/** How many first records the header is looked for in. */
+function headSearchRows(headerRow: number | undefined): number {
+  return Math.max(HEADER_SEARCH_ROWS, headerRow ?? 0);
+}
+
+/**
+ * The header row among the first records (past title rows, or the one given), and the line the records from
+ * it on start at: title rows above it are not parsed again (shorter than the header, they would make the
+ * parser build an error object for every row of the file).
+ */
+function headerAmong(
+  head: HeadRecords,
+  file: string,
+  lang: Lang,
+  header: { row?: number | undefined; dictionary: Dictionary },
+): { headerRow: number; fromLine: number } {
+  const headerRow = header.row ?? findHeaderRow((n) => head[n - 1]?.record ?? null, header.dictionary);
+  if (header.row !== undefined && head.length < headerRow) {
+    throw new InputError(
+      file,
+      tr(lang, 'header.rowBeyond', { file: shownFile(file), sheet: null, row: headerRow, rows: head.length }),
+    );
+  }
+  return { headerRow, fromLine: headerRow > 1 ? (head[headerRow - 2]?.info.lines ?? 0) + 1 : 1 };
+}
+
+/**
+ * The records of a CSV text, within the limits: the separator detected from the header line, every line
+ * ending a row, at most {@link LIMITS.columns} fields a line (checked before parsing) and
+ * {@link LIMITS.csvRecords} lines. A text that is not valid CSV is an {@link InputError} naming the line and why.
+ * Shared by the readers of commune data, owners and dossiers.
+ */
+export function csvRecords(
+  text: string,
+  file: string,
+  lang: Lang = 'vi',
+  /** Commune data: find the header row past title rows (or take the one given), with the data dictionary. */
+  header?: { row?: number | undefined; dictionary: Dictionary },
+): { records: string[][]; delimiter: ',' | ';' | '\t'; headerRow: number } {
+  const delimiter = detectDelimiter(text);
+  const wide = lineOverColumnLimit(text, delimiter, LIMITS.columns);
+  if (wide !== null) throw tooManyColumns(file, wide, lang);
+  const options = parserOptions(delimiter);
+  const parsed = <T>(run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      throw parseError(error, file, lang);
+    }
+  };
+  let headerRow = 1;
+  let fromLine = 1;
+  if (header) {
+    const head = parsed(
+      () => parse(text, { ...options, info: true, to: headSearchRows(header.row) }) as unknown as HeadRecords,
+    );
+    ({ headerRow, fromLine } = headerAmong(head, file, lang, header));
+  }
+  const records = parsed(
+    () => parse(text, { ...options, from_line: fromLine, to: LIMITS.csvRecords + 1 }) as string[][],
+  );
+  if (records.length > LIMITS.csvRecords) {
+    throw new InputError(
+      file,
+      tr(lang, 'read.tooManyLines', { file: shownFile(file), limit: LIMITS.csvRecords }),
+    );
+  }
+  return { records, delimiter, headerRow };
+}
+
 /** Turns a CSV file's records into communes (the header first), for both readers. */
 class CsvRows {
   readonly columns: Column[];
   readonly ignored: string[];
+  readonly headerRow: number;
   rows = 0;
+  /** The spreadsheet's number of the last record read (the header's at first). */
+  #row: number;
   #records = 1;
   readonly #header: string[];
   readonly #delimiter: string;
@@ -193,24 +293,33 @@ class CsvRows {
 
   constructor(
     header: string[] | undefined,
+    headerRow: number,
     delimiter: string,
     file: string,
     dictionary: Dictionary,
     options: CsvOptions,
   ) {
     const lang = options.lang ?? 'vi';
-    if (!header || header.every((cell) => cell.trim() === '')) {
-      throw new InputError(file, tr(lang, 'csv.empty', { file: shownFile(file) }));
+    const shown = shownFile(file);
+    const blank = !header || header.every((cell) => cell.trim() === '');
+    if (blank && options.headerRow !== undefined) {
+      throw new InputError(file, tr(lang, 'header.rowEmpty', { file: shown, sheet: null, row: headerRow }));
     }
+    if (!header || blank) throw new InputError(file, tr(lang, 'csv.empty', { file: shown }));
     const mapped = mapHeaders(header, dictionary, {
       ignoreUnknown: options.ignoreUnknownColumns ?? false,
       lang,
     });
     if (mapped.problems.length > 0) {
-      throw new InputError(file, tr(lang, 'header.problems', { file: shownFile(file) }), mapped.problems);
+      if (options.headerRow === undefined && !looksLikeHeader(header, dictionary)) {
+        mapped.problems.push({ column: '', reason: tr(lang, 'header.rowHint') });
+      }
+      throw new InputError(file, tr(lang, 'header.problems', { file: shown }), mapped.problems);
     }
     this.columns = mapped.columns;
     this.ignored = mapped.ignored;
+    this.headerRow = headerRow;
+    this.#row = headerRow;
     this.#header = header;
     this.#delimiter = delimiter;
     this.#idIndex =
@@ -242,7 +351,8 @@ class CsvRows {
         tr(lang, 'read.tooManyLines', { file: shownFile(file), limit: LIMITS.csvRecords }),
       );
     }
-    const row = this.#records;
+    // The row as the spreadsheet numbers it (title rows above the header count).
+    const row = ++this.#row;
     const header = this.#header;
     const idText = record[this.#idIndex]?.trim() ?? '';
     // A comment row ("# …" in the id column) may hold anything, separators included.
@@ -277,13 +387,7 @@ class CsvRows {
   }
 }
 
-function tooManyColumns(file: string, line: number, lang: Lang): InputError {
-  return new InputError(
-    file,
-    tr(lang, 'read.tooManyColumns', { file: shownFile(file), line, limit: LIMITS.columns }),
-  );
-}
-
+/** Reads the communes of a whole CSV text. */
 export function readCsvText(
   text: string,
   file: string,
@@ -291,16 +395,11 @@ export function readCsvText(
   options: CsvOptions = {},
 ): ReadResult {
   const lang = options.lang ?? 'vi';
-  const delimiter = detectDelimiter(text);
-  const wide = lineOverColumnLimit(text, delimiter, LIMITS.columns);
-  if (wide !== null) throw tooManyColumns(file, wide, lang);
-  let records: string[][];
-  try {
-    records = parse(text, parserOptions(delimiter)) as string[][];
-  } catch (error) {
-    throw parseError(error, file, lang);
-  }
-  const reader = new CsvRows(records[0], delimiter, file, dictionary, options);
+  const { records, delimiter, headerRow } = csvRecords(text, file, lang, {
+    row: options.headerRow,
+    dictionary,
+  });
+  const reader = new CsvRows(records[0], headerRow, delimiter, file, dictionary, options);
   const problems: RowProblem[] = [];
   const pending: PendingRow[] = [];
   for (let i = 1; i < records.length; i++) reader.read(records[i] as string[], pending, problems);
@@ -315,6 +414,7 @@ export function readCsvText(
     rows: reader.rows,
     columns: reader.columns,
     ignoredColumns: reader.ignored,
+    headerRow,
   };
 }
 
@@ -381,8 +481,8 @@ export function csvInputOf(bytes: Uint8Array): CsvInput {
 
 /**
  * Opens a CSV file for reading a batch of rows at a time: the text is decoded, checked (no line over the
- * column limit) and parsed a piece at a time. The header is read here: throws {@link InputError} when the
- * file cannot be used.
+ * column limit) and parsed a piece at a time. The header is found and read here: throws {@link InputError}
+ * when the file cannot be used.
  */
 export async function openCsv(
   input: CsvInput,
@@ -395,15 +495,37 @@ export async function openCsv(
   const pieces = decodePieces(input, file, lang, (at) => {
     consumed = at;
   });
-  // The separator comes from the header line: read until it is complete.
+  // The first rows, read whole: the separator, the header row (past title rows) and the line it starts on
+  // come from them. One record more than searched is parsed, so that the last one searched is complete.
+  const searched = headSearchRows(options.headerRow);
   let head = '';
-  for (;;) {
+  let ended = false;
+  let found: { records: HeadRecords; delimiter: ',' | ';' | '\t' } | null = null;
+  while (!found) {
     const next = await pieces.next();
-    if (next.done) break;
-    head += next.value;
-    if (/[\r\n]/.test(head)) break;
+    if (next.done) ended = true;
+    else head += next.value;
+    if (!ended && !/[\r\n]/.test(head)) continue;
+    const delimiter = detectDelimiter(head);
+    const wide = lineOverColumnLimit(head, delimiter, LIMITS.columns);
+    if (wide !== null) throw tooManyColumns(file, wide, lang);
+    try {
+      const records = parse(head, {
+        ...parserOptions(delimiter),
+        info: true,
+        to: searched + 1,
+      }) as unknown as HeadRecords;
+      if (ended || records.length > searched) found = { records, delimiter };
+    } catch (error) {
+      // A quoted value the piece cut: read on, unless the text is complete.
+      if (ended) throw parseError(error, file, lang);
+    }
   }
-  const delimiter = detectDelimiter(head);
+  const { delimiter } = found;
+  const { headerRow, fromLine } = headerAmong(found.records.slice(0, searched), file, lang, {
+    row: options.headerRow,
+    dictionary,
+  });
   const scanner = new ColumnLimitScanner(delimiter, LIMITS.columns);
   async function* checked(): AsyncGenerator<string> {
     const wideHead = scanner.push(head);
@@ -415,7 +537,7 @@ export async function openCsv(
       yield piece;
     }
   }
-  const parser = parseStream(parserOptions(delimiter));
+  const parser = parseStream({ ...parserOptions(delimiter), from_line: fromLine, to: LIMITS.csvRecords + 1 });
   const text = Readable.from(checked(), { objectMode: false });
   let failure: unknown = null;
   text.on('error', (error) => {
@@ -434,7 +556,14 @@ export async function openCsv(
     }
   };
   const first = await next();
-  const reader = new CsvRows(first.done ? undefined : first.value, delimiter, file, dictionary, options);
+  const reader = new CsvRows(
+    first.done ? undefined : first.value,
+    headerRow,
+    delimiter,
+    file,
+    dictionary,
+    options,
+  );
   return {
     file,
     lang,
@@ -444,6 +573,7 @@ export async function openCsv(
     unit: 'row',
     columns: reader.columns,
     ignoredColumns: reader.ignored,
+    headerRow,
     get rows() {
       return reader.rows;
     },

@@ -12,6 +12,7 @@ import { checkValue, isExcelError } from './cells.js';
 import { COMMUNE_FIELDS, type Dictionary } from './columns.js';
 import { LIMITS } from './limits.js';
 import { IdRegister, normalizeId } from './rows.js';
+import { parseDayText } from './snapshot-date.js';
 import { closest, shownFile } from './text.js';
 import { InputError, type ReadCommune, type ReadResult, type RowProblem } from './types.js';
 
@@ -71,13 +72,16 @@ export function jsonSyntaxWhy(error: Error, text: string, lang: Lang): string {
   return tr(lang, 'json.syntax');
 }
 
-export function readJsonText(
+/**
+ * Parses a JSON data file whose items are either the whole document (an array) or the array under `key`
+ * (`{ "communes": [...] }`, `{ "dossiers": [...] }`). A syntax error or another shape is an InputError in `lang`.
+ */
+export function parseJsonList(
   text: string,
   file: string,
-  dictionary: Dictionary,
-  options: JsonOptions = {},
-): ReadResult {
-  const lang = options.lang ?? 'vi';
+  key: 'communes' | 'dossiers',
+  lang: Lang,
+): { data: unknown; list: unknown[] } {
   const shown = shownFile(file);
   let data: unknown;
   try {
@@ -90,10 +94,33 @@ export function readJsonText(
   }
   const list = Array.isArray(data)
     ? data
-    : data && typeof data === 'object' && Array.isArray((data as { communes?: unknown }).communes)
-      ? (data as { communes: unknown[] }).communes
+    : data && typeof data === 'object' && Array.isArray((data as Record<string, unknown>)[key])
+      ? ((data as Record<string, unknown>)[key] as unknown[])
       : null;
-  if (!list) throw new InputError(file, tr(lang, 'json.notAList', { file: shown }));
+  if (!list) {
+    throw new InputError(
+      file,
+      tr(lang, key === 'communes' ? 'json.notAList' : 'dossier.notAList', { file: shown }),
+    );
+  }
+  return { data, list };
+}
+
+export function readJsonText(
+  text: string,
+  file: string,
+  dictionary: Dictionary,
+  options: JsonOptions = {},
+): ReadResult {
+  const lang = options.lang ?? 'vi';
+  const shown = shownFile(file);
+  const { data, list } = parseJsonList(text, file, 'communes', lang);
+  // `{ "asOf": "2023-11-15", "communes": [...] }`: the day the whole file describes.
+  const fileAsOf = Array.isArray(data) ? undefined : (data as { asOf?: unknown }).asOf;
+  const fileDay = typeof fileAsOf === 'string' ? parseDayText(fileAsOf) : null;
+  if (fileAsOf !== undefined && fileDay === null) {
+    throw new InputError(file, `${shown}: "asOf": ${show(fileAsOf)}: ${tr(lang, 'row.notADate')}`);
+  }
   if (list.length > LIMITS.dataRows) {
     throw new InputError(file, tr(lang, 'read.tooManyRows', { file: shown, limit: LIMITS.dataRows }));
   }
@@ -161,8 +188,15 @@ export function readJsonText(
       }
     }
     const commune: Record<string, unknown> = {};
+    let asOf: string | undefined;
     for (const [key, value] of Object.entries(record)) {
       if (key === 'values') continue;
+      if (key === 'asOf') {
+        const day = typeof value === 'string' ? parseDayText(value) : null;
+        if (day) asOf = day;
+        else add(key, value, tr(lang, 'row.notADate'));
+        continue;
+      }
       if (!fields.has(key)) {
         if (options.ignoreUnknownColumns) ignored.add(key);
         else add(key, value, tr(lang, 'json.unknownField', { fields: fieldList }));
@@ -182,7 +216,8 @@ export function readJsonText(
         );
       }
     }
-    if (problems.length === before) communes.push({ row, commune: commune as Commune });
+    if (problems.length === before)
+      communes.push({ row, commune: commune as Commune, ...(asOf ? { asOf } : {}) });
   });
   return {
     file,
@@ -193,5 +228,6 @@ export function readJsonText(
     rows,
     columns: [],
     ignoredColumns: [...ignored],
+    ...(fileDay ? { asOf: fileDay } : {}),
   };
 }

@@ -14,7 +14,15 @@ import type { Lang } from '../i18n.js';
 import { tr } from '../messages.js';
 import { escapeControls } from '../safe-text.js';
 import type { RawCell } from './cells.js';
-import { COMMUNE_FIELDS, type Column, type Dictionary, mapHeaders } from './columns.js';
+import {
+  COMMUNE_FIELDS,
+  type Column,
+  type Dictionary,
+  findHeaderRow,
+  HEADER_SEARCH_ROWS,
+  looksLikeHeader,
+  mapHeaders,
+} from './columns.js';
 import { LIMITS } from './limits.js';
 import { excelDate, fromValue, isDateValueFormat, type XlsxOptions, type XlsxValue } from './read-xlsx.js';
 import { IdRegister, type PendingRow, screenRow } from './rows.js';
@@ -693,16 +701,17 @@ function textOf(cell: RawCell | undefined): string {
 }
 
 /** The merged ranges starting on the header row, as the message names them ("A1:C1"). */
-function mergedHeaders(ranges: readonly MergedRange[]): string[] {
+function mergedHeaders(ranges: readonly MergedRange[], headerRow: number): string[] {
   return ranges
-    .filter((range) => range.top === 1 && (range.right > range.left || range.bottom > 1))
+    .filter((range) => range.top === headerRow && (range.right > range.left || range.bottom > headerRow))
     .map((range) => {
       // Where its first covered cell is, row by row: the order the ranges were met in.
-      const [row, column] = range.right > range.left ? [1, range.left + 1] : [2, range.left];
+      const [row, column] =
+        range.right > range.left ? [headerRow, range.left + 1] : [headerRow + 1, range.left];
       return { range, first: row * 100_000 + column };
     })
     .sort((a, b) => a.first - b.first)
-    .map(({ range }) => `${range.master}:${address(range.right, Math.min(range.bottom, 2))}`);
+    .map(({ range }) => `${range.master}:${address(range.right, Math.min(range.bottom, headerRow + 1))}`);
 }
 
 /**
@@ -761,7 +770,8 @@ export async function openXlsx(
     throw new InputError(file, tr(lang, 'zip.tooManyCells', { file: shown, limit: LIMITS.xlsxCells }));
   }
 
-  let first = 2;
+  // Every row is read as data until the header is found (see below).
+  let first = 1;
   const reader = new SheetReader({
     strings,
     styles,
@@ -795,17 +805,34 @@ export async function openXlsx(
     return true;
   };
 
-  // The header: rows 1 and 2 (row 2 may be the template's key row). Known once a later row is read.
-  await readUntil(() => reader.rows.some((row) => row.row > 2));
-  const head = reader.rows.filter((row) => row.row <= 2);
-  reader.rows.splice(0, head.length);
+  // The header: row 1, or the first row that reads as one past title rows (or the row given), then the row
+  // under it (the template's key row, or data). Every row up to there is read first; they are read as data
+  // rows (a covered cell hiding a value is an error), which for the header rows' texts is the same as empty.
+  const searched = Math.max(HEADER_SEARCH_ROWS, options.headerRow ?? 0);
+  await readUntil(() => reader.rows.some((row) => row.row > searched + 1));
+  const head = reader.rows.filter((row) => row.row <= searched + 1);
+  const lastRow = reader.rows.at(-1)?.row ?? 0;
   const rowCells = (number: number) => head.find((row) => row.row === number)?.cells ?? [];
-  const width = Math.max(rowCells(1).length, rowCells(2).length);
-  const labels = Array.from({ length: width }, (_, i) => textOf(rowCells(1)[i]));
-  if (labels.every((label) => label.trim() === '')) {
-    throw new InputError(file, tr(lang, 'xlsx.headerEmpty', { file: shown, sheet: sheetName }));
+  const rowTexts = (number: number): string[] | null =>
+    number > lastRow ? null : rowCells(number).map((cell) => textOf(cell));
+  const headerRow = options.headerRow ?? findHeaderRow(rowTexts, dictionary);
+  if (options.headerRow !== undefined && headerRow > lastRow) {
+    throw new InputError(
+      file,
+      tr(lang, 'header.rowBeyond', { file: shown, sheet: sheetName, row: headerRow, rows: lastRow }),
+    );
   }
-  const second = Array.from({ length: width }, (_, i) => textOf(rowCells(2)[i]));
+  const width = Math.max(rowCells(headerRow).length, rowCells(headerRow + 1).length);
+  const labels = Array.from({ length: width }, (_, i) => textOf(rowCells(headerRow)[i]));
+  if (labels.every((label) => label.trim() === '')) {
+    throw new InputError(
+      file,
+      options.headerRow !== undefined
+        ? tr(lang, 'header.rowEmpty', { file: shown, sheet: sheetName, row: headerRow })
+        : tr(lang, 'xlsx.headerEmpty', { file: shown, sheet: sheetName }),
+    );
+  }
+  const second = Array.from({ length: width }, (_, i) => textOf(rowCells(headerRow + 1)[i]));
   const fields = new Set<string>(COMMUNE_FIELDS);
   const keyRow =
     second[0]?.trim() === 'id' &&
@@ -817,7 +844,10 @@ export async function openXlsx(
   });
   const headerProblems = mapped.problems;
   if (headerProblems.length > 0) {
-    const merged = mergedHeaders(ranges);
+    if (options.headerRow === undefined && !looksLikeHeader(headers, dictionary)) {
+      headerProblems.push({ column: '', reason: tr(lang, 'header.rowHint') });
+    }
+    const merged = mergedHeaders(ranges, headerRow);
     if (merged.length > 0) {
       headerProblems.push({
         column: '',
@@ -831,16 +861,15 @@ export async function openXlsx(
     );
   }
   if (keyRow) {
-    // Messages name the columns as the user sees them: by their label in row 1.
+    // Messages name the columns as the user sees them: by their label in the header row.
     for (const column of mapped.columns) {
       const label = labels[column.index]?.trim();
       if (label) column.header = label;
     }
   }
-  first = keyRow ? 3 : 2;
-  // Without a key row, row 2 is data (its covered cells were read as data cells: errors where they hide a value).
-  const row2 = head.find((row) => row.row === 2);
-  if (!keyRow && row2) reader.rows.unshift(row2);
+  first = headerRow + (keyRow ? 2 : 1);
+  // The rows above the first data row (title rows, the header, the key row) are not data.
+  while (reader.rows.length > 0 && (reader.rows[0] as SheetRow).row < first) reader.rows.shift();
 
   let columns: Column[] = mapped.columns;
   const ids = new IdRegister();
@@ -864,6 +893,7 @@ export async function openXlsx(
     },
     ignoredColumns: mapped.ignored,
     sheet: sheet.name,
+    headerRow,
     get rows() {
       return rows;
     },

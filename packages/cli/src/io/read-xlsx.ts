@@ -1,6 +1,8 @@
 /**
- * Excel reader (.xlsx): the first sheet, or the one named with --sheet. Row 1 is the header. When row 2
- * holds measure keys (the hidden key row of `ntm template`), the keys are used and data starts on row 3.
+ * Excel reader (.xlsx): the first sheet, or the one named with --sheet. Row 1 is the header, unless title rows
+ * come first: then the first row that reads as a header (or the row given with --header-row). When the row
+ * under the header holds measure keys (the hidden key row of `ntm template`), the keys are used and data
+ * starts on the row after it.
  * Formulas count with their stored (cached) result; error cells and dates are errors.
  *
  * This module says what a cell holds (the rules below); read-xlsx-stream.ts reads the workbook, a row at a
@@ -11,14 +13,19 @@ import type { Lang } from '../i18n.js';
 import { tr } from '../messages.js';
 import type { RawCell } from './cells.js';
 import type { Dictionary } from './columns.js';
+import { type Excel as ExcelJS, loadExcel } from './excel.js';
 import { openXlsx } from './read-xlsx-stream.js';
 import { collect } from './source.js';
-import type { ReadResult } from './types.js';
+import { shownFile } from './text.js';
+import { InputError, type ReadResult } from './types.js';
+import { prepareXlsxArchive } from './xlsx-archive-whole.js';
 
 export interface XlsxOptions {
   sheet?: string;
   ignoreUnknownColumns?: boolean;
   lang?: Lang;
+  /** The header row (from 1); by default row 1, or the first that reads as a header past title rows. */
+  headerRow?: number;
 }
 
 /**
@@ -95,6 +102,80 @@ export function fromValue(
     };
   }
   return fromValue(value.result, numFmt, true, lang);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Small workbooks read whole with exceljs (dossiers, rules tables): the same rules for what a cell holds.
+
+/** An exceljs cell value as an {@link XlsxValue}: a hyperlink is its text; anything unknown its text. */
+function exceljsValue(value: ExcelJS.CellValue): XlsxValue {
+  if (value === null || value === undefined) return value;
+  if (typeof value !== 'object' || value instanceof Date) return value;
+  if ('error' in value || 'richText' in value || 'formula' in value || 'sharedFormula' in value) {
+    const result = (value as { result?: ExcelJS.CellValue }).result;
+    if ('formula' in value || 'sharedFormula' in value) {
+      return {
+        ...(value as object),
+        result: result === undefined ? undefined : exceljsValue(result),
+      } as XlsxValue;
+    }
+    return value as XlsxValue;
+  }
+  if ('hyperlink' in value) {
+    const text = (value as { text: unknown }).text;
+    if (typeof text === 'string') return text;
+    if (text && typeof text === 'object' && 'richText' in text) {
+      return { richText: (text as ExcelJS.CellRichTextValue).richText };
+    }
+  }
+  return String(value);
+}
+
+/** 1 = ExcelJS.ValueType.Merge: a cell covered by a merged range (not its top-left "master" cell). */
+function isCovered(cell: ExcelJS.Cell): boolean {
+  return (cell.type as number) === 1;
+}
+
+/**
+ * The raw content of one Excel cell read by exceljs. A cell covered by a merged range is empty, except in data
+ * rows (`mergedIsError`) when the range holds a value: reading it as empty would silently drop the value, and
+ * repeating it would be a guess, so it is an error.
+ */
+export function rawCell(cell: ExcelJS.Cell, mergedIsError = false, lang: Lang = 'vi'): RawCell {
+  if (isCovered(cell)) {
+    const master = cell.master;
+    if (!mergedIsError || master === cell) return { kind: 'empty' };
+    const shown = fromValue(exceljsValue(master.value), master.numFmt, false, lang);
+    if (shown.kind === 'empty' || (shown.kind === 'text' && shown.text.trim() === ''))
+      return { kind: 'empty' };
+    return {
+      kind: 'error',
+      error: tr(lang, 'cell.mergedShown', { master: master.address }),
+      reason: tr(lang, 'cell.merged', { master: master.address }),
+    };
+  }
+  return fromValue(exceljsValue(cell.value), cell.numFmt, false, lang);
+}
+
+/**
+ * Loads a small workbook whole (a dossier, a rules table): its archive is checked against the limits and
+ * trimmed first (see xlsx-archive.ts), then handed to exceljs. Commune data is read as a stream instead
+ * (read-xlsx-stream.ts).
+ */
+export async function loadWorkbook(
+  bytes: Uint8Array,
+  file: string,
+  lang: Lang = 'vi',
+): Promise<ExcelJS.Workbook> {
+  const archive = prepareXlsxArchive(bytes, file, lang);
+  const { Workbook } = await loadExcel();
+  const workbook = new Workbook();
+  try {
+    await workbook.xlsx.load(archive as unknown as ArrayBuffer);
+  } catch {
+    throw new InputError(file, tr(lang, 'xlsx.unreadable', { file: shownFile(file) }));
+  }
+  return workbook;
 }
 
 /** Reads a whole workbook's sheet (the review commands; `ntm evaluate` reads it a batch at a time). */

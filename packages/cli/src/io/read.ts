@@ -4,6 +4,7 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Lang } from '../i18n.js';
 import { formatBytes, tr } from '../messages.js';
+import { percentFractionWarnings } from './cells.js';
 import type { Dictionary } from './columns.js';
 import { LIMITS } from './limits.js';
 import { decodeText, notTextReason, openCsv } from './read-csv.js';
@@ -22,6 +23,11 @@ export interface ReadOptions {
   format?: InputFormat;
   /** Language of the problems' reasons and of the errors (default Vietnamese). */
   lang?: Lang;
+  /**
+   * CSV and Excel: the header row (from 1). By default row 1, or, when title rows come first, the first row
+   * whose cells mostly name commune fields and measures.
+   */
+  headerRow?: number;
 }
 
 /** The format of a file from its extension, or its first bytes when the extension says nothing. */
@@ -253,7 +259,10 @@ export async function openCommunes(
   const ignoreUnknownColumns = options.ignoreUnknownColumns ?? false;
   try {
     const format = options.format ?? detectFormat(file, input.head, lang);
-    if (format === 'csv') return await openCsv(input, file, dictionary, { ignoreUnknownColumns, lang });
+    const headerRow = options.headerRow !== undefined ? { headerRow: options.headerRow } : {};
+    if (format === 'csv') {
+      return await openCsv(input, file, dictionary, { ignoreUnknownColumns, lang, ...headerRow });
+    }
     const parts: Uint8Array[] = [];
     for await (const piece of input.pieces()) parts.push(piece);
     const bytes = parts.length === 1 ? (parts[0] as Uint8Array) : Buffer.concat(parts);
@@ -268,6 +277,7 @@ export async function openCommunes(
     return await openXlsx(bytes, file, dictionary, {
       ignoreUnknownColumns,
       lang,
+      ...headerRow,
       ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     });
   } catch (error) {
@@ -282,5 +292,8 @@ export async function readCommunes(
   dictionary: Dictionary,
   options: ReadOptions = {},
 ): Promise<ReadResult> {
-  return collect(await openCommunes(file, dictionary, options));
+  const source = await openCommunes(file, dictionary, options);
+  const read = await collect(source);
+  const warnings = percentFractionWarnings(read, dictionary.measures, source.lang);
+  return warnings.length > 0 ? { ...read, warnings: [...(read.warnings ?? []), ...warnings] } : read;
 }

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeCriterionId, normalizeLevel, ownerOf, parseOwners } from '../owners.js';
-import { dictionaryFor, mapHeaders, parseProvince, parseRegion, resolveHeader } from './columns.js';
+import {
+  dictionaryFor,
+  findHeaderRow,
+  looksLikeHeader,
+  mapHeaders,
+  parseProvince,
+  parseRegion,
+  resolveHeader,
+} from './columns.js';
 import { decodeText, detectDelimiter, readCsvText } from './read-csv.js';
 import { readJsonText } from './read-json.js';
 import { isDateFormat, isPercentFormat } from './read-xlsx.js';
@@ -238,5 +246,58 @@ describe('writers', () => {
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell(-5)).toBe('-5');
+  });
+});
+
+describe('the header row', () => {
+  const header = ['Mã xã', 'Tên xã', 'Tỉnh', 'Tỷ lệ tham gia BHYT (%)'];
+  const rows =
+    (...list: Array<string[] | null>) =>
+    (n: number) =>
+      n <= list.length ? (list[n - 1] ?? []) : null;
+
+  it('is row 1 when row 1 reads as a header', () => {
+    expect(findHeaderRow(rows(header, ['1', 'A', 'nam-dinh', '90']), dictionary)).toBe(1);
+  });
+
+  it('is the first row that reads as one below title rows and empty rows', () => {
+    const title = ['BÁO CÁO SỐ LIỆU NÔNG THÔN MỚI NĂM 2023'];
+    expect(findHeaderRow(rows(title, ['Huyện Nam Trực'], null, header, ['1', 'A']), dictionary)).toBe(4);
+    expect(findHeaderRow(rows(null, header), dictionary)).toBe(2);
+  });
+
+  it('stays row 1 when nothing reads as a header (its problems are reported), or too far down', () => {
+    expect(findHeaderRow(rows(['Số liệu'], ['1', 'A', '90']), dictionary)).toBe(1);
+    const far = Array.from({ length: 25 }, () => ['ghi chú']);
+    far.push(header);
+    expect(findHeaderRow(rows(...far), dictionary)).toBe(1);
+  });
+
+  it('needs most cells of a row, and two at least, to name known columns', () => {
+    expect(looksLikeHeader(header, dictionary)).toBe(true);
+    expect(looksLikeHeader(['Mã xã'], dictionary)).toBe(false);
+    expect(looksLikeHeader(['Mã xã', 'Tên xã', 'a', 'b', 'c'], dictionary)).toBe(false);
+    expect(looksLikeHeader(['13690', 'Nam Mỹ', 'Nam Định', '92,5'], dictionary)).toBe(false);
+  });
+
+  it('is taken by the CSV reader, which numbers rows as the spreadsheet does', () => {
+    const text = `Báo cáo năm 2023\n\n${header.join(';')}\n1;A;nam-dinh;90\n`;
+    const read = readCsvText(text, 'x.csv', dictionary);
+    expect(read.headerRow).toBe(3);
+    expect(read.communes.map((c) => c.row)).toEqual([4]);
+    expect(detectDelimiter(text)).toBe(';');
+    const given = readCsvText(text, 'x.csv', dictionary, { headerRow: 3 });
+    expect(given.communes).toEqual(read.communes);
+  });
+
+  it('numbers the rows under a title cell spread over two lines, whatever the line endings', () => {
+    const text = `"Báo cáo\nnăm 2023"\r\n\r${header.join(';')}\r\n1;A;nam-dinh;90\n2;B;nam-dinh;91\r`;
+    const read = readCsvText(text, 'x.csv', dictionary);
+    expect(read.headerRow).toBe(3);
+    expect(read.problems).toEqual([]);
+    expect(read.communes.map((c) => [c.row, c.commune.id])).toEqual([
+      [4, '1'],
+      [5, '2'],
+    ]);
   });
 });

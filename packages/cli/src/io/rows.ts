@@ -4,7 +4,15 @@ import type { Lang } from '../i18n.js';
 import { tr } from '../messages.js';
 import { escapeControls } from '../safe-text.js';
 import { isExcelError, parseCell, type RawCell } from './cells.js';
-import { type Column, type Dictionary, parseCategories, parseProvince, parseRegion } from './columns.js';
+import {
+  type Column,
+  type Dictionary,
+  parseCategories,
+  parseGroup,
+  parseProvince,
+  parseRegion,
+} from './columns.js';
+import { dayOfCell } from './snapshot-date.js';
 import type { ReadCommune, RowProblem } from './types.js';
 
 const EMPTY: RawCell = { kind: 'empty' };
@@ -209,6 +217,7 @@ export function convertRow(
     });
   const commune: Record<string, unknown> = {};
   const values: Record<string, MeasureValue> = {};
+  let asOf: string | undefined;
   if (plan.unnamed.size > 0) {
     cells.forEach((cell, index) => {
       const column = plan.unnamed.get(index);
@@ -223,6 +232,14 @@ export function convertRow(
       const result = parseCell(cell, target.measure, lang);
       if (!result.ok) add(column.header, cell, result.reason);
       else if (result.value !== null) values[target.key] = result.value;
+      continue;
+    }
+    if (target.field === 'asOf') {
+      // The day the figures describe: a date cell, or text such as 15/11/2023 (not part of the commune).
+      if (isBlank(cell)) continue;
+      const day = dayOfCell(cell);
+      if (day) asOf = day;
+      else add(column.header, cell, tr(lang, 'row.notADate'));
       continue;
     }
     const text = textOf(cell, lang);
@@ -257,6 +274,13 @@ export function convertRow(
           else add(column.header, cell, region.reason);
         }
         break;
+      case 'group':
+        if (value !== '') {
+          const group = parseGroup(value, lang);
+          if (group.ok) commune.group = group.value;
+          else add(column.header, cell, group.reason);
+        }
+        break;
       case 'categories':
         if (value !== '') {
           const categories = parseCategories(value, dictionary, lang);
@@ -279,7 +303,7 @@ export function convertRow(
   }
   if (problems.length > before) return 'invalid';
   commune.values = values;
-  return { row, commune: commune as Commune };
+  return asOf ? { row, commune: commune as Commune, asOf } : { row, commune: commune as Commune };
 }
 
 /** Converts pending rows, in order: the good ones as communes, the others' problems into `problems`. */

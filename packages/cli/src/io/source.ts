@@ -41,6 +41,10 @@ export interface CommuneSource {
   readonly ignoredColumns: string[];
   /** For Excel: the sheet read. */
   readonly sheet?: string;
+  /** CSV and Excel: the header row (from 1; more when title rows above it were skipped). */
+  readonly headerRow?: number;
+  /** JSON `{ "asOf": …, "communes": [...] }`: the day the whole file describes. */
+  readonly asOf?: string;
   /** Data rows read so far (not counting the header, empty rows and # comments); all of them once done. */
   readonly rows: number;
   /** How much of the file has been read, from 0 to 1 (for a progress bar). */
@@ -64,6 +68,8 @@ export function sourceOf(read: ReadResult, bytes: number, dictionary: Dictionary
     columns: read.columns,
     ignoredColumns: read.ignoredColumns,
     ...(read.sheet !== undefined ? { sheet: read.sheet } : {}),
+    ...(read.headerRow !== undefined ? { headerRow: read.headerRow } : {}),
+    ...(read.asOf !== undefined ? { asOf: read.asOf } : {}),
     rows: read.rows,
     get progress() {
       return read.communes.length === 0 ? 1 : done / read.communes.length;
@@ -117,5 +123,7 @@ export async function collect(source: CommuneSource, size = 1000): Promise<ReadR
     columns: source.columns,
     ignoredColumns: source.ignoredColumns,
     ...(source.sheet !== undefined ? { sheet: source.sheet } : {}),
+    ...(source.headerRow !== undefined ? { headerRow: source.headerRow } : {}),
+    ...(source.asOf !== undefined ? { asOf: source.asOf } : {}),
   };
 }

@@ -26,6 +26,8 @@ export interface RowProblem {
 export interface ReadCommune {
   row: number;
   commune: Commune;
+  /** The day the row's figures describe, from the data's date column ("Ngày số liệu"), YYYY-MM-DD. */
+  asOf?: string;
 }
 
 export interface ReadResult {
@@ -42,6 +44,18 @@ export interface ReadResult {
   ignoredColumns: string[];
   /** For Excel: the sheet read. */
   sheet?: string;
+  /** JSON `{ "asOf": "2023-11-15", "communes": [...] }`: the day the whole file describes. */
+  asOf?: string;
+  /**
+   * CSV and Excel: the row read as the header (from 1). It is 1 unless title rows above the header were
+   * skipped (found automatically, or given with --header-row).
+   */
+  headerRow?: number;
+  /**
+   * Values read as written but probably not meant so (a percentage typed as a fraction, 0.955 among values
+   * above 1): warnings, not problems; the row is evaluated with the value as written.
+   */
+  warnings?: RowProblem[];
 }
 
 /** The file cannot be read at all (missing, wrong format, bad header): exit code 2. */

@@ -3,7 +3,7 @@
  * opens Vietnamese text correctly; comma separated, RFC 4180 quoting.
  */
 
-import { type Evaluation, getEngine, type RulesetInput } from '@nongthonmoi/core';
+import { type Evaluation, getEngine, type RulesetInput, tiers as tiersOf } from '@nongthonmoi/core';
 import type { Lang } from '../i18n.js';
 import type { RowProblem } from './types.js';
 
@@ -37,10 +37,6 @@ export function problemsToCsv(problems: readonly RowProblem[], lang: Lang = 'vi'
       p.communeId ?? '',
     ]),
   ]);
-}
-
-function tiersOf(evaluation: Evaluation): Evaluation[] {
-  return [...evaluation.prerequisites.flatMap(tiersOf), evaluation];
 }
 
 /**

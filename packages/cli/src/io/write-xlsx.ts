@@ -2,10 +2,15 @@
  * Excel writers: the review workbook (matrix, gaps, progress, owners, problems, about) and the data-entry
  * template of `ntm template`.
  */
-import type { Evaluation, Measure, RulesetDetail } from '@nongthonmoi/core';
 import {
-  DIRECTION,
-  formatTarget,
+  type Measure,
+  type RulesetDetail,
+  type TierOutlook,
+  tiers,
+  type UndecidedCause,
+} from '@nongthonmoi/core';
+import {
+  formatNumber,
   formatValue,
   indicatorStatus,
   type Lang,
@@ -15,28 +20,34 @@ import {
   tierStatus,
 } from '../i18n.js';
 import { tr } from '../messages.js';
-import { type GapRow, gapsByOwner, type ReviewData } from '../review.js';
+import { changeWords, compareGaps, type GapRow, gapsByOwner, type ReviewData } from '../review.js';
+import {
+  actualText,
+  causeName,
+  changeName,
+  communeChangeWord,
+  confidenceLegend,
+  confidenceName,
+  daysLeftWords,
+  dossierName,
+  formatDate,
+  formatDateTime,
+  OUTLOOK_SHORT,
+  outlookClass,
+  outlookName,
+  targetText,
+} from '../review-words.js';
 import { escapeControls } from '../safe-text.js';
 import { FIELD_LABELS } from './columns.js';
 import { type Excel as ExcelJS, loadExcel } from './excel.js';
 import { LIMITS } from './limits.js';
 
 const FILL = {
-  ok: 'FFE3F4E8',
-  no: 'FFFBE4E2',
-  na: 'FFFDF0D5',
   head: 'FFEEF1F5',
 };
 
 function fill(color: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb: color } };
-}
-
-function statusFill(status: string): ExcelJS.Fill | undefined {
-  if (status === 'met') return fill(FILL.ok);
-  if (status === 'not-met') return fill(FILL.no);
-  if (status === 'incomplete' || status === 'missing' || status === 'not-evaluable') return fill(FILL.na);
-  return undefined;
 }
 
 function styleHeader(row: ExcelJS.Row): void {
@@ -48,15 +59,13 @@ function styleHeader(row: ExcelJS.Row): void {
   });
 }
 
-function tiersOf(evaluation: Evaluation): Evaluation[] {
-  return [...evaluation.prerequisites.flatMap(tiersOf), evaluation];
-}
-
 const SHEETS = {
   vi: {
     matrix: 'Tổng hợp',
+    forecast: 'Dự báo',
     gaps: 'Chỉ tiêu chưa đạt',
     notJudged: 'Chưa đủ căn cứ',
+    dossiers: 'Hồ sơ',
     progress: 'Tiến độ',
     changes: 'Thay đổi chỉ tiêu',
     owners: 'Theo phụ trách',
@@ -65,8 +74,10 @@ const SHEETS = {
   },
   en: {
     matrix: 'Matrix',
+    forecast: 'Outlook',
     gaps: 'Gaps',
     notJudged: 'Not judged',
+    dossiers: 'Dossiers',
     progress: 'Progress',
     changes: 'Indicator changes',
     owners: 'By owner',
@@ -82,33 +93,47 @@ const HEAD = {
     result: 'Kết quả',
     criteriaMet: 'Tiêu chí đạt',
     criteriaTotal: 'Tổng số tiêu chí',
+    heldBack: 'Vướng',
     tier: 'Cấp',
     criterion: 'Tiêu chí',
     criterionName: 'Tên tiêu chí',
     indicator: 'Chỉ tiêu',
     indicatorName: 'Nội dung chỉ tiêu',
     status: 'Tình trạng',
+    cause: 'Vì sao',
     actual: 'Hiện trạng',
     target: 'Mục tiêu',
     gap: 'Còn thiếu',
     unit: 'Đơn vị',
-    verified: 'Mức đã kiểm chứng',
+    confidence: 'Độ tin cậy của mức',
     owner: 'Phụ trách',
     reason: 'Lý do',
+    outlook: 'Triển vọng',
+    values: 'Các lần rà soát',
+    pace: 'Tốc độ/tháng',
+    paceNeeded: 'Tốc độ cần/tháng',
+    projected: 'Dự kiến đạt',
+    dossier: 'Hồ sơ',
+    dossiersComplete: 'Hồ sơ đủ',
+    updated: 'Ngày cập nhật',
+    note: 'Ghi chú',
+    risk: 'Cảnh báo',
     before: 'Lần trước',
     now: 'Lần này',
     metBefore: 'TC đạt lần trước',
     metNow: 'TC đạt lần này',
-    trend: 'Xu hướng',
+    trend: 'Chiều hướng',
     gained: 'Tiêu chí mới đạt',
     lost: 'Tiêu chí không còn đạt',
     file: 'Tệp',
     row: 'Dòng',
     column: 'Cột',
     value: 'Giá trị',
-    yes: 'Có',
-    no: 'Không',
     unassigned: 'Chưa phân công',
+    totals: 'Số xã đạt',
+    metIncomplete: 'Đạt nhưng hồ sơ chưa đủ',
+    completeNotMet: 'Hồ sơ đủ nhưng chưa đạt: kiểm tra số liệu',
+    completeUnconfirmed: 'Hồ sơ đủ, tiêu chí chưa đủ căn cứ',
   },
   en: {
     id: 'Commune id',
@@ -116,57 +141,176 @@ const HEAD = {
     result: 'Result',
     criteriaMet: 'Criteria met',
     criteriaTotal: 'Criteria',
+    heldBack: 'Held back by',
     tier: 'Tier',
     criterion: 'Criterion',
     criterionName: 'Criterion name',
     indicator: 'Indicator',
     indicatorName: 'Indicator text',
     status: 'Status',
+    cause: 'Why',
     actual: 'Actual',
     target: 'Target',
     gap: 'Gap',
     unit: 'Unit',
-    verified: 'Target verified',
+    confidence: 'Target confidence',
     owner: 'Owner',
     reason: 'Reason',
+    outlook: 'Outlook',
+    values: 'Reviews',
+    pace: 'Pace/month',
+    paceNeeded: 'Pace needed/month',
+    projected: 'Projected',
+    dossier: 'Dossier',
+    dossiersComplete: 'Dossiers complete',
+    updated: 'Updated',
+    note: 'Note',
+    risk: 'Warning',
     before: 'Before',
     now: 'Now',
     metBefore: 'Criteria met before',
     metNow: 'Criteria met now',
-    trend: 'Trend',
+    trend: 'Direction',
     gained: 'Criteria newly met',
     lost: 'Criteria no longer met',
     file: 'File',
     row: 'Row',
     column: 'Column',
     value: 'Value',
-    yes: 'Yes',
-    no: 'No',
     unassigned: 'Unassigned',
+    totals: 'Communes meeting it',
+    metIncomplete: 'Met, dossier incomplete',
+    completeNotMet: 'Complete but not met: check the data',
+    completeUnconfirmed: 'Complete, criterion undecided',
   },
 };
 
-function gapRowValues(gap: GapRow, lang: Lang, withOwner: boolean): unknown[] {
-  const H = HEAD[lang];
-  return [
-    gap.communeId,
-    gap.communeName,
-    tierShort(gap.level, lang),
-    gap.criterion,
-    t(gap.criterionName, lang),
-    gap.indicator,
-    t(gap.name, lang),
-    indicatorStatus(gap.status, lang),
-    typeof gap.actual === 'number' ? gap.actual : formatValue(gap.actual, null, lang),
-    formatTarget(gap.target, gap.comparator, gap.unit, gap.requirement, lang),
-    gap.gap === null ? null : Math.abs(gap.gap),
-    t(gap.unit, lang),
-    gap.verified ? H.yes : H.no,
-    ...(withOwner ? [gap.owner ?? H.unassigned] : []),
-  ];
+/** A criterion id as Excel should hold it: a number when it is a whole number ("14"), else text ("2.x"). */
+function criterionCell(id: string): string | number {
+  return /^\d{1,3}$/.test(id) ? Number(id) : id;
 }
 
-function gapHeader(lang: Lang, withOwner: boolean): string[] {
+/** A calendar day as an Excel date (shown as dd/mm/yyyy), or null. */
+function dayCell(iso: string | null): Date | null {
+  if (!iso) return null;
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+/** The unit of a gap: percentage points for a percentage ("điểm %"), else the indicator's unit. */
+function gapUnit(unit: GapRow['unit'], lang: Lang): string {
+  const text = t(unit, lang);
+  return text === '%' ? (lang === 'en' ? 'pp' : 'điểm %') : text;
+}
+
+/** Words of a matrix cell: the status, and for an undecided criterion why. */
+function criterionWords(status: string, cause: UndecidedCause | null, lang: Lang): string {
+  if (status !== 'incomplete') return tierStatus(status as 'met', lang);
+  if (cause === 'unknown-target') return lang === 'en' ? 'No target' : 'Chưa có mức';
+  return lang === 'en' ? 'Data missing' : 'Thiếu số liệu';
+}
+
+const FILLS = {
+  ok: 'FFD9F0DF',
+  no: 'FFFADCD8',
+  warn: 'FFFCEBC7',
+  na: 'FFE3E8F0',
+};
+
+function criterionFill(status: string, cause: UndecidedCause | null): ExcelJS.Fill | undefined {
+  if (status === 'met') return fill(FILLS.ok);
+  if (status === 'not-met') return fill(FILLS.no);
+  if (status === 'incomplete') return fill(cause === 'unknown-target' ? FILLS.na : FILLS.warn);
+  if (status === 'missing') return fill(FILLS.warn);
+  if (status === 'not-evaluable') return fill(FILLS.na);
+  return undefined;
+}
+
+function outlookFill(outlook: TierOutlook | null): ExcelJS.Fill | undefined {
+  if (!outlook) return undefined;
+  const cls = outlookClass(outlook);
+  return fill(cls === 'ok' ? FILLS.ok : cls === 'no' ? FILLS.no : cls === 'warn' ? FILLS.warn : FILLS.na);
+}
+
+/**
+ * Print setup every sheet shares: A4 landscape, fitted to the page width (as many pages down as needed), the
+ * header row repeated on each page, the title and page numbers in the margins, and the banner of illustrative
+ * data on every page when the data are made up.
+ */
+function printSetup(sheet: ExcelJS.Worksheet, review: ReviewData, headerRows = 1): void {
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: false,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(headerRows > 0 ? { printTitlesRow: `1:${headerRows}` } : {}),
+  };
+  const lang = review.lang;
+  const banner = review.illustrative ? `&B${t(review.illustrative, lang)}&B` : '';
+  const title = `${tierName(review.level, lang)} — ${formatDate(review.asOf, lang)}${review.place ? ` — ${review.place}` : ''}`;
+  // & starts a code in Excel's header text: a literal one is written twice.
+  const safe = (text: string) => escapeControls(text).replace(/&(?![BP]|N)/g, '&&');
+  sheet.headerFooter = {
+    ...sheet.headerFooter,
+    oddHeader: `&L${safe(title)}${banner ? `&R${safe(banner)}` : ''}`,
+    oddFooter: `&L${safe(sheet.name)}&R${lang === 'en' ? 'Page' : 'Trang'} &P / &N`,
+  };
+}
+
+/**
+ * Sets the widths of the columns, wraps long text in `wrap` columns, gives each row the height its wrapped
+ * text needs (spreadsheets do not grow rows written by a program when they open or print them), and adds the
+ * filter on the header.
+ */
+function layout(sheet: ExcelJS.Worksheet, widths: readonly number[], wrap: readonly number[] = []): void {
+  widths.forEach((width, i) => {
+    sheet.getColumn(i + 1).width = width;
+  });
+  for (const column of wrap) sheet.getColumn(column).alignment = { wrapText: true, vertical: 'top' };
+  sheet.getRow(1).alignment = { vertical: 'bottom', wrapText: true };
+  sheet.eachRow((row, number) => {
+    if (number > 1) {
+      row.eachCell((cell, column) => {
+        cell.alignment = {
+          ...(cell.alignment ?? {}),
+          vertical: 'top',
+          ...(wrap.includes(column) ? { wrapText: true } : {}),
+        };
+      });
+    }
+    let lines = 1;
+    const columns = number === 1 ? widths.map((_, i) => i + 1) : wrap;
+    for (const column of columns) {
+      const text = row.getCell(column).text ?? '';
+      const width = widths[column - 1] ?? 10;
+      // About one character per unit of width; words do not break, so leave a margin.
+      const needed = text
+        .split('\n')
+        .reduce((sum, part) => sum + Math.max(1, Math.ceil([...part].length / Math.max(1, width * 0.95))), 0);
+      lines = Math.max(lines, needed);
+    }
+    if (lines > 1) row.height = Math.min(409, 15 * lines);
+  });
+  if (sheet.rowCount > 1) {
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: widths.length } };
+  }
+}
+
+function addSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  freeze: { x?: number; y?: number } = { y: 1 },
+): ExcelJS.Worksheet {
+  return workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', xSplit: freeze.x ?? 0, ySplit: freeze.y ?? 1 }],
+  });
+}
+
+function gapHeader(lang: Lang, options: { owner: boolean; forecast: boolean }): string[] {
   const H = HEAD[lang];
   return [
     H.id,
@@ -181,35 +325,61 @@ function gapHeader(lang: Lang, withOwner: boolean): string[] {
     H.target,
     H.gap,
     H.unit,
-    H.verified,
-    ...(withOwner ? [H.owner] : []),
+    H.confidence,
+    ...(options.forecast ? [H.outlook, H.projected] : []),
+    ...(options.owner ? [H.owner] : []),
   ];
 }
 
-function gapSheet(
-  workbook: ExcelJS.Workbook,
-  name: string,
-  rows: GapRow[],
-  lang: Lang,
-  withOwner: boolean,
-): void {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(gapHeader(lang, withOwner));
-  styleHeader(sheet.getRow(1));
-  for (const gap of rows) {
-    const row = sheet.addRow(gapRowValues(gap, lang, withOwner));
-    const f = statusFill(gap.status);
-    if (f) row.getCell(8).fill = f;
-  }
-  const widths = [10, 22, 6, 8, 28, 9, 50, 16, 14, 22, 10, 12, 10, 22];
-  widths.forEach((width, i) => {
-    sheet.getColumn(i + 1).width = width;
-  });
-  sheet.getColumn(7).alignment = { wrapText: true, vertical: 'top' };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: withOwner ? 14 : 13 } };
+function gapRowValues(gap: GapRow, lang: Lang, options: { owner: boolean; forecast: boolean }): unknown[] {
+  const H = HEAD[lang];
+  const actual = typeof gap.actual === 'number' ? gap.actual : actualText(gap, lang);
+  return [
+    gap.communeId,
+    gap.communeName,
+    tierShort(gap.level, lang),
+    criterionCell(gap.criterion),
+    t(gap.criterionName, lang),
+    gap.indicator,
+    t(gap.name, lang),
+    indicatorStatus(gap.status, lang),
+    actual,
+    targetText(gap, lang),
+    gap.gap === null ? null : Math.abs(gap.gap),
+    gap.gap === null ? t(gap.unit, lang) : gapUnit(gap.unit, lang),
+    confidenceName(gap.confidence, lang),
+    ...(options.forecast ? [gap.outlook ? outlookName(gap.outlook, lang) : '', dayCell(gap.projected)] : []),
+    ...(options.owner ? [gap.owner ?? H.unassigned] : []),
+  ];
 }
 
-/** The review workbook: one sheet for the matrix, one for the gaps, and progress when there is a previous review. */
+const GAP_WIDTHS = [11, 16, 6, 9, 26, 9, 46, 16, 24, 20, 10, 9, 16];
+
+function gapSheet(workbook: ExcelJS.Workbook, name: string, review: ReviewData, rows: GapRow[]): void {
+  const lang = review.lang;
+  const options = { owner: review.files.owners !== null, forecast: review.forecast !== null };
+  const sheet = addSheet(workbook, name);
+  sheet.addRow(gapHeader(lang, options));
+  styleHeader(sheet.getRow(1));
+  for (const gap of rows) {
+    const row = sheet.addRow(gapRowValues(gap, lang, options));
+    const f = criterionFill(gap.status, null);
+    if (f) row.getCell(8).fill = f;
+    if (options.forecast) {
+      const o = outlookFill(gap.outlook);
+      if (o) row.getCell(14).fill = o;
+      row.getCell(15).numFmt = 'dd/mm/yyyy';
+    }
+  }
+  layout(
+    sheet,
+    [...GAP_WIDTHS, ...(options.forecast ? [20, 12] : []), ...(options.owner ? [26] : [])],
+    [5, 7, 9, ...(options.owner ? [GAP_WIDTHS.length + (options.forecast ? 3 : 1)] : [])],
+  );
+  printSetup(sheet, review);
+}
+
+/** The review workbook: matrix, outlook, gaps, dossiers, not judged, progress, owners, problems, about. */
 export async function buildReviewWorkbook(review: ReviewData): Promise<ExcelJS.Workbook> {
   const lang = review.lang;
   const H = HEAD[lang];
@@ -219,106 +389,294 @@ export async function buildReviewWorkbook(review: ReviewData): Promise<ExcelJS.W
   workbook.creator = 'ntm (@nongthonmoi/cli)';
   workbook.created = new Date(review.generatedAt);
 
-  // Matrix: communes × criteria (the assessed tier first, then its prerequisites).
-  const columns: Array<{ level: string; id: string; name: string }> = [];
-  const seen = new Set<string>();
-  const prerequisiteLevels: string[] = [];
+  // Matrix: communes × criteria, one sheet per tier (the assessed tier first, then its prerequisites), so
+  // that each fits the width of a landscape A4 page with its status words readable.
+  const standing = new Map(review.communes.map((c) => [c.id, c]));
+  const byTier = new Map<string, Array<{ id: string; name: string }>>();
   for (const evaluation of review.evaluations) {
-    const tiers = [evaluation, ...tiersOf(evaluation).slice(0, -1).reverse()];
-    for (const tier of tiers) {
-      if (tier !== evaluation && !prerequisiteLevels.includes(tier.level))
-        prerequisiteLevels.push(tier.level);
+    for (const tier of tiers(evaluation).reverse()) {
+      const list = byTier.get(tier.level) ?? [];
       for (const criterion of tier.criteria) {
-        const key = `${tier.level}:${criterion.id}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        columns.push({ level: tier.level, id: criterion.id, name: t(criterion.name, lang) });
+        if (!list.some((c) => c.id === criterion.id))
+          list.push({ id: criterion.id, name: t(criterion.name, lang) });
+      }
+      byTier.set(tier.level, list);
+    }
+  }
+  [...byTier.entries()].forEach(([level, columns], index) => {
+    const assessed = index === 0;
+    const name = assessed ? S.matrix : `${S.matrix} ${tierShort(level, lang)}`.slice(0, 31);
+    const matrix = addSheet(workbook, name, { x: 2, y: 1 });
+    const extra = assessed
+      ? [
+          H.heldBack,
+          ...(review.forecast ? [H.outlook] : []),
+          ...(review.dossiers ? [H.dossiersComplete] : []),
+        ]
+      : [];
+    matrix.addRow([
+      H.id,
+      H.name,
+      H.result,
+      H.criteriaMet,
+      H.criteriaTotal,
+      ...extra,
+      ...columns.map((c) => `${c.id}. ${c.name}`),
+    ]);
+    styleHeader(matrix.getRow(1));
+    const first = 6 + extra.length;
+    const metCount = new Array<number>(columns.length).fill(0);
+    let tierMet = 0;
+    for (const evaluation of review.evaluations) {
+      const tier = tiers(evaluation).find((x) => x.level === level);
+      if (!tier) continue;
+      if (tier.status === 'met') tierMet++;
+      const commune = standing.get(evaluation.commune.id);
+      const held = commune
+        ? commune.blockedBy === 'met'
+          ? ''
+          : commune.blockedBy === 'own-gaps'
+            ? `${commune.unmet} ${lang === 'en' ? 'not met' : 'chỉ tiêu chưa đạt'}`
+            : causeName(commune.blockedBy, lang)
+        : '';
+      const row = matrix.addRow([
+        evaluation.commune.id,
+        evaluation.commune.name,
+        tierStatus(tier.status, lang),
+        tier.counts.criteriaMet,
+        tier.counts.criteriaTotal,
+        ...(assessed
+          ? [
+              held,
+              ...(review.forecast ? [commune?.outlook ? t(OUTLOOK_SHORT[commune.outlook], lang) : ''] : []),
+              ...(review.dossiers
+                ? [commune?.dossiers ? `${commune.dossiers.complete}/${commune.dossiers.total}` : '']
+                : []),
+            ]
+          : []),
+        ...columns.map((c, i) => {
+          const criterion = tier.criteria.find((x) => x.id === c.id);
+          if (!criterion) return '';
+          if (criterion.status === 'met') metCount[i] = (metCount[i] ?? 0) + 1;
+          return criterionWords(criterion.status, criterion.undecided?.cause ?? null, lang);
+        }),
+      ]);
+      // Two lines: a status word may wrap ("Thiếu số / liệu"), and spreadsheets do not grow rows on opening.
+      row.height = 30;
+      row.alignment = { vertical: 'middle', wrapText: true };
+      const resultFill = criterionFill(tier.status, tier.undecided?.cause ?? null);
+      if (resultFill) row.getCell(3).fill = resultFill;
+      if (assessed && review.forecast) {
+        const o = outlookFill(commune?.outlook ?? null);
+        if (o) row.getCell(7).fill = o;
+      }
+      columns.forEach((c, i) => {
+        const criterion = tier.criteria.find((x) => x.id === c.id);
+        const f = criterion ? criterionFill(criterion.status, criterion.undecided?.cause ?? null) : undefined;
+        if (f) row.getCell(first + i).fill = f;
+      });
+    }
+    const totals = matrix.addRow([
+      '',
+      `${H.totals} (/${review.evaluations.length})`,
+      tierMet,
+      '',
+      '',
+      ...extra.map(() => ''),
+      ...metCount,
+    ]);
+    totals.font = { bold: true };
+    totals.eachCell((cell) => {
+      cell.fill = fill(FILL.head);
+      cell.border = { top: { style: 'thin' } };
+    });
+    [9, 15, 13, 7, 7].forEach((width, i) => {
+      matrix.getColumn(i + 1).width = width;
+    });
+    for (let i = 6; i < first; i++) {
+      matrix.getColumn(i).width = i === 6 ? 16 : 11;
+      matrix.getColumn(i).alignment = { wrapText: true, vertical: 'middle' };
+    }
+    // Narrow columns whose words wrap ("Thiếu / số liệu") rather than being cut; the names stand upright.
+    for (let i = first; i < first + columns.length; i++) {
+      const column = matrix.getColumn(i);
+      column.width = 8.5;
+      column.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    }
+    const header = matrix.getRow(1);
+    header.height = 150;
+    header.eachCell((cell, number) => {
+      cell.alignment =
+        number >= first
+          ? { textRotation: 90, vertical: 'bottom', horizontal: 'center', wrapText: true }
+          : { vertical: 'bottom', wrapText: true };
+    });
+    printSetup(matrix, review);
+  });
+
+  if (review.forecast) {
+    const agenda = [...review.gaps].sort(compareGaps);
+    const series = new Map<string, string>();
+    for (const commune of review.forecast.communes) {
+      for (const gap of commune.gaps) {
+        series.set(
+          `${commune.id}\u0000${gap.level}\u0000${gap.indicator}`,
+          gap.series
+            .map(
+              (p) => `${formatDate(p.asOf, lang).replace(/[/ ]\d{4}$/, '')}: ${formatNumber(p.value, lang)}`,
+            )
+            .join(' → '),
+        );
       }
     }
-  }
-  const matrix = workbook.addWorksheet(S.matrix, { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
-  const multi = new Set(columns.map((c) => c.level)).size > 1;
-  matrix.addRow([
-    H.id,
-    H.name,
-    H.result,
-    H.criteriaMet,
-    H.criteriaTotal,
-    ...prerequisiteLevels.map((level) => `${tierShort(level, lang)}: ${H.result}`),
-    ...columns.map((c) => `${multi ? `${tierShort(c.level, lang)} ` : ''}${c.id}. ${c.name}`),
-  ]);
-  styleHeader(matrix.getRow(1));
-  matrix.getRow(1).height = 90;
-  const first = 6 + prerequisiteLevels.length;
-  for (const evaluation of review.evaluations) {
-    const byKey = new Map<string, string>();
-    const byLevel = new Map<string, Evaluation>();
-    for (const tier of tiersOf(evaluation)) {
-      byLevel.set(tier.level, tier);
-      for (const criterion of tier.criteria) byKey.set(`${tier.level}:${criterion.id}`, criterion.status);
-    }
-    const row = matrix.addRow([
-      evaluation.commune.id,
-      evaluation.commune.name,
-      tierStatus(evaluation.status, lang),
-      evaluation.counts.criteriaMet,
-      evaluation.counts.criteriaTotal,
-      ...prerequisiteLevels.map((level) => {
-        const tier = byLevel.get(level);
-        return tier
-          ? `${tierStatus(tier.status, lang)} (${tier.counts.criteriaMet}/${tier.counts.criteriaTotal})`
-          : '';
-      }),
-      ...columns.map((c) => {
-        const status = byKey.get(`${c.level}:${c.id}`);
-        return status ? tierStatus(status as 'met', lang) : '';
-      }),
+    const sheet = addSheet(workbook, S.forecast);
+    const owner = review.files.owners !== null;
+    sheet.addRow([
+      H.outlook,
+      H.id,
+      H.name,
+      H.tier,
+      H.criterion,
+      H.indicator,
+      H.indicatorName,
+      H.actual,
+      H.target,
+      H.gap,
+      H.unit,
+      H.values,
+      H.pace,
+      H.paceNeeded,
+      H.projected,
+      ...(owner ? [H.owner] : []),
     ]);
-    const resultFill = statusFill(evaluation.status);
-    if (resultFill) row.getCell(3).fill = resultFill;
-    prerequisiteLevels.forEach((level, i) => {
-      const tier = byLevel.get(level);
-      const f = tier ? statusFill(tier.status) : undefined;
-      if (f) row.getCell(6 + i).fill = f;
-    });
-    columns.forEach((c, i) => {
-      const f = statusFill(byKey.get(`${c.level}:${c.id}`) ?? '');
-      if (f) row.getCell(first + i).fill = f;
-    });
+    styleHeader(sheet.getRow(1));
+    const monthly = (rate: number | null) => (rate === null ? null : Math.round(rate * 30.44 * 1000) / 1000);
+    for (const gap of agenda) {
+      const row = sheet.addRow([
+        gap.outlook ? outlookName(gap.outlook, lang) : '',
+        gap.communeId,
+        gap.communeName,
+        tierShort(gap.level, lang),
+        criterionCell(gap.criterion),
+        gap.indicator,
+        t(gap.name, lang),
+        typeof gap.actual === 'number' ? gap.actual : actualText(gap, lang),
+        targetText(gap, lang),
+        gap.gap === null ? null : Math.abs(gap.gap),
+        gap.gap === null ? t(gap.unit, lang) : gapUnit(gap.unit, lang),
+        series.get(`${gap.communeId}\u0000${gap.level}\u0000${gap.indicator}`) ?? '',
+        monthly(gap.ratePerDay),
+        monthly(gap.requiredRatePerDay),
+        dayCell(gap.projected),
+        ...(owner ? [gap.owner ?? H.unassigned] : []),
+      ]);
+      const o = outlookFill(gap.outlook);
+      if (o) row.getCell(1).fill = o;
+      row.getCell(13).numFmt = '+0.00;-0.00;0';
+      row.getCell(14).numFmt = '+0.00;-0.00;0';
+      row.getCell(15).numFmt = 'dd/mm/yyyy';
+    }
+    layout(
+      sheet,
+      [20, 11, 16, 6, 9, 9, 44, 22, 18, 10, 9, 34, 12, 14, 12, ...(owner ? [26] : [])],
+      [7, 8, 12, ...(owner ? [16] : [])],
+    );
+    printSetup(sheet, review);
+  } else {
+    gapSheet(workbook, S.gaps, review, review.gaps);
   }
-  matrix.getColumn(1).width = 10;
-  matrix.getColumn(2).width = 24;
-  matrix.getColumn(3).width = 15;
-  matrix.getColumn(4).width = 8;
-  matrix.getColumn(5).width = 8;
-  for (let i = 6; i < first + columns.length; i++) matrix.getColumn(i).width = 11;
 
-  gapSheet(workbook, S.gaps, review.gaps, lang, review.files.owners !== null);
+  if (review.dossiers) {
+    const sheet = addSheet(workbook, S.dossiers);
+    sheet.addRow([
+      H.id,
+      H.name,
+      H.criterion,
+      H.criterionName,
+      H.result,
+      H.dossier,
+      H.updated,
+      H.owner,
+      H.note,
+      H.risk,
+    ]);
+    styleHeader(sheet.getRow(1));
+    for (const commune of review.dossiers.communes) {
+      for (const entry of commune.criteria) {
+        const risk = commune.metIncomplete.includes(entry)
+          ? H.metIncomplete
+          : commune.completeNotMet.includes(entry)
+            ? H.completeNotMet
+            : commune.completeUnconfirmed.includes(entry)
+              ? H.completeUnconfirmed
+              : '';
+        const row = sheet.addRow([
+          commune.id,
+          commune.name,
+          criterionCell(entry.criterion),
+          t(entry.name, lang),
+          tierStatus(entry.criterionStatus, lang),
+          dossierName(entry.dossier, lang),
+          dayCell(entry.updated),
+          entry.owner ?? '',
+          entry.note ?? '',
+          risk,
+        ]);
+        const f = criterionFill(entry.criterionStatus, null);
+        if (f) row.getCell(5).fill = f;
+        row.getCell(6).fill = fill(
+          entry.dossier === 'complete' ? FILLS.ok : entry.dossier === 'in-progress' ? FILLS.warn : FILLS.no,
+        );
+        row.getCell(7).numFmt = 'dd/mm/yyyy';
+        if (risk) row.getCell(10).fill = fill(commune.metIncomplete.includes(entry) ? FILLS.warn : FILLS.no);
+      }
+    }
+    layout(sheet, [11, 16, 9, 34, 16, 16, 12, 22, 30, 34], [4, 8, 9, 10]);
+    printSetup(sheet, review);
+  }
+
   if (review.notJudged.length > 0) {
-    const sheet = workbook.addWorksheet(S.notJudged, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.addRow([H.id, H.name, H.tier, H.criterion, H.indicator, H.indicatorName, H.status, H.reason]);
+    const sheet = addSheet(workbook, S.notJudged);
+    sheet.addRow([
+      H.id,
+      H.name,
+      H.tier,
+      H.criterion,
+      H.indicator,
+      H.indicatorName,
+      H.status,
+      H.cause,
+      H.reason,
+    ]);
     styleHeader(sheet.getRow(1));
     for (const gap of review.notJudged) {
+      const cause = gap.status === 'missing' ? 'missing-data' : 'unknown-target';
       const row = sheet.addRow([
         gap.communeId,
         gap.communeName,
         tierShort(gap.level, lang),
-        gap.criterion,
+        criterionCell(gap.criterion),
         gap.indicator,
         t(gap.name, lang),
         indicatorStatus(gap.status, lang),
+        cause === 'missing-data'
+          ? lang === 'en'
+            ? 'the commune must supply the data'
+            : 'xã cần bổ sung số liệu'
+          : lang === 'en'
+            ? 'no official target: the data cannot fix it'
+            : 'chưa có mức chính thức: số liệu không khắc phục được',
         t(gap.reason, lang),
       ]);
-      const f = statusFill(gap.status);
+      const f = criterionFill(gap.status, null);
       if (f) row.getCell(7).fill = f;
     }
-    [10, 22, 6, 8, 9, 50, 20, 50].forEach((width, i) => {
-      sheet.getColumn(i + 1).width = width;
-    });
+    layout(sheet, [11, 16, 6, 9, 9, 46, 24, 30, 60], [6, 8, 9]);
+    printSetup(sheet, review);
   }
 
   if (review.progress) {
-    const sheet = workbook.addWorksheet(S.progress, { views: [{ state: 'frozen', ySplit: 1 }] });
+    const sheet = addSheet(workbook, S.progress);
     sheet.addRow([H.id, H.name, H.before, H.now, H.metBefore, H.metNow, H.trend, H.gained, H.lost]);
     styleHeader(sheet.getRow(1));
     for (const c of review.progress.communes) {
@@ -331,19 +689,19 @@ export async function buildReviewWorkbook(review: ReviewData): Promise<ExcelJS.W
         tierStatus(c.after, lang),
         c.criteriaMetBefore,
         c.criteriaMetAfter,
-        t(DIRECTION[c.direction], lang),
+        changeName(communeChangeWord(c.direction), lang),
         gained.map((x) => `${tierShort(x.level, lang)} ${x.id}`).join(', '),
         lost.map((x) => `${tierShort(x.level, lang)} ${x.id}`).join(', '),
       ]);
-      const before = statusFill(c.before);
-      const after = statusFill(c.after);
+      const before = criterionFill(c.before, null);
+      const after = criterionFill(c.after, null);
       if (before) row.getCell(3).fill = before;
       if (after) row.getCell(4).fill = after;
     }
-    [10, 22, 15, 15, 10, 10, 12, 30, 30].forEach((width, i) => {
-      sheet.getColumn(i + 1).width = width;
-    });
-    const changes = workbook.addWorksheet(S.changes, { views: [{ state: 'frozen', ySplit: 1 }] });
+    layout(sheet, [11, 16, 16, 16, 10, 10, 14, 30, 30]);
+    printSetup(sheet, review);
+    const words = changeWords(review);
+    const changes = addSheet(workbook, S.changes);
     changes.addRow([
       H.id,
       H.name,
@@ -359,6 +717,7 @@ export async function buildReviewWorkbook(review: ReviewData): Promise<ExcelJS.W
     styleHeader(changes.getRow(1));
     for (const c of review.progress.communes) {
       for (const change of c.indicators) {
+        const word = words.get(change) ?? 'other';
         changes.addRow([
           c.id,
           c.name,
@@ -373,70 +732,109 @@ export async function buildReviewWorkbook(review: ReviewData): Promise<ExcelJS.W
           typeof change.after.actual === 'number'
             ? change.after.actual
             : formatValue(change.after.actual, null, lang),
-          t(DIRECTION[change.direction], lang),
+          changeName(word, lang),
         ]);
       }
     }
-    [10, 22, 6, 9, 50, 16, 12, 16, 12, 12].forEach((width, i) => {
-      changes.getColumn(i + 1).width = width;
-    });
+    layout(changes, [11, 16, 6, 9, 46, 16, 12, 16, 12, 16], [5]);
+    printSetup(changes, review);
   }
 
   if (review.files.owners !== null) {
-    const sheet = workbook.addWorksheet(S.owners, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.addRow([H.owner, ...gapHeader(lang, false)]);
+    const sheet = addSheet(workbook, S.owners);
+    const options = { owner: false, forecast: review.forecast !== null };
+    sheet.addRow([H.owner, ...gapHeader(lang, options)]);
     styleHeader(sheet.getRow(1));
     for (const { owner, gaps } of gapsByOwner(review)) {
-      for (const gap of gaps) sheet.addRow([owner ?? H.unassigned, ...gapRowValues(gap, lang, false)]);
+      for (const gap of gaps) {
+        const row = sheet.addRow([owner ?? H.unassigned, ...gapRowValues(gap, lang, options)]);
+        if (options.forecast) {
+          const o = outlookFill(gap.outlook);
+          if (o) row.getCell(15).fill = o;
+          row.getCell(16).numFmt = 'dd/mm/yyyy';
+        }
+      }
     }
-    [22, 10, 22, 6, 8, 28, 9, 50, 16, 14, 22, 10, 12, 10].forEach((width, i) => {
-      sheet.getColumn(i + 1).width = width;
-    });
+    layout(sheet, [26, ...GAP_WIDTHS, ...(options.forecast ? [20, 12] : [])], [1, 6, 8, 10]);
+    printSetup(sheet, review);
   }
 
   if (review.problems.length > 0) {
-    const sheet = workbook.addWorksheet(S.problems);
+    const sheet = addSheet(workbook, S.problems);
     sheet.addRow([H.file, H.row, H.column, H.value, H.reason]);
     styleHeader(sheet.getRow(1));
-    for (const p of review.problems) sheet.addRow([p.file, p.row, p.column, p.value, p.reason]);
-    [24, 6, 28, 16, 80].forEach((width, i) => {
-      sheet.getColumn(i + 1).width = width;
-    });
+    for (const p of review.problems) {
+      sheet.addRow([p.file, p.row, p.column, p.value, lang === 'en' ? p.reason : (p.reasonVi ?? p.reason)]);
+    }
+    layout(sheet, [24, 7, 28, 16, 80], [5]);
+    printSetup(sheet, review);
   }
 
   const about = workbook.addWorksheet(S.about);
+  const line = (label: string, value: string): [string, string] => [label, value];
+  const en = lang === 'en';
   const lines: Array<[string, string]> = [
-    [lang === 'en' ? 'Tier' : 'Cấp đánh giá', tierName(review.level, lang)],
-    [lang === 'en' ? 'Assessment date' : 'Ngày đánh giá', review.asOf],
-    ...(review.previous
-      ? ([[lang === 'en' ? 'Previous review' : 'Lần trước', review.previousAsOf ?? review.asOf]] as Array<
-          [string, string]
-        >)
+    ...(review.illustrative ? [line(en ? 'Note' : 'Lưu ý', t(review.illustrative, lang))] : []),
+    line(en ? 'Tier' : 'Cấp đánh giá', tierName(review.level, lang)),
+    line(en ? 'Data of' : 'Số liệu ngày', formatDate(review.asOf, lang)),
+    ...(review.snapshots.length > 1
+      ? [
+          line(
+            en ? 'Earlier reviews' : 'Các lần trước',
+            review.snapshots
+              .slice(0, -1)
+              .map((s) => `${formatDate(s.asOf, lang)} (${s.file})`)
+              .join(', '),
+          ),
+        ]
       : []),
-    ...(review.place
-      ? ([[lang === 'en' ? 'Place' : 'Địa bàn', review.place]] as Array<[string, string]>)
+    ...(review.deadline
+      ? [
+          line(
+            en ? 'Deadline' : 'Hạn hoàn thành',
+            `${formatDate(review.deadline, lang)} — ${daysLeftWords(review.forecast?.daysLeft ?? 0, lang)}`,
+          ),
+        ]
       : []),
-    ...review.rulesets.map((r): [string, string] => [
-      lang === 'en' ? 'Rules' : 'Bộ tiêu chí',
-      `${r.id} — ${t(r.name, lang)} (${r.basis[0]?.number ?? ''})${r.overlays.map((o) => ` + ${o.id}`).join('')}`,
-    ]),
-    [
-      lang === 'en' ? 'Data' : 'Dữ liệu',
-      [review.files.current, review.files.previous, review.files.owners].filter(Boolean).join(', '),
-    ],
-    [lang === 'en' ? 'Generated' : 'Lập lúc', review.generatedAt],
-    [
-      lang === 'en' ? 'Note' : 'Lưu ý',
-      lang === 'en'
-        ? `${review.notJudged.filter((g) => g.status === 'not-evaluable').length} indicator results could not be judged because their target is unknown or unverified in the encoded rules; ${review.unverifiedTargets} used a target not yet checked against its source. Indicative, not an official appraisal.`
-        : `${review.notJudged.filter((g) => g.status === 'not-evaluable').length} lượt chỉ tiêu chưa đánh giá được vì mức mục tiêu chưa xác định hoặc chưa kiểm chứng trong bộ tiêu chí đã mã hóa; ${review.unverifiedTargets} lượt chỉ tiêu dùng mức chưa kiểm chứng với văn bản gốc. Kết quả để tham khảo, không thay thế thẩm định chính thức.`,
-    ],
+    ...(review.place ? [line(en ? 'Place' : 'Địa bàn', review.place)] : []),
+    ...review.rulesets.map((r) =>
+      line(
+        en ? 'Rules' : 'Bộ tiêu chí',
+        `${t(r.name, lang)} (${r.basis[0]?.number ?? ''})${r.overlays.map((o) => ` + ${o.province}${o.basis[0] ? ` (${o.basis[0].number})` : ''}`).join('')}`,
+      ),
+    ),
+    line(
+      en ? 'Data' : 'Dữ liệu',
+      [review.files.current, ...review.files.previous, review.files.owners, review.files.dossier]
+        .filter(Boolean)
+        .join(', '),
+    ),
+    line(en ? 'Generated' : 'Lập lúc', formatDateTime(review.generatedAt, lang, review.timeZone)),
+    line(
+      en ? 'Targets' : 'Mức chỉ tiêu',
+      en
+        ? `${review.confidence.official} official, ${review.confidence.secondary} secondary (*), ${review.confidence.assumed} assumed (**), ${review.confidence.unknown} unknown. ${confidenceLegend(lang)}`
+        : `${review.confidence.official} lượt chính thức, ${review.confidence.secondary} lượt nguồn thứ cấp (*), ${review.confidence.assumed} lượt giả định (**), ${review.confidence.unknown} lượt chưa có mức. ${confidenceLegend(lang)}`,
+    ),
+    line(
+      en ? 'Matrix' : 'Bảng tổng hợp',
+      en
+        ? '"Data missing": undecided because the commune\'s data is missing (it can supply it); "No target": undecided because no official target is known (no data can fix it).'
+        : '"Thiếu số liệu": chưa đủ căn cứ vì xã chưa nhập số liệu (xã bổ sung được); "Chưa có mức": chưa đủ căn cứ vì chưa có mức chỉ tiêu chính thức (số liệu không khắc phục được).',
+    ),
+    line(
+      en ? 'Disclaimer' : 'Lưu ý',
+      en
+        ? 'Generated by the ntm tool from the data entered; indicative, it does not replace the official appraisal.'
+        : 'Báo cáo do công cụ ntm lập tự động từ số liệu nhập; để tham khảo, không thay thế thẩm định chính thức.',
+    ),
   ];
-  for (const line of lines) about.addRow(line);
+  for (const entry of lines) about.addRow(entry);
   about.getColumn(1).width = 22;
   about.getColumn(2).width = 110;
   about.getColumn(1).font = { bold: true };
   about.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
+  printSetup(about, review, 0);
   return workbook;
 }
 

@@ -1,25 +1,34 @@
 /**
  * The Excel reader ntm had before it read workbooks as a stream: the whole workbook loaded with exceljs, after
- * the archive checks of xlsx-archive-exceljs.ts. Kept as the oracle the streaming reader (src/io/
+ * the archive checks of src/io/xlsx-archive-whole.ts. Kept as the oracle the streaming reader (src/io/
  * read-xlsx-stream.ts) is compared with: on the corpus and on generated workbooks, both must read the same
  * communes, problems, rows and columns.
+ * This is main's exceljs reader as it was when the branch merged (header row found past title rows, or given).
  */
 import type { Lang } from '../../src/i18n.js';
 import type { RawCell } from '../../src/io/cells.js';
-import { COMMUNE_FIELDS, type Dictionary, mapHeaders } from '../../src/io/columns.js';
+import {
+  COMMUNE_FIELDS,
+  type Dictionary,
+  findHeaderRow,
+  looksLikeHeader,
+  mapHeaders,
+} from '../../src/io/columns.js';
 import { type Excel as ExcelJS, loadExcel } from '../../src/io/excel.js';
 import { LIMITS } from '../../src/io/limits.js';
 import { buildCommune, IdRegister } from '../../src/io/rows.js';
 import { shownFile } from '../../src/io/text.js';
 import { InputError, type ReadCommune, type ReadResult, type RowProblem } from '../../src/io/types.js';
+import { prepareXlsxArchive } from '../../src/io/xlsx-archive-whole.js';
 import { tr } from '../../src/messages.js';
 import { escapeControls } from '../../src/safe-text.js';
-import { prepareXlsxArchive } from './xlsx-archive-exceljs.js';
 
 export interface XlsxOptions {
   sheet?: string;
   ignoreUnknownColumns?: boolean;
   lang?: Lang;
+  /** The header row (from 1); by default row 1, or the first that reads as a header past title rows. */
+  headerRow?: number;
 }
 
 /** Strips the parts of a number format that are literal text, so that only real placeholders remain. */
@@ -125,13 +134,13 @@ function textOf(cell: RawCell): string {
 }
 
 /** The merged ranges that start on the header row (as "A1:C1"), found from the cells they cover. */
-function mergedHeaders(sheet: ExcelJS.Worksheet, width: number): string[] {
+function mergedHeaders(sheet: ExcelJS.Worksheet, width: number, headerRow = 1): string[] {
   const ranges = new Map<string, string>();
-  for (const rowNumber of [1, 2]) {
+  for (const rowNumber of [headerRow, headerRow + 1]) {
     const row = sheet.getRow(rowNumber);
     for (let c = 1; c <= width; c++) {
       const cell = row.getCell(c);
-      if (isCovered(cell) && Number(cell.master.row) === 1) {
+      if (isCovered(cell) && Number(cell.master.row) === headerRow) {
         ranges.set(cell.master.address, `${cell.master.address}:${cell.address}`);
       }
     }
@@ -199,12 +208,38 @@ export async function readXlsx(
     });
     return cells;
   };
-  const labels = headerCells(1).map(textOf);
-  if (labels.every((label) => label.trim() === '')) {
-    throw new InputError(file, tr(lang, 'xlsx.headerEmpty', { file: shown, sheet: sheetName }));
+  /** The texts of the cells of a row that hold something, at their positions (to find the header row). */
+  const rowTexts = (rowNumber: number): string[] | null => {
+    if (rowNumber > sheet.rowCount) return null;
+    const texts: string[] = [];
+    sheet.getRow(rowNumber).eachCell({ includeEmpty: false }, (cell, column) => {
+      texts[column - 1] = textOf(rawCell(cell, false, lang));
+    });
+    return texts;
+  };
+  const headerRow = options.headerRow ?? findHeaderRow(rowTexts, dictionary);
+  if (options.headerRow !== undefined && headerRow > sheet.rowCount) {
+    throw new InputError(
+      file,
+      tr(lang, 'header.rowBeyond', {
+        file: shown,
+        sheet: sheetName,
+        row: headerRow,
+        rows: sheet.rowCount,
+      }),
+    );
   }
-  // The template's key row: row 2 starts with "id" and holds only field names and measure keys.
-  const second = headerCells(2).map(textOf);
+  const labels = headerCells(headerRow).map(textOf);
+  if (labels.every((label) => label.trim() === '')) {
+    throw new InputError(
+      file,
+      options.headerRow !== undefined
+        ? tr(lang, 'header.rowEmpty', { file: shown, sheet: sheetName, row: headerRow })
+        : tr(lang, 'xlsx.headerEmpty', { file: shown, sheet: sheetName }),
+    );
+  }
+  // The template's key row: the row under the header starts with "id" and holds only field names and keys.
+  const second = headerCells(headerRow + 1).map(textOf);
   const fields = new Set<string>(COMMUNE_FIELDS);
   const keyRow =
     second[0]?.trim() === 'id' &&
@@ -219,7 +254,10 @@ export async function readXlsx(
     lang,
   });
   if (headerProblems.length > 0) {
-    const merged = mergedHeaders(sheet, width);
+    if (options.headerRow === undefined && !looksLikeHeader(headers, dictionary)) {
+      headerProblems.push({ column: '', reason: tr(lang, 'header.rowHint') });
+    }
+    const merged = mergedHeaders(sheet, width, headerRow);
     if (merged.length > 0) {
       headerProblems.push({
         column: '',
@@ -243,7 +281,7 @@ export async function readXlsx(
   const communes: ReadCommune[] = [];
   const ids = new IdRegister();
   let rows = 0;
-  const first = keyRow ? 3 : 2;
+  const first = headerRow + (keyRow ? 2 : 1);
   // Only the rows that exist: a sheet whose last row is 1 048 576 is not read a million times.
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber < first) return;
@@ -271,5 +309,6 @@ export async function readXlsx(
     columns,
     ignoredColumns: ignored,
     sheet: sheet.name,
+    headerRow,
   };
 }

@@ -4,6 +4,7 @@ import {
   type CommuneGroup,
   type Confidence,
   confidenceRank,
+  type LocalizedText,
   type Rationale,
   REGION_NAMES,
   type Region,
@@ -174,17 +175,28 @@ export function lookupTarget(
 }
 
 function cell(value: number | boolean | null, provenance: TargetProvenance): ResolvedTarget {
+  return provenanceCell(provenance, value, value === null ? 'unknown' : provenance.confidence, false, null);
+}
+
+/** A resolved target with the provenance it inherits and the given value, confidence, bound and reason. */
+export function provenanceCell(
+  provenance: TargetProvenance,
+  value: number | boolean | null,
+  confidence: Confidence,
+  bound: boolean,
+  reason: LocalizedText | null,
+): ResolvedTarget {
   return {
     value,
-    confidence: value === null ? 'unknown' : provenance.confidence,
-    bound: false,
+    confidence,
+    bound,
     source: provenance.source ?? null,
     quote: provenance.quote ?? null,
     rationale: provenance.rationale ?? null,
     citation: provenance.citation,
     origin: provenance.origin,
     ruleset: provenance.ruleset,
-    reason: null,
+    reason,
     comparator: provenance.comparator ?? null,
   };
 }

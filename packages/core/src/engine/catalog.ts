@@ -14,7 +14,7 @@ import {
   REGIONS,
   type Region,
 } from '../schema/common.js';
-import type { Comparator, Edition, Measure } from '../schema/edition.js';
+import type { Comparator, Edition, Measure, Overlay } from '../schema/edition.js';
 import type { RulesetInfo } from '../schema/provenance.js';
 import { today } from '../util/dates.js';
 import type { Engine } from './engine.js';
@@ -115,48 +115,45 @@ export interface RulesetDetail {
   indicators: IndicatorDetail[];
 }
 
+/** The fields every ruleset file has, as a summary. */
+function identity(data: Edition | Overlay, hash: string) {
+  return {
+    id: data.id,
+    family: data.family,
+    level: data.level,
+    edition: data.edition,
+    name: data.name,
+    effective: { from: data.effective.from, to: data.effective.to ?? null },
+    jurisdiction: data.jurisdiction,
+    basis: data.basis,
+    hash,
+    notes: data.notes ?? null,
+  };
+}
+
 export function listRulesets(engine: Engine): RulesetSummary[] {
   const summaries: RulesetSummary[] = [];
   for (const entry of engine.rulesets().editions) {
     const data = entry.data;
     summaries.push({
-      id: data.id,
+      ...identity(data, entry.hash),
       kind: 'edition',
-      family: data.family,
-      level: data.level,
-      edition: data.edition,
-      name: data.name,
-      effective: { from: data.effective.from, to: data.effective.to ?? null },
-      jurisdiction: data.jurisdiction,
-      basis: data.basis,
       amends: entry.amends,
       extends: [],
       requires: data.requires?.level ?? null,
-      hash: entry.hash,
       coverage: data.coverage ?? null,
       framework: data.framework ?? null,
-      notes: data.notes ?? null,
     });
   }
   for (const entry of engine.rulesets().overlays) {
-    const data = entry.data;
     summaries.push({
-      id: data.id,
+      ...identity(entry.data, entry.hash),
       kind: 'overlay',
-      family: data.family,
-      level: data.level,
-      edition: data.edition,
-      name: data.name,
-      effective: { from: data.effective.from, to: data.effective.to ?? null },
-      jurisdiction: data.jurisdiction,
-      basis: data.basis,
       amends: null,
       extends: [...entry.extends],
       requires: null,
-      hash: entry.hash,
       coverage: null,
       framework: null,
-      notes: data.notes ?? null,
     });
   }
   return summaries.sort(

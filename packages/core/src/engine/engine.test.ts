@@ -396,3 +396,46 @@ describe('results as data', () => {
     ]);
   });
 });
+
+describe('hostile commune objects', () => {
+  const options = { level: 'co-ban', asOf: '2023-06-01' } as const;
+  const throwing = {
+    id: 'T1',
+    name: 'Xã Thử',
+    region: 'dbsh',
+    get values(): Record<string, unknown> {
+      throw new Error('getter exploded');
+    },
+  };
+  const proxy = new Proxy(
+    { id: 'T2', name: 'Xã Thử', region: 'dbsh', values: full },
+    {
+      ownKeys() {
+        throw new Error('proxy exploded');
+      },
+    },
+  );
+  const valuesProxy = commune(
+    new Proxy(
+      { ...full },
+      {
+        get() {
+          throw new Error('value getter exploded');
+        },
+      },
+    ),
+  );
+
+  it('keeps its promise in evaluateMany: results + errors = input, nothing thrown', () => {
+    const batch = engine.evaluateMany([commune(full), throwing, proxy, valuesProxy, commune(full)], options);
+    expect(batch.results).toHaveLength(2);
+    expect(batch.errors.map((error) => error.index)).toEqual([1, 2, 3]);
+    for (const error of batch.errors) {
+      expect(error.issues[0]?.reasonVi).toMatch(/không đọc được dữ liệu xã|không hợp lệ/);
+    }
+  });
+
+  it('throws an NtmError (not the raw exception) from evaluate', () => {
+    expect(() => engine.evaluate(throwing, options)).toThrow(/could not be read|invalid/i);
+  });
+});

@@ -14,9 +14,9 @@ import { type RuleContext, ruleLogic } from '../editions/rule-logic.js';
 import {
   isDerived,
   lookupTarget,
+  provenanceCell,
   stricter,
   type TargetKey,
-  type TargetProvenance,
   weakest,
 } from '../editions/targets.js';
 import { LogicBudget } from '../logic/budget.js';
@@ -275,7 +275,7 @@ export class Tier {
         );
       } catch (error) {
         if (!(error instanceof LogicError)) throw error;
-        return provenanceCell((indicator.national as TargetSpec).provenance, 'unknown', false, {
+        return provenanceCell((indicator.national as TargetSpec).provenance, null, 'unknown', false, {
           vi: `không tính được mức chỉ tiêu: ${error.reasonVi}${error.path ? ` (tại ${error.path})` : ''}`,
           en: `the target could not be computed: ${error.reason}${error.path ? ` (at ${error.path})` : ''}`,
         });
@@ -361,7 +361,7 @@ export class Tier {
     for (const slot of (derived as DerivedTarget).reads) {
       if (values?.[slot] === undefined) {
         const name = this.chain.keys[slot] as string;
-        return provenanceCell(spec.provenance, 'unknown', false, {
+        return provenanceCell(spec.provenance, null, 'unknown', false, {
           vi: `mức chỉ tiêu phụ thuộc số liệu '${name}', chưa có`,
           en: `the target depends on '${name}', which is missing`,
         });
@@ -377,6 +377,7 @@ export class Tier {
     if (reason || value === null) {
       return provenanceCell(
         spec.provenance,
+        null,
         'unknown',
         false,
         reason ?? {
@@ -385,9 +386,7 @@ export class Tier {
         },
       );
     }
-    const cell = provenanceCell(spec.provenance, confidence, bound, null);
-    cell.value = value;
-    return cell;
+    return provenanceCell(spec.provenance, value, confidence, bound, null);
   }
 
   /** The static step bound of this tier's expressions (and of the tiers it requires), for one commune. */
@@ -487,27 +486,6 @@ function setCell(vector: TargetVector, i: number, cell: ResolvedTarget, flags: n
   vector.rank[i] = confidenceRank(cell.confidence);
   vector.bound[i] = cell.bound || (flags & FLAG_PLACEHOLDER) !== 0 ? 1 : 0;
   if (cell.comparator) vector.ops[i] = OP_CODES[cell.comparator];
-}
-
-function provenanceCell(
-  provenance: TargetProvenance,
-  confidence: Confidence,
-  bound: boolean,
-  reason: LocalizedText | null,
-): ResolvedTarget {
-  return {
-    value: null,
-    confidence,
-    bound,
-    source: provenance.source ?? null,
-    quote: provenance.quote ?? null,
-    rationale: provenance.rationale ?? null,
-    citation: provenance.citation,
-    origin: provenance.origin,
-    ruleset: provenance.ruleset,
-    reason,
-    comparator: provenance.comparator ?? null,
-  };
 }
 
 /** Targets computed by expressions (e.g. 1.1 × 50) are rounded to remove binary noise (55.000000000000014). */

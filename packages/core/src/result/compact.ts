@@ -9,8 +9,9 @@ import { NtmError } from '../errors.js';
 import type { Confidence, LocalizedText } from '../schema/common.js';
 import type { CompactEvaluation, CompactTier } from '../schema/compact.js';
 import type { ResolvedTarget } from '../schema/provenance.js';
+import { isRecord } from './is-record.js';
 import type { IndicatorLayout, ResultLayout } from './layout.js';
-import { EvaluationRecord, isRecord } from './record.js';
+import { EvaluationRecord } from './record.js';
 import { C_INCOMPLETE, CRITERION_STATUS, INDICATOR_STATUS } from './status.js';
 import type { CriterionStatus, Evaluation, IndicatorResult, UndecidedCause } from './types.js';
 

@@ -275,8 +275,3 @@ export function undecidedOf(missingData: number, unknownTargets: number): Undeci
     unknownTargets,
   };
 }
-
-/** Whether a value is an engine record (the review functions then read its typed arrays directly). */
-export function isRecord(value: unknown): value is EvaluationRecord {
-  return value instanceof EvaluationRecord;
-}

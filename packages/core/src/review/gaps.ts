@@ -3,8 +3,9 @@
  * the tiers of an evaluation, comparator symbols, gap rounding, and the gap rows of a commune. Built here
  * once; the CLI and the elements reuse them.
  */
+
+import { isRecord } from '../result/is-record.js';
 import type { IndicatorLayout } from '../result/layout.js';
-import { isRecord } from '../result/record.js';
 import { INDICATOR_STATUS, MET, NOT_APPLICABLE, NOT_MET } from '../result/status.js';
 import type { Evaluation, IndicatorResult, IndicatorStatus } from '../result/types.js';
 import type { Confidence, LocalizedText } from '../schema/common.js';

@@ -1,5 +1,5 @@
 import { OptionsError } from '../errors.js';
-import { isRecord } from '../result/record.js';
+import { isRecord } from '../result/is-record.js';
 import { CRITERION_STATUS } from '../result/status.js';
 import type { CriterionStatus, Evaluation, RulesetInfo, TierStatus } from '../result/types.js';
 import type { LocalizedText } from '../schema/common.js';

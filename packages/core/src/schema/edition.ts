@@ -307,6 +307,7 @@ export const CommuneGroupDefinitionSchema = z
     citation: CitationSchema,
     confidence: ConfidenceSchema,
     source: UrlSchema.optional(),
+    quote: provenanceShape.quote,
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import type { Messages } from './i18n.js';
+import type { Problem } from './validate.js';
 
 /** A `{vi, en}` text as core writes it; tolerant of a plain string or nothing. */
 export type Localized = { vi?: string; en?: string } | string | null | undefined;
@@ -16,11 +17,38 @@ function numberFormat(locale: string): Intl.NumberFormat {
   return format;
 }
 
+// Embedding, override and isolate controls (LRE…RLO, LRI…PDI): in a name they could reorder the text around it.
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A string from the data, with bidi controls shown as `\u202E` rather than obeyed: a commune named
+ * `"\u202Eabc"` cannot turn the element's own text around, and the reader sees that the name carries one.
+ */
+export function plain(value: unknown): string {
+  return (typeof value === 'string' ? value : value == null ? '' : String(value)).replace(
+    BIDI_CONTROLS,
+    (control) => `\\u${control.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
 /** Picks the text of the page language, falling back to the other one. */
 export function localized(text: Localized, lang: 'vi' | 'en'): string {
   if (text === null || text === undefined) return '';
-  if (typeof text === 'string') return text;
-  return (lang === 'en' ? (text.en ?? text.vi) : (text.vi ?? text.en)) ?? '';
+  return plain(typeof text === 'string' ? text : lang === 'en' ? (text.en ?? text.vi) : (text.vi ?? text.en));
+}
+
+/** A `Problem` in words: `result.criteria[3].status: phải là một trong các giá trị met, not-met, incomplete`. */
+export function describeProblem(problem: Problem, messages: Messages): string {
+  const words = messages.problem;
+  const { expected, limit } = problem;
+  const what = problem.unreadable
+    ? words.unreadable
+    : limit !== undefined
+      ? words.tooMany(formatNumber(problem.count ?? 0, messages), formatNumber(limit, messages))
+      : Array.isArray(expected)
+        ? words.oneOf(expected.join(', '))
+        : words.expected[expected ?? 'object'];
+  return `${plain(problem.path)}: ${what}`;
 }
 
 /** A number in the page's locale: `85,5` in Vietnamese, `85.5` in English. */
@@ -38,7 +66,7 @@ export function formatQuantity(value: number, unit: string, messages: Messages):
 export function formatDate(iso: string | null | undefined, messages: Messages): string {
   if (!iso) return '';
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return iso;
+  if (!match) return plain(iso);
   let format = dateFormats.get(messages.locale);
   if (!format) {
     format = new Intl.DateTimeFormat(
@@ -67,9 +95,9 @@ export function formatValue(value: unknown, unit: string, messages: Messages): s
   if (typeof value === 'boolean') return value ? messages.yes : messages.no;
   if (typeof value === 'number') return formatQuantity(value, unit, messages);
   if (Array.isArray(value)) {
-    return value.length === 0 ? messages.noneSelected : formatList(value.map(String), messages);
+    return value.length === 0 ? messages.noneSelected : formatList(value.map(plain), messages);
   }
-  return String(value);
+  return plain(value);
 }
 
 const COMPARATOR_SIGNS: Record<string, string> = {

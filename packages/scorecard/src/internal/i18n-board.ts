@@ -15,16 +15,25 @@ export interface BoardMessages {
   /** Follows "5/8" in a column count, for screen readers. */
   countSuffix: string;
   countRow: string;
+  /** The count row while a search or filter hides some communes: the counts are still the whole board's. */
+  countRowAll: (total: string) => string;
   blockersTitle: string;
-  blocker: (communes: number, notMet: number, incomplete: number) => string;
+  /** Numbers are formatted already, like every count below. */
+  blocker: (communes: string, notMet: string, incomplete: string) => string;
   blockerMark: string;
-  totals: (met: number, total: number, average: string) => string;
-  progress: (improved: number, worsened: number, newlyMet: number, noLongerMet: number) => string;
+  /** Numbers are formatted already ("3.300"). */
+  totals: (met: string, total: string, average: string) => string;
+  progress: (improved: string, worsened: string, newlyMet: string, noLongerMet: string) => string;
   sortBy: string;
   sortCriteria: string;
   sortName: string;
   back: string;
-  rendering: (shown: number, total: number) => string;
+  search: string;
+  searchHint: string;
+  filterByResult: string;
+  /** The communes listed, numbers formatted; `filtered` when the search or the filter hides some. */
+  shown: (shown: string, total: string, filtered: boolean) => string;
+  noMatch: string;
   empty: string;
   added: string;
   criteriaDelta: (delta: string) => string;
@@ -40,6 +49,7 @@ const vi: BoardMessages = {
   prerequisites: 'Điều kiện',
   countSuffix: ' xã đạt',
   countRow: 'Số xã đạt',
+  countRowAll: (total) => `Số xã đạt (trong cả ${total} xã)`,
   blockersTitle: 'Tiêu chí cản trở nhiều xã nhất',
   blocker: (communes, notMet, incomplete) =>
     `${communes} xã (${notMet} chưa đạt, ${incomplete} chưa đủ dữ liệu)`,
@@ -51,7 +61,11 @@ const vi: BoardMessages = {
   sortCriteria: 'theo số tiêu chí đạt',
   sortName: 'theo tên xã',
   back: 'Quay lại bảng tổng hợp',
-  rendering: (shown, total) => `Đang hiển thị ${shown}/${total} xã…`,
+  search: 'Tìm xã',
+  searchHint: 'Tên xã, gõ có dấu hoặc không',
+  filterByResult: 'Lọc theo kết quả',
+  shown: (shown, total, filtered) => (filtered ? `Hiển thị ${shown}/${total} xã` : `${total} xã`),
+  noMatch: 'Không có xã nào khớp với tìm kiếm và bộ lọc.',
   empty: 'Chưa có kết quả của xã nào.',
   added: 'mới',
   criteriaDelta: (delta) => `${delta} tiêu chí`,
@@ -67,9 +81,10 @@ const en: BoardMessages = {
   prerequisites: 'Prerequisite',
   countSuffix: ' communes met',
   countRow: 'Communes meeting',
+  countRowAll: (total) => `Communes meeting (of all ${total})`,
   blockersTitle: 'Criteria holding most communes back',
   blocker: (communes, notMet, incomplete) =>
-    `${communes} ${communes === 1 ? 'commune' : 'communes'} (${notMet} not met, ${incomplete} incomplete)`,
+    `${communes} ${communes === '1' ? 'commune' : 'communes'} (${notMet} not met, ${incomplete} incomplete)`,
   blockerMark: 'holds most communes back',
   totals: (met, total, average) =>
     `${met}/${total} communes meet the standard; ${average} criteria met on average`,
@@ -79,7 +94,12 @@ const en: BoardMessages = {
   sortCriteria: 'by criteria met',
   sortName: 'by commune name',
   back: 'Back to the board',
-  rendering: (shown, total) => `Showing ${shown}/${total} communes…`,
+  search: 'Find a commune',
+  searchHint: 'Commune name, with or without diacritics',
+  filterByResult: 'Filter by result',
+  shown: (shown, total, filtered) =>
+    filtered ? `Showing ${shown} of ${total} communes` : `${total} communes`,
+  noMatch: 'No commune matches the search and the filter.',
   empty: 'No commune results yet.',
   added: 'new',
   criteriaDelta: (delta) => `${delta} criteria`,

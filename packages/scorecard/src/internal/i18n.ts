@@ -74,9 +74,16 @@ export interface Messages {
   evaluating: string;
   empty: string;
   errorTitle: string;
+  /** How a `Problem` (validate.ts) is worded after its path. */
+  problem: {
+    expected: Record<'object' | 'array' | 'string' | 'number' | 'text', string>;
+    oneOf: (values: string) => string;
+    tooMany: (count: string, limit: string) => string;
+    unreadable: string;
+  };
   errors: {
     badUrl: (src: string) => string;
-    http: (status: number, src: string) => string;
+    http: (src: string, status: number) => string;
     network: (src: string) => string;
     badJson: (src: string) => string;
     noLevel: string;
@@ -85,6 +92,9 @@ export interface Messages {
     loadCore: string;
     malformed: string;
     malformedList: string;
+    tooLarge: string;
+    unreadable: string;
+    render: string;
   };
 }
 
@@ -178,9 +188,21 @@ const vi: Messages = {
   evaluating: 'Đang đánh giá…',
   empty: 'Chưa có kết quả để hiển thị.',
   errorTitle: 'Không hiển thị được kết quả',
+  problem: {
+    expected: {
+      object: 'phải là một đối tượng',
+      array: 'phải là một danh sách',
+      string: 'phải là một chuỗi ký tự',
+      number: 'phải là một số',
+      text: 'phải là một chuỗi ký tự hoặc {vi, en}',
+    },
+    oneOf: (values) => `phải là một trong các giá trị ${values}`,
+    tooMany: (count, limit) => `có ${count} mục, vượt giới hạn ${limit}`,
+    unreadable: 'không đọc được (đọc giá trị thì gặp lỗi)',
+  },
   errors: {
     badUrl: (src) => `Địa chỉ dữ liệu không hợp lệ: ${src}`,
-    http: (status, src) => `Không tải được dữ liệu xã (HTTP ${status}) từ ${src}`,
+    http: (src, status) => `Không tải được dữ liệu xã (HTTP ${status}) từ ${src}`,
     network: (src) => `Không kết nối được tới ${src}`,
     badJson: (src) => `Tệp ${src} không phải JSON hợp lệ`,
     noLevel: 'Thiếu thuộc tính level (hạng cần đánh giá, ví dụ ntm, nang-cao, kieu-mau)',
@@ -189,6 +211,9 @@ const vi: Messages = {
     loadCore: 'Không tải được bộ đánh giá',
     malformed: 'Kết quả đánh giá không đúng định dạng',
     malformedList: 'Danh sách kết quả không đúng định dạng',
+    tooLarge: 'Dữ liệu quá lớn để hiển thị',
+    unreadable: 'Không đọc được kết quả đánh giá',
+    render: 'Kết quả có phần không hiển thị được',
   },
 };
 
@@ -284,9 +309,21 @@ const en: Messages = {
   evaluating: 'Evaluating…',
   empty: 'No result to show.',
   errorTitle: 'The result cannot be shown',
+  problem: {
+    expected: {
+      object: 'expected an object',
+      array: 'expected an array',
+      string: 'expected a string',
+      number: 'expected a number',
+      text: 'expected a string or {vi, en}',
+    },
+    oneOf: (values) => `expected one of ${values}`,
+    tooMany: (count, limit) => `${count} items, more than the limit of ${limit}`,
+    unreadable: 'could not be read (reading it threw an error)',
+  },
   errors: {
     badUrl: (src) => `Invalid data address: ${src}`,
-    http: (status, src) => `Could not load the commune data (HTTP ${status}) from ${src}`,
+    http: (src, status) => `Could not load the commune data (HTTP ${status}) from ${src}`,
     network: (src) => `Could not connect to ${src}`,
     badJson: (src) => `${src} is not valid JSON`,
     noLevel: 'The level attribute is missing (tier to assess, e.g. ntm, nang-cao, kieu-mau)',
@@ -295,6 +332,9 @@ const en: Messages = {
     loadCore: 'The evaluation engine could not be loaded',
     malformed: 'The evaluation result is malformed',
     malformedList: 'The list of results is malformed',
+    tooLarge: 'Too much data to show',
+    unreadable: 'The evaluation result could not be read',
+    render: 'Part of the result could not be shown',
   },
 };
 

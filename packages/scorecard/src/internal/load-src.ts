@@ -4,7 +4,7 @@
  * neither.
  */
 import type { Evaluation } from '@nongthonmoi/core';
-import type { Messages } from './i18n.js';
+import type { Problem } from './validate.js';
 
 export interface SrcRequest {
   src: string;
@@ -15,16 +15,25 @@ export interface SrcRequest {
   requireVerified?: boolean | undefined;
 }
 
+/** A failure, as data: the element words it in the page's language when it draws it (and again on a change of `lang`). */
 export interface SrcFailure {
   code: string;
-  message: string;
+  /** Details as given by core (its own words), or the exception of a failed import. */
   issues: string[];
+  src?: string;
+  /** HTTP status, for `http`. */
+  status?: number;
+  /** What is wrong with a precomputed result. */
+  problem?: Problem;
 }
 
 export type SrcOutcome = { ok: true; evaluation: Evaluation } | { ok: false; error: SrcFailure } | null;
 
-function fail(code: string, message: string, issues: string[] = []): SrcOutcome {
-  return { ok: false, error: { code, message, issues } };
+function fail(
+  code: string,
+  detail: Omit<SrcFailure, 'code' | 'issues'> & { issues?: string[] } = {},
+): SrcOutcome {
+  return { ok: false, error: { code, issues: [], ...detail } };
 }
 
 function looksLikeEvaluation(value: unknown): boolean {
@@ -45,59 +54,52 @@ function looksLikeEvaluation(value: unknown): boolean {
  */
 export async function loadSrc(
   request: SrcRequest,
-  messages: Messages,
   signal: AbortSignal,
   onEvaluate: () => void,
-  check: (value: unknown) => string | null,
+  check: (value: unknown) => Problem | null,
+  code: (problem: Problem) => string,
 ): Promise<SrcOutcome> {
   const { src } = request;
-  const errors = messages.errors;
   let url: URL;
   try {
     url = new URL(src, document.baseURI);
   } catch {
-    return fail('bad-url', errors.badUrl(src));
+    return fail('bad-url', { src });
   }
   if (!['http:', 'https:', 'data:', 'blob:', 'file:'].includes(url.protocol)) {
-    return fail('bad-url', errors.badUrl(src));
+    return fail('bad-url', { src });
   }
   let response: Response;
   try {
     response = await fetch(url.href, { signal, credentials: 'same-origin' });
   } catch {
-    return signal.aborted ? null : fail('network', errors.network(src));
+    return signal.aborted ? null : fail('network', { src });
   }
   if (signal.aborted) return null;
-  if (!response.ok) return fail('http', errors.http(response.status, src));
+  if (!response.ok) return fail('http', { src, status: response.status });
   let data: unknown;
   try {
     data = JSON.parse(await response.text());
   } catch {
-    return signal.aborted ? null : fail('bad-json', errors.badJson(src));
+    return signal.aborted ? null : fail('bad-json', { src });
   }
   if (signal.aborted) return null;
   if (looksLikeEvaluation(data)) {
     // A precomputed result: shown as is, core is not needed.
     const problem = check(data);
-    return problem
-      ? fail('malformed-result', errors.malformed, [problem])
-      : { ok: true, evaluation: data as Evaluation };
+    return problem ? fail(code(problem), { problem }) : { ok: true, evaluation: data as Evaluation };
   }
-  if (!request.level) return fail('no-level', errors.noLevel);
+  if (!request.level) return fail('no-level');
   onEvaluate();
   let core: typeof import('./load-core.js');
   try {
     core = await import('./load-core.js');
   } catch (error) {
-    return signal.aborted ? null : fail('load-core', errors.loadCore, [String(error)]);
+    return signal.aborted ? null : fail('load-core', { issues: [String(error)] });
   }
   if (signal.aborted) return null;
   const outcome = core.evaluateCommune(data, { ...request, level: request.level });
   if (outcome.ok) return outcome;
   const { error } = outcome;
-  return fail(
-    error.code,
-    error.code === 'invalid-commune' ? errors.invalidCommune : errors.evaluation,
-    error.issues.length > 0 ? error.issues : [error.message],
-  );
+  return fail(error.code, { issues: error.issues.length > 0 ? error.issues : [error.message] });
 }

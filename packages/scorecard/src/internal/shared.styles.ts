@@ -74,14 +74,22 @@ export const sharedStyles = css`
   *::after {
     box-sizing: inherit;
   }
+  /* Visually hidden, read by screen readers. Pinned to the corner of its containing block (the host, or the
+     table's scroller): left where it stands, an absolutely positioned box escapes any scroller between it and
+     the host and widens the page (issue 12). */
+  :host {
+    position: relative;
+  }
   .sr-only {
     position: absolute;
+    top: 0;
+    left: 0;
     width: 1px;
     height: 1px;
     padding: 0;
     margin: -1px;
     overflow: hidden;
-    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
     white-space: nowrap;
     border: 0;
   }

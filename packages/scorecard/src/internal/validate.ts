@@ -1,13 +1,43 @@
 /**
- * Shape checks for evaluations handed to the elements (class instances from core or plain JSON). They check
- * only what rendering relies on, so a malformed result becomes a readable message inside the element instead
- * of an exception on the page. They never judge a status: statuses are core's.
+ * Shape and size checks for evaluations handed to the elements (class instances from core or plain JSON). They
+ * check only what rendering relies on, so a malformed, hostile or oversized result becomes a readable message
+ * inside the element instead of an exception on the page or a frozen tab. They never judge a status: statuses
+ * are core's. Problems are data (`Problem`), worded in the page's language when shown (i18n.ts).
  */
+
+/**
+ * Largest results the elements draw; beyond them the element shows its error state. Real data is far below:
+ * 19 criteria and about 60 indicators per tier, 3 tiers, 10,000 communes in the largest historical file.
+ */
+export const LIMITS = {
+  /** Criteria in one tier of a result. */
+  criteria: 100,
+  /** Indicators in one criterion. */
+  indicators: 200,
+  /** Indicators in a result, its prerequisite tiers and its recognition conditions together. */
+  resultIndicators: 2000,
+  /** Tiers in a result: itself, its prerequisites (nested) and its recognition conditions. */
+  tiers: 8,
+  /** Evaluations on one `<ntm-district-board>` (and in its `previous`). */
+  communes: 20_000,
+} as const;
 
 export const TIER = ['met', 'not-met', 'incomplete'];
 const INDICATOR = [...TIER.slice(0, 2), 'missing', 'not-applicable', 'not-evaluable'];
 
 export type Check = 'string' | 'number' | 'object' | 'array' | 'text' | string[];
+
+/** What is wrong where: a wrong type, more items than a limit allows, or a value that threw when read. */
+export interface Problem {
+  /** Where, from the property: `result.criteria[3].status`. */
+  path: string;
+  expected?: Check;
+  /** A limit of `LIMITS` exceeded: how many there are, and the limit. */
+  count?: number;
+  limit?: number;
+  /** Reading the value threw (a getter or a Proxy). */
+  unreadable?: boolean;
+}
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -22,17 +52,39 @@ function fits(value: unknown, check: Check): boolean {
   return typeof value === check;
 }
 
-/** The first of `checks` (`[path, check]`, path relative to `value`) that fails, as `path: expected …`. */
-export function firstProblem(value: unknown, at: string, checks: Array<[string, Check]>): string | null {
-  if (!isObject(value)) return `${at}: expected an object`;
+const keysOf = new Map<string, string[]>();
+
+/** The first of `checks` (`[path, check]`, path relative to `value`) that fails. Throws what a getter throws. */
+export function firstProblem(value: unknown, at: string, checks: Array<[string, Check]>): Problem | null {
+  if (!isObject(value)) return { path: at, expected: 'object' };
   for (const [path, check] of checks) {
-    let item: unknown = value;
-    for (const key of path.split('.')) item = isObject(item) ? item[key] : undefined;
-    if (!fits(item, check)) {
-      return `${at}.${path}: expected ${Array.isArray(check) ? `one of ${check.join(', ')}` : `a ${check}`}`;
+    let keys = keysOf.get(path);
+    if (!keys) {
+      keys = path.split('.');
+      keysOf.set(path, keys);
     }
+    let item: unknown = value;
+    for (const key of keys) item = isObject(item) ? item[key] : undefined;
+    if (!fits(item, check)) return { path: `${at}.${path}`, expected: check };
   }
   return null;
+}
+
+/** `count` items where `limit` are allowed. */
+export function tooMany(path: string, count: number, limit: number): Problem | null {
+  return count > limit ? { path, count, limit } : null;
+}
+
+/**
+ * Runs a check that reads untrusted objects: a getter or a Proxy trap that throws becomes a problem at `path`
+ * instead of an exception.
+ */
+export function guarded(path: string, check: () => Problem | null): Problem | null {
+  try {
+    return check();
+  } catch {
+    return { path, unreadable: true };
+  }
 }
 
 export const EVALUATION: Array<[string, Check]> = [
@@ -44,22 +96,26 @@ export const EVALUATION: Array<[string, Check]> = [
   ['counts.criteriaTotal', 'number'],
 ];
 
-/** The first problem found in `value` as an evaluation, as `path: what was expected`, or null. */
-export function evaluationProblem(value: unknown, at = 'result', depth = 0): string | null {
+/** Counts shared by the tiers of one result, against `LIMITS.tiers` and `LIMITS.resultIndicators`. */
+interface Budget {
+  tiers: number;
+  indicators: number;
+}
+
+function tierProblem(value: unknown, at: string, budget: Budget): Problem | null {
   const problem = firstProblem(value, at, EVALUATION);
   if (problem) return problem;
+  if (++budget.tiers > LIMITS.tiers) return { path: at, count: budget.tiers, limit: LIMITS.tiers };
   const evaluation = value as Record<string, unknown>;
-  let criteria: unknown;
-  try {
-    criteria = evaluation.criteria;
-  } catch {
-    criteria = null;
-  }
-  if (!Array.isArray(criteria)) return `${at}.criteria: expected an array`;
+  const criteria = evaluation.criteria;
+  if (!Array.isArray(criteria)) return { path: `${at}.criteria`, expected: 'array' };
   const prerequisites = evaluation.prerequisites ?? [];
-  if (!Array.isArray(prerequisites)) return `${at}.prerequisites: expected an array`;
-  for (const [c, criterion] of criteria.entries()) {
+  if (!Array.isArray(prerequisites)) return { path: `${at}.prerequisites`, expected: 'array' };
+  const size = tooMany(`${at}.criteria`, criteria.length, LIMITS.criteria);
+  if (size) return size;
+  for (let c = 0; c < criteria.length; c++) {
     const path = `${at}.criteria[${c}]`;
+    const criterion = criteria[c];
     const found = firstProblem(criterion, path, [
       ['id', 'string'],
       ['name', 'text'],
@@ -67,8 +123,14 @@ export function evaluationProblem(value: unknown, at = 'result', depth = 0): str
       ['indicators', 'array'],
     ]);
     if (found) return found;
-    for (const [i, indicator] of (criterion.indicators as unknown[]).entries()) {
-      const inner = firstProblem(indicator, `${path}.indicators[${i}]`, [
+    const indicators = criterion.indicators as unknown[];
+    budget.indicators += indicators.length;
+    const many =
+      tooMany(`${path}.indicators`, indicators.length, LIMITS.indicators) ??
+      tooMany(at, budget.indicators, LIMITS.resultIndicators);
+    if (many) return many;
+    for (let i = 0; i < indicators.length; i++) {
+      const inner = firstProblem(indicators[i], `${path}.indicators[${i}]`, [
         ['id', 'string'],
         ['name', 'text'],
         ['status', INDICATOR],
@@ -76,12 +138,17 @@ export function evaluationProblem(value: unknown, at = 'result', depth = 0): str
       if (inner) return inner;
     }
   }
-  if (depth > 8) return null;
-  for (const [p, tier] of prerequisites.entries()) {
-    const found = evaluationProblem(tier, `${at}.prerequisites[${p}]`, depth + 1);
+  for (let p = 0; p < prerequisites.length; p++) {
+    const found = tierProblem(prerequisites[p], `${at}.prerequisites[${p}]`, budget);
     if (found) return found;
   }
-  return evaluation.recognition
-    ? evaluationProblem(evaluation.recognition, `${at}.recognition`, depth + 1)
-    : null;
+  return evaluation.recognition ? tierProblem(evaluation.recognition, `${at}.recognition`, budget) : null;
+}
+
+/**
+ * The first problem found in `value` as an evaluation (shape, sizes, values that throw when read), or null.
+ * Never throws.
+ */
+export function evaluationProblem(value: unknown, at = 'result'): Problem | null {
+  return guarded(at, () => tierProblem(value, at, { tiers: 0, indicators: 0 }));
 }

@@ -51,7 +51,67 @@ export const styles = [
       content: '⚑ ' / '';
       color: var(--_not-met);
     }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: end;
+      margin: 0 0 0.5rem;
+    }
+    .search {
+      display: flex;
+      flex-direction: column;
+      gap: 0.15rem;
+      flex: 1 1 14rem;
+      max-width: 24rem;
+      font-size: 0.875em;
+      font-weight: 600;
+    }
+    .search input {
+      min-width: 0;
+      padding: 0.35rem 0.5rem;
+      border: 1px solid var(--_border);
+      border-radius: 6px;
+      color: inherit;
+      background: var(--_bg);
+      font: inherit;
+      font-weight: 400;
+    }
+    .status-filter {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.35rem;
+    }
+    .chip {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.2em;
+      padding: 0.25rem 0.65rem;
+      border: 1px solid var(--_border);
+      border-radius: 999px;
+      background: var(--_bg);
+      font-size: 0.875em;
+      cursor: pointer;
+    }
+    .chip .glyph {
+      color: var(--_status);
+    }
+    .chip[aria-pressed='true'] {
+      border-color: var(--_status);
+      background: color-mix(in srgb, var(--_status) 14%, var(--_bg));
+      font-weight: 600;
+    }
+    .chip-count {
+      color: var(--_muted);
+      font-variant-numeric: tabular-nums;
+    }
+    .result-count {
+      flex: 1 0 100%;
+      color: var(--_muted);
+      font-size: 0.875em;
+    }
     .table-wrap {
+      position: relative;
       max-height: var(--ntm-board-max-height, 75vh);
       overflow: auto;
       border: 1px solid var(--_border);
@@ -75,16 +135,16 @@ export const styles = [
       background: var(--_blocker);
     }
     .w-commune {
-      width: 10.5em;
+      width: 12em;
     }
     .w-status {
-      width: 7.5em;
+      width: 12em;
     }
     .w-num {
       width: 4.5em;
     }
-    .w-wide {
-      width: 7em;
+    .w-change {
+      width: 13em;
     }
     .w-crit {
       width: 2.3em;
@@ -95,6 +155,27 @@ export const styles = [
       border-bottom: 1px solid var(--_border);
       text-align: start;
       vertical-align: middle;
+    }
+    /* One line per row, of one height: the row window counts on it (row-window.ts, ROW_ESTIMATE_PX). The
+       cells clip rather than hide their overflow: a hidden overflow makes each cell a scroll container, which
+       costs a third of the table's layout. */
+    tbody tr {
+      height: 2.5em;
+    }
+    tbody th,
+    tbody td {
+      white-space: nowrap;
+      overflow: clip;
+      text-overflow: ellipsis;
+    }
+    tbody .spacer > td {
+      padding: 0;
+      border: 0;
+    }
+    .no-match > td {
+      padding: 1rem;
+      color: var(--_muted);
+      white-space: normal;
     }
     thead th {
       position: sticky;
@@ -182,7 +263,11 @@ export const styles = [
       text-decoration: underline;
       text-underline-offset: 0.15em;
       cursor: pointer;
-      overflow-wrap: anywhere;
+      display: block;
+      max-width: 100%;
+      overflow: clip;
+      text-overflow: ellipsis;
+      white-space: nowrap;
     }
     .num,
     .count,
@@ -192,6 +277,9 @@ export const styles = [
     }
     .count {
       padding: 0.3rem 0;
+    }
+    .count.share {
+      font-size: 0.8em;
     }
     .cell {
       min-width: 1.8rem;
@@ -204,23 +292,22 @@ export const styles = [
       font-weight: 600;
     }
     .prereq > span {
-      display: block;
       color: var(--_status);
+    }
+    .prereq > span + span {
+      margin-inline-start: 0.6em;
     }
     .glyph {
       margin-inline-end: 0.3em;
     }
-    .cell.s-met::before,
     .s-met > .glyph::before {
       content: '✔';
       content: '✔' / '';
     }
-    .cell.s-not-met::before,
     .s-not-met > .glyph::before {
       content: '✘';
       content: '✘' / '';
     }
-    .cell.s-incomplete::before,
     .s-incomplete > .glyph::before {
       content: '◐';
       content: '◐' / '';
@@ -236,11 +323,6 @@ export const styles = [
     }
     .dir-worsened {
       color: var(--_not-met);
-    }
-    .rendering {
-      margin-top: 0.4rem;
-      color: var(--_muted);
-      font-size: 0.875em;
     }
     .back {
       display: inline-flex;
@@ -277,6 +359,19 @@ export const styles = [
       }
       tr {
         break-inside: avoid;
+      }
+      .spacer {
+        display: none;
+      }
+      /* Every row is printed: long names may wrap again. */
+      tbody tr {
+        height: auto;
+      }
+      tbody th,
+      tbody td,
+      .commune {
+        white-space: normal;
+        overflow: visible;
       }
       col.blocker,
       thead th.blocker,

@@ -1,21 +1,19 @@
-import {
-  type CommuneProgress,
-  type CommuneRow,
-  compare,
-  type DistrictSummary,
-  type Evaluation,
-  type ProgressReport,
-  summarize,
-} from '@nongthonmoi/core/review';
+import type { CommuneRow, DistrictSummary, Evaluation } from '@nongthonmoi/core/review';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { defineElement } from '../internal/define-once.js';
-import { formatDate, formatNumber, localized } from '../internal/format.js';
+import { errorLines, problemCode } from '../internal/errors.js';
+import { formatDate, formatNumber, localized, plain } from '../internal/format.js';
 import { BOARD_MESSAGES, type BoardMessages } from '../internal/i18n-board.js';
 import { NtmElement } from '../internal/ntm-element.js';
-import { EVALUATION, firstProblem, TIER } from '../internal/validate.js';
+import type { NtmErrorDetail } from '../ntm-scorecard/ntm-scorecard.js';
 import { NtmScorecard } from '../ntm-scorecard/ntm-scorecard.js';
+import { type BoardData, BoardDataController, type BoardReady } from './board-data.js';
+import { type BoardSort, BoardViewController, STATUSES, type TierStatus } from './board-view.js';
 import { styles } from './ntm-district-board.styles.js';
+import { RowWindowController } from './row-window.js';
+
+export type { BoardSort, TierStatus } from './board-view.js';
 
 /** Detail of the `ntm-commune-select` event. */
 export interface NtmCommuneSelectDetail {
@@ -26,62 +24,74 @@ export interface NtmCommuneSelectDetail {
   evaluation: Evaluation;
 }
 
-export type BoardSort = 'criteria' | 'name' | 'input';
+/** Detail of the `ntm-filter-change` event. */
+export interface NtmFilterChangeDetail {
+  /** The search text (`query`). */
+  query: string;
+  /** The statuses shown (`status-filter`); empty: all. */
+  statuses: TierStatus[];
+  /** Communes listed after the filter. */
+  shown: number;
+  /** Communes on the board. */
+  total: number;
+}
 
-const STATUS_RANK: Record<string, number> = { met: 2, incomplete: 1, 'not-met': 0 };
+/** Detail of the `ntm-sort-change` event. */
+export interface NtmSortChangeDetail {
+  sort: BoardSort;
+  direction: 'asc' | 'desc';
+}
+
 const BLOCKERS_SHOWN = 5;
-// Column widths (em) of the fixed table layout: laying out hundreds of rows stays linear.
-const LEADING_EM = 10.5 + 7.5 + 4.5;
-const WIDE_EM = 7;
+// Column widths (em) of the fixed table layout: laying out thousands of rows stays linear, and every row is
+// one line high (the row window relies on it).
+const LEADING_EM = 12 + 12 + 4.5;
+const PREREQUISITE_EM = 12;
+const CHANGE_EM = 13;
 const CRITERION_EM = 2.3;
-const BLOCKERS_HIGHLIGHTED = 3;
+const GLYPHS: Record<string, string> = { met: '✔', 'not-met': '✘', incomplete: '◐' };
+const percentFormats = new Map<string, Intl.NumberFormat>();
 
-function keyOf(id: string, level: string): string {
-  return `${id}\u0000${level}`;
-}
-
-/**
- * A lighter check for the district board: what `summarize` and the matrix read. Core's own evaluations build
- * `criteria` lazily: it is left alone for them (reading it for hundreds of communes would build every indicator).
- */
-function boardItemProblem(value: unknown, at: string): string | null {
-  const problem = firstProblem(value, at, [
-    ['commune.id', 'string'],
-    ...EVALUATION,
-    ['ruleset.hash', 'string'],
-    ['prerequisites', 'array'],
-  ]);
-  if (problem || Object.getPrototypeOf(value) !== Object.prototype) return problem;
-  const criteria = (value as { criteria?: unknown }).criteria;
-  if (!Array.isArray(criteria)) return `${at}.criteria: expected an array`;
-  for (const [c, criterion] of criteria.entries()) {
-    const found = firstProblem(criterion, `${at}.criteria[${c}]`, [
-      ['id', 'string'],
-      ['status', TIER],
-      ['indicators', 'array'],
-    ]);
-    if (found) return found;
+/** A share as a whole percentage in the page's locale ("81%"). */
+function percent(share: number, locale: string): string {
+  let format = percentFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    percentFormats.set(locale, format);
   }
-  return null;
+  return format.format(share);
 }
 
 /**
- * The district view for a progress-review meeting: a communes × criteria matrix built with core's
+ * The district (or province) view for a progress-review meeting: a communes × criteria matrix built with core's
  * `summarize` (and `compare` against a previous review), with the number of communes meeting each criterion,
- * the criteria that hold most communes back, sorting, and each commune's scorecard one click away.
+ * the criteria that hold most communes back, sorting, a search by name and a filter by result, and each
+ * commune's scorecard one click away.
  *
- * Rows are rendered in chunks, so hundreds of communes never freeze the page.
+ * Up to `virtualize-above` communes (40: a district) every row is drawn. Longer lists, up to a whole country, draw only
+ * the rows in view and draw the others as the table scrolls; every row stays reachable by scrolling and by
+ * keyboard (↑ ↓ Page Up/Down Home End on a commune), is announced with its position (`aria-rowcount`,
+ * `aria-rowindex`), and printing prints every row.
  *
- * @summary Communes × criteria matrix of a district, for review meetings.
+ * Limits: up to 20,000 evaluations and 100 criteria per commune; a longer list shows the error state.
+ *
+ * @summary Communes × criteria matrix of a district or province, for review meetings.
  * @tagname ntm-district-board
  *
  * @fires {CustomEvent<NtmCommuneSelectDetail>} ntm-commune-select - A commune was chosen (click or keyboard). Cancel it (`preventDefault()`) to keep the built-in detail view closed, e.g. to route to your own page.
+ * @fires {CustomEvent<NtmFilterChangeDetail>} ntm-filter-change - The user changed the search text or the result filter (after the list was updated).
+ * @fires {CustomEvent<NtmSortChangeDetail>} ntm-sort-change - The user changed the order.
+ * @fires {CustomEvent<NtmErrorDetail>} ntm-error - The evaluations cannot be shown: malformed, too many, or unreadable (a getter or Proxy that throws).
  *
  * @csspart base - The wrapper of the board.
  * @csspart header - Title, totals and progress since the previous review.
  * @csspart totals - Communes meeting the standard and the average of criteria met.
  * @csspart progress - The change since the previous review.
  * @csspart blockers - The list of criteria holding most communes back.
+ * @csspart filters - The search box and the result filter.
+ * @csspart search - The search box (`<input type="search">`).
+ * @csspart status-filter - A button of the result filter (pressed: `[aria-pressed="true"]`).
+ * @csspart result-count - The number of communes listed ("12/3.300 xã"), announced politely.
  * @csspart table-wrapper - The scrolling container of the table.
  * @csspart table - The communes × criteria table.
  * @csspart column-header - A criterion's column header (also `column-header-blocker` for the blockers).
@@ -93,7 +103,7 @@ function boardItemProblem(value: unknown, at: string): string | null {
  * @csspart detail - The built-in detail view of one commune.
  * @csspart back-button - The button back from the detail view to the board.
  * @csspart scorecard - The `<ntm-scorecard>` of the detail view (style it further through its own parts with `::part` on the element).
- * @csspart message - The empty or error message.
+ * @csspart message - The empty, no-match or error message.
  *
  * @cssproperty --ntm-color-met - Colour of "met".
  * @cssproperty --ntm-color-not-met - Colour of "not met".
@@ -118,15 +128,17 @@ export class NtmDistrictBoard extends NtmElement {
     previous: { attribute: false },
     sort: { reflect: true },
     sortDirection: { attribute: 'sort-direction', reflect: true },
+    query: { reflect: true },
+    statusFilter: { attribute: 'status-filter', reflect: true },
     noDetail: { type: Boolean, attribute: 'no-detail' },
     headingLevel: { type: Number, attribute: 'heading-level' },
-    chunkSize: { type: Number, attribute: 'chunk-size' },
+    virtualizeAbove: { type: Number, attribute: 'virtualize-above' },
     theme: { reflect: true },
     selected_: { state: true, attribute: false },
-    limit_: { state: true, attribute: false },
+    active_: { state: true, attribute: false },
   };
 
-  /** The evaluations of the district's communes (core's objects or their JSON), one per commune. */
+  /** The evaluations of the communes (core's objects or their JSON), one per commune; up to 20,000. */
   evaluations: Evaluation[] = [];
 
   /** The evaluations of the previous review, to show progress (matched by commune id and tier). */
@@ -138,51 +150,60 @@ export class NtmDistrictBoard extends NtmElement {
   /** Sort direction: `desc` (default for criteria) or `asc`. */
   sortDirection: 'asc' | 'desc' = 'desc';
 
+  /**
+   * Lists only the communes whose name contains every word of this text, ignoring case and
+   * diacritics: "nam my" finds "Nam Mỹ". Set by the search box; a portal can set it too.
+   */
+  query = '';
+
+  /**
+   * Lists only the communes with these results: space-separated `met`, `not-met`, `incomplete` (empty: all).
+   * Set by the filter buttons; a portal can set it too.
+   */
+  statusFilter = '';
+
   /** Do not open the built-in detail view on selection (the event still fires). */
   noDetail = false;
 
   /** Level of the board's heading (2 by default). */
   headingLevel = 2;
 
-  /** Rows rendered per frame. */
-  chunkSize = 100;
+  /**
+   * Boards with more communes than this draw only the rows in view (and those next to them), and draw the
+   * others as the table scrolls. Up to it, every row is in the DOM. 0 windows every board.
+   */
+  virtualizeAbove = 40;
 
   /** Colour scheme: `light`, `dark`, or unset to follow the system. */
   theme: 'light' | 'dark' | null = null;
 
-  /** @internal */
+  /** @internal Index (in `evaluations`) of the commune shown in the detail view. */
   private selected_: number | null = null;
-  /** @internal */
-  private limit_ = 0;
+  /** @internal Index of the row holding the keyboard's tab stop. */
+  private active_: number | null = null;
 
   /** @internal */
-  private summary_: DistrictSummary | null = null;
+  private readonly data_ = new BoardDataController(this);
   /** @internal */
-  private progress_: ProgressReport | null = null;
+  private readonly view_ = new BoardViewController(this, () => {
+    const data = this.data_.data;
+    return { rows: data.state === 'ready' ? data.rows : [], locale: this.messages.locale };
+  });
   /** @internal */
-  private progressByKey_ = new Map<string, CommuneProgress>();
+  private readonly window_ = new RowWindowController(this, {
+    scroller: () => this.renderRoot.querySelector<HTMLElement>('.table-wrap'),
+    body: () => this.renderRoot.querySelector<HTMLTableSectionElement>('tbody'),
+    threshold: () => (Number.isFinite(this.virtualizeAbove) ? this.virtualizeAbove : 40),
+    flush: () => this.performUpdate(),
+  });
+  /** @internal The data and filter the window was last sized for: another list starts from the top. */
+  private listedData_: BoardData | null = null;
   /** @internal */
-  private previousByKey_ = new Map<string, Evaluation>();
+  private listedFilter_ = '';
   /** @internal */
-  private addedKeys_ = new Set<string>();
+  private reported_: BoardData | null = null;
   /** @internal */
-  private error_: string | null = null;
-  /** @internal */
-  private order_: number[] = [];
-  /** @internal */
-  private orderLang_ = '';
-  /** @internal */
-  private highlighted_ = new Set<string>();
-  /** @internal */
-  private frame_ = 0;
-  /** @internal */
-  private focusAfterUpdate_: 'back' | number | null = null;
-  private readonly onBeforePrint_ = () => {
-    if (this.summary_ && this.limit_ < this.summary_.communes.length) {
-      this.limit_ = this.summary_.communes.length;
-      this.performUpdate();
-    }
-  };
+  private renderFailed_ = false;
 
   constructor() {
     super();
@@ -190,153 +211,98 @@ export class NtmDistrictBoard extends NtmElement {
     defineElement('ntm-scorecard', NtmScorecard);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('beforeprint', this.onBeforePrint_);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('beforeprint', this.onBeforePrint_);
-    this.cancelFrame_();
-  }
-
   /** The board's strings in the current language. */
   private get strings_(): BoardMessages {
     return BOARD_MESSAGES[this.lang_];
   }
 
+  private get ready_(): BoardReady | null {
+    const data = this.data_.data;
+    return data.state === 'ready' ? data : null;
+  }
+
   /** Opens the scorecard of the commune with this id (the first match). Returns false when there is none. */
   showCommune(id: string): boolean {
-    const index = this.evaluations.findIndex((evaluation) => evaluation?.commune?.id === id);
+    this.data_.hostUpdate(); // `evaluations` may have been set in the same task
+    const index = this.ready_?.rows.findIndex((row) => row.id === id) ?? -1;
     if (index < 0) return false;
     this.selected_ = index;
-    this.focusAfterUpdate_ = 'back';
+    this.focusBack_();
     return true;
+  }
+
+  private focusBack_(): void {
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.back')?.focus());
   }
 
   /** Closes the detail view and shows the board. */
   showBoard(): void {
-    if (this.selected_ === null) return;
-    this.focusAfterUpdate_ = this.selected_;
+    const selected = this.selected_;
+    if (selected === null) return;
     this.selected_ = null;
+    const position = this.view_.order.indexOf(selected);
+    if (position >= 0) this.focusRow_(position);
+  }
+
+  /**
+   * Resolves when the board has settled: the row window draws the rows in view in a second update (once it
+   * knows where the table is), and `updateComplete` waits for it.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    for (let guard = 0; !complete && guard < 10; guard++) complete = await super.getUpdateComplete();
+    return complete;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('evaluations') || changed.has('previous')) this.computeSummary_();
-    if (
-      changed.has('evaluations') ||
-      changed.has('sort') ||
-      changed.has('sortDirection') ||
-      this.orderLang_ !== this.lang_
-    ) {
-      this.computeOrder_();
+    if (changed.has('evaluations')) this.renderFailed_ = false;
+  }
+
+  override update(changed: PropertyValues<this>): void {
+    // The controllers' hostUpdate has run: size the window for the list now shown.
+    const data = this.data_.data;
+    const filter = `${this.query}\u0000${this.statusFilter}`;
+    this.window_.setCount(
+      this.view_.order.length,
+      data !== this.listedData_ || filter !== this.listedFilter_,
+    );
+    this.listedData_ = data;
+    this.listedFilter_ = filter;
+    // Rows are drawn by position: a focused commune scrolled out of the window would see its button given to
+    // another commune. The focus goes to the scrolling table instead (the keyboard stays in the board).
+    const focused = (this.renderRoot as ShadowRoot | undefined)?.activeElement;
+    if (focused?.classList.contains('commune')) {
+      const position = this.view_.order.indexOf(Number(focused.getAttribute('data-index')));
+      if (position < this.window_.start || position >= this.window_.end)
+        this.renderRoot.querySelector<HTMLElement>('.table-wrap')?.focus({ preventScroll: true });
     }
-    if (changed.has('evaluations')) {
-      this.limit_ = Math.min(this.order_.length, Math.max(1, this.chunkSize || 100));
-      if (this.selected_ !== null && this.selected_ >= this.order_.length) this.selected_ = null;
-    }
+    const rows = this.ready_?.rows.length ?? 0;
+    if (this.selected_ !== null && this.selected_ >= rows) this.selected_ = null;
+    super.update(changed);
   }
 
   protected override updated(): void {
-    const total = this.order_.length;
-    if (this.limit_ < total && !this.frame_) {
-      const next = () => {
-        this.frame_ = 0;
-        this.limit_ = Math.min(total, this.limit_ + Math.max(1, this.chunkSize || 100));
-      };
-      // A macrotask, not requestAnimationFrame: frames are throttled in hidden tabs and iframes, and the
-      // page stays responsive between chunks either way.
-      this.frame_ = setTimeout(next, 0) as unknown as number;
-    }
-    const focus = this.focusAfterUpdate_;
-    if (focus !== null) {
-      this.focusAfterUpdate_ = null;
-      const target =
-        focus === 'back'
-          ? this.renderRoot.querySelector<HTMLElement>('.back')
-          : this.renderRoot.querySelector<HTMLElement>(`button[data-index="${focus}"]`);
-      target?.focus();
-    }
-  }
-
-  private cancelFrame_(): void {
-    if (this.frame_) {
-      clearTimeout(this.frame_);
-      this.frame_ = 0;
-    }
-  }
-
-  private computeSummary_(): void {
-    this.summary_ = null;
-    this.progress_ = null;
-    this.progressByKey_ = new Map();
-    this.previousByKey_ = new Map();
-    this.addedKeys_ = new Set();
-    this.error_ = null;
-    this.highlighted_ = new Set();
-    const evaluations = this.evaluations;
-    if (!Array.isArray(evaluations)) {
-      this.error_ = 'evaluations: expected an array';
-      return;
-    }
-    for (let index = 0; index < evaluations.length; index++) {
-      const problem = boardItemProblem(evaluations[index], `evaluations[${index}]`);
-      if (problem) {
-        this.error_ = problem;
-        return;
-      }
-    }
-    try {
-      this.summary_ = summarize(evaluations);
-    } catch (error) {
-      this.error_ = error instanceof Error ? error.message : String(error);
-      return;
-    }
-    const blockers = this.summary_.blockers;
-    const cut = blockers[Math.min(BLOCKERS_HIGHLIGHTED, blockers.length) - 1]?.communes ?? Infinity;
-    for (const blocker of blockers) if (blocker.communes >= cut) this.highlighted_.add(blocker.id);
-    const previous = this.previous;
-    if (Array.isArray(previous) && previous.length > 0) {
-      try {
-        if (previous.some((item, index) => boardItemProblem(item, `previous[${index}]`))) {
-          throw new Error('malformed previous');
-        }
-        this.progress_ = compare(previous, evaluations);
-        for (const progress of this.progress_.communes) {
-          this.progressByKey_.set(keyOf(progress.id, progress.level), progress);
-        }
-        for (const item of previous) this.previousByKey_.set(keyOf(item.commune.id, item.level), item);
-        for (const item of this.progress_.added) this.addedKeys_.add(item.id);
-      } catch {
-        // Progress is optional: a previous review that cannot be compared only hides the change column.
-        this.progress_ = null;
-      }
-    }
-  }
-
-  private computeOrder_(): void {
-    const rows = this.summary_?.communes ?? [];
-    const order = rows.map((_, index) => index);
-    const collator = new Intl.Collator(this.messages.locale, { sensitivity: 'base', numeric: true });
-    const byName = (a: number, b: number) =>
-      collator.compare((rows[a] as CommuneRow).name, (rows[b] as CommuneRow).name) || a - b;
-    const sign = this.sortDirection === 'asc' ? 1 : -1;
-    if (this.sort === 'name') {
-      order.sort((a, b) => sign * byName(a, b));
-    } else if (this.sort !== 'input') {
-      order.sort((a, b) => {
-        const ra = rows[a] as CommuneRow;
-        const rb = rows[b] as CommuneRow;
-        return (
-          sign * (ra.criteriaMet - rb.criteriaMet) ||
-          sign * ((STATUS_RANK[ra.status] ?? 0) - (STATUS_RANK[rb.status] ?? 0)) ||
-          byName(a, b)
+    const data = this.data_.data;
+    if (data !== this.reported_) {
+      this.reported_ = data;
+      if (data.state === 'error') {
+        const { problem } = data;
+        this.reportError_(
+          problemCode(problem),
+          errorLines({ code: '', issues: [], problem }, this.messages, true),
         );
-      });
+      }
     }
-    this.order_ = order;
-    this.orderLang_ = this.lang_;
+  }
+
+  private reportError_(code: string, [headline, lines]: [string, string[]]): void {
+    this.dispatchEvent(
+      new CustomEvent<NtmErrorDetail>('ntm-error', {
+        detail: { code, message: [headline, ...lines].join(': ') },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   }
 
   private setSort_(sort: BoardSort): void {
@@ -346,13 +312,55 @@ export class NtmDistrictBoard extends NtmElement {
       this.sort = sort;
       this.sortDirection = sort === 'name' ? 'asc' : 'desc';
     }
+    this.dispatchEvent(
+      new CustomEvent<NtmSortChangeDetail>('ntm-sort-change', {
+        detail: { sort: this.sort, direction: this.sortDirection },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private filterChanged_(): void {
+    this.updateComplete.then(() =>
+      this.dispatchEvent(
+        new CustomEvent<NtmFilterChangeDetail>('ntm-filter-change', {
+          detail: {
+            query: this.query,
+            statuses: [...this.view_.statuses],
+            shown: this.view_.order.length,
+            total: this.ready_?.rows.length ?? 0,
+          },
+          bubbles: true,
+          composed: true,
+        }),
+      ),
+    );
+  }
+
+  private readonly onSearch_ = (event: Event) => {
+    this.query = (event.target as HTMLInputElement).value;
+    this.filterChanged_();
+  };
+
+  private toggleStatus_(status: TierStatus): void {
+    const on = new Set(this.view_.statuses);
+    if (!on.delete(status)) on.add(status);
+    this.statusFilter = STATUSES.filter((item) => on.has(item)).join(' ');
+    this.filterChanged_();
   }
 
   private select_(index: number): void {
-    const evaluation = this.evaluations[index];
-    if (!evaluation) return;
+    const row = this.ready_?.rows[index];
+    if (!row) return;
+    let evaluation: Evaluation;
+    try {
+      evaluation = this.evaluations[index] as Evaluation;
+    } catch {
+      return;
+    }
     const event = new CustomEvent<NtmCommuneSelectDetail>('ntm-commune-select', {
-      detail: { id: evaluation.commune.id, index, evaluation },
+      detail: { id: row.id, index, evaluation },
       bubbles: true,
       composed: true,
       cancelable: true,
@@ -360,7 +368,25 @@ export class NtmDistrictBoard extends NtmElement {
     const proceed = this.dispatchEvent(event);
     if (proceed && !this.noDetail) {
       this.selected_ = index;
-      this.focusAfterUpdate_ = 'back';
+      this.focusBack_();
+    }
+  }
+
+  /** Moves the keyboard's tab stop to the row at `position`, draws it, focuses it and scrolls it into view. */
+  private async focusRow_(position: number): Promise<void> {
+    const index = this.view_.order[position];
+    if (index === undefined) return;
+    this.active_ = index;
+    this.window_.reveal(position);
+    await this.updateComplete;
+    const button = this.renderRoot.querySelector<HTMLElement>(`button.commune[data-index="${index}"]`);
+    button?.focus({ preventScroll: true });
+    const row = button?.closest('tr');
+    if (row) {
+      // Clear of the sticky header and footer.
+      row.style.scrollMargin = `${this.window_.headHeight}px 0 ${this.window_.footHeight}px`;
+      row.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      row.style.scrollMargin = '';
     }
   }
 
@@ -373,6 +399,30 @@ export class NtmDistrictBoard extends NtmElement {
     const selection = typeof getSelection === 'function' ? getSelection() : null;
     if (selection && !selection.isCollapsed && !target?.closest('button')) return;
     this.select_(Number(row.getAttribute('data-index')));
+  };
+
+  private readonly onRowKey_ = (event: KeyboardEvent) => {
+    const button = (event.target as Element).closest?.('button.commune');
+    if (!button || event.altKey || event.metaKey) return;
+    const order = this.view_.order;
+    const position = order.indexOf(Number(button.getAttribute('data-index')));
+    const page = Math.max(1, this.window_.visibleEnd - this.window_.visibleStart - 1);
+    const target = {
+      ArrowDown: position + 1,
+      ArrowUp: position - 1,
+      PageDown: position + page,
+      PageUp: position - page,
+      Home: 0,
+      End: order.length - 1,
+    }[event.key];
+    if (target === undefined || position < 0) return;
+    event.preventDefault();
+    this.focusRow_(Math.max(0, Math.min(order.length - 1, target)));
+  };
+
+  private readonly onRowFocus_ = (event: FocusEvent) => {
+    const button = (event.target as Element).closest?.('button.commune');
+    if (button) this.active_ = Number(button.getAttribute('data-index'));
   };
 
   private readonly onDetailKey_ = (event: KeyboardEvent) => {
@@ -389,54 +439,70 @@ export class NtmDistrictBoard extends NtmElement {
   }
 
   override render(): TemplateResult {
-    const m = this.messages;
-    if (this.error_) {
-      return html`<div class="message error" part="message" role="alert">
-        <p class="title">${m.errorTitle}</p>
-        <p>${m.errors.malformedList}</p>
-        <ul><li>${this.error_}</li></ul>
-      </div>`;
+    if (!this.renderFailed_) {
+      try {
+        return this.renderContent_();
+      } catch {
+        // Values that pass the checks and then throw when read again (a getter, a Proxy): the error state.
+        this.renderFailed_ = true;
+        this.updateComplete.then(() => this.reportError_('render', [this.messages.errors.render, []]));
+      }
     }
-    const summary = this.summary_;
-    if (!summary || summary.communes.length === 0) {
+    return this.renderError_({ code: 'render', issues: [] });
+  }
+
+  private renderError_(error: Parameters<typeof errorLines>[0]): TemplateResult {
+    const [headline, lines] = errorLines(error, this.messages, true);
+    return html`<div class="message error" part="message" role="alert">
+      <p class="title">${this.messages.errorTitle}</p>
+      <p>${headline}</p>
+      ${lines.length > 0 ? html`<ul>${lines.map((line) => html`<li>${line}</li>`)}</ul>` : nothing}
+    </div>`;
+  }
+
+  private renderContent_(): TemplateResult {
+    const data = this.data_.data;
+    if (data.state === 'error')
+      return this.renderError_({ code: 'malformed', issues: [], problem: data.problem });
+    if (data.state === 'empty') {
       return html`<div class="message" part="message" role="status">${this.strings_.empty}</div>`;
     }
     const selected = this.selected_ !== null ? this.evaluations[this.selected_] : undefined;
     return html`<div class="board" part="base" lang=${this.lang_}>
       <div class="overview" ?hidden=${!!selected}>
-        ${this.renderHeader_(summary)} ${this.renderBlockers_(summary)} ${this.renderTable_(summary)}
+        ${this.renderHeader_(data.summary, data)} ${this.renderBlockers_(data.summary, data)}
+        ${this.renderFilters_(data)} ${this.renderTable_(data)}
       </div>
-      ${selected ? this.renderDetail_(selected) : nothing}
+      ${selected ? this.renderDetail_(selected, data) : nothing}
     </div>`;
   }
 
   private tierLabel_(level: string | null): string {
-    const m = this.messages;
     if (!level) return '';
-    return m.tiers[level] ?? level;
+    return this.messages.tiers[level] ?? plain(level);
   }
 
-  private renderHeader_(summary: DistrictSummary): TemplateResult {
+  private renderHeader_(summary: DistrictSummary, data: BoardReady): TemplateResult {
     const m = this.messages;
     const totals = summary.totals;
-    const progress = this.progress_;
+    const progress = data.progress;
     return html`<header class="header" part="header">
       <div role="heading" aria-level=${this.headingLevelOf_(0)} class="title">${this.strings_.title}</div>
       <p class="subtitle">${this.strings_.caption(this.tierLabel_(summary.level), formatDate(summary.asOf, m))}</p>
       <p class="totals" part="totals">
-        ${this.strings_.totals(totals.met, totals.communes, formatNumber(totals.averageCriteriaMet, m))}
+        ${this.strings_.totals(formatNumber(totals.met, m), formatNumber(totals.communes, m), formatNumber(totals.averageCriteriaMet, m))}
       </p>
       ${
         progress
           ? html`<p class="progress" part="progress">
-            ${this.strings_.progress(progress.totals.improved, progress.totals.worsened, progress.totals.newlyMet, progress.totals.noLongerMet)}
+            ${this.strings_.progress(...([progress.totals.improved, progress.totals.worsened, progress.totals.newlyMet, progress.totals.noLongerMet].map((n) => formatNumber(n, m)) as [string, string, string, string]))}
           </p>`
           : nothing
       }
     </header>`;
   }
 
-  private renderBlockers_(summary: DistrictSummary): TemplateResult | typeof nothing {
+  private renderBlockers_(summary: DistrictSummary, data: BoardReady): TemplateResult | typeof nothing {
     const m = this.messages;
     const blockers = summary.blockers.slice(0, BLOCKERS_SHOWN);
     if (blockers.length === 0) return nothing;
@@ -444,13 +510,52 @@ export class NtmDistrictBoard extends NtmElement {
       <div role="heading" aria-level=${this.headingLevelOf_(1)} class="blockers-title">${this.strings_.blockersTitle}</div>
       <ol>
         ${blockers.map(
-          (blocker) => html`<li class=${this.highlighted_.has(blocker.id) ? 'highlighted' : ''}>
-            <strong>${m.criterion(blocker.id)}. ${localized(blocker.name, this.lang_)}</strong>:
-            ${this.strings_.blocker(blocker.communes, blocker.notMet, blocker.incomplete)}
+          (blocker) => html`<li class=${data.highlighted.has(blocker.id) ? 'highlighted' : ''}>
+            <strong>${m.criterion(plain(blocker.id))}. ${localized(blocker.name, this.lang_)}</strong>:
+            ${this.strings_.blocker(formatNumber(blocker.communes, m), formatNumber(blocker.notMet, m), formatNumber(blocker.incomplete, m))}
           </li>`,
         )}
       </ol>
     </section>`;
+  }
+
+  private renderFilters_(data: BoardReady): TemplateResult {
+    const m = this.messages;
+    const s = this.strings_;
+    const view = this.view_;
+    const shown = view.order.length;
+    const total = data.rows.length;
+    return html`<div class="filters" part="filters">
+        <label class="search no-print">
+          <span class="search-label">${s.search}</span>
+          <input
+            type="search"
+            part="search"
+            autocomplete="off"
+            spellcheck="false"
+            placeholder=${s.searchHint}
+            .value=${this.query ?? ''}
+            @input=${this.onSearch_}
+          />
+        </label>
+        <div class="status-filter no-print" role="group" aria-label=${s.filterByResult}>
+          ${STATUSES.map(
+            (status) => html`<button
+              type="button"
+              class="chip s-${status}"
+              part="status-filter"
+              aria-pressed=${view.statuses.includes(status) ? 'true' : 'false'}
+              @click=${() => this.toggleStatus_(status)}
+            >
+              <span class="glyph" aria-hidden="true"></span>${m.criterionStatus[status]}
+              <span class="chip-count">${formatNumber(view.counts[status], m)}</span>
+            </button>`,
+          )}
+        </div>
+        <p class="result-count" part="result-count" role="status">
+          ${s.shown(formatNumber(shown, m), formatNumber(total, m), shown < total)}
+        </p>
+      </div>`;
   }
 
   private sortHeader_(sort: BoardSort, label: string, cls: string): TemplateResult {
@@ -464,116 +569,131 @@ export class NtmDistrictBoard extends NtmElement {
     </th>`;
   }
 
-  private renderTable_(summary: DistrictSummary): TemplateResult {
+  private renderTable_(data: BoardReady): TemplateResult {
     const m = this.messages;
+    const s = this.strings_;
     const lang = this.lang_;
-    const rows = summary.communes;
-    const showPrerequisites = rows.some((row) => row.prerequisites.length > 0);
-    const showProgress = !!this.progress_;
+    const { summary, rows, highlighted } = data;
+    const columns = summary.criteria;
+    let tiers = 0; // prerequisite tiers shown side by side, on one line
+    for (const row of rows) tiers = Math.max(tiers, row.prerequisites.length);
+    const showPrerequisites = tiers > 0;
+    const showProgress = !!data.progress;
     const leading = 3 + (showPrerequisites ? 1 : 0) + (showProgress ? 1 : 0);
-    const shown = Math.min(this.limit_, this.order_.length);
+    const order = this.view_.order;
+    const count = order.length;
+    const { start, end } = this.window_;
+    const pitch = this.window_.pitch;
+    const positions = order.slice(start, end);
+    // The keyboard's tab stop: the active row when it is drawn, else the first row in view.
+    const activePosition = this.active_ === null ? -1 : order.indexOf(this.active_);
+    const tabStop =
+      activePosition >= start && activePosition < end
+        ? this.active_
+        : order[Math.max(start, Math.min(this.window_.visibleStart, end - 1))];
+    // One template per status, shared by every cell: lit only compares it when a row is drawn again.
+    const cells: Record<string, TemplateResult> = {};
+    for (const status of STATUSES) {
+      cells[status] =
+        html`<td class="cell s-${status}" part="cell cell-${status}"><span role="img" aria-label=${m.criterionStatus[status]}>${GLYPHS[status]}</span></td>`;
+    }
+    const empty = html`<td class="cell" part="cell"></td>`;
+    const spacer = (height: number) =>
+      height > 0
+        ? html`<tr class="spacer" aria-hidden="true"><td colspan=${leading + columns.length} style=${`height:${height}px`}></td></tr>`
+        : nothing;
+    const width =
+      LEADING_EM + tiers * PREREQUISITE_EM + (showProgress ? CHANGE_EM : 0) + columns.length * CRITERION_EM;
     return html`<div class="table-wrap" part="table-wrapper" role="region" aria-labelledby="caption" tabindex="0">
-        <table
-          part="table"
-          style=${styleMap({ width: `${LEADING_EM + (leading - 3) * WIDE_EM + summary.criteria.length * CRITERION_EM}em` })}
-        >
+        <table part="table" aria-rowcount=${Math.max(count, 1) + 2} style=${styleMap({ width: `${width}em` })}>
           <caption id="caption">
-            ${this.strings_.caption(this.tierLabel_(summary.level), formatDate(summary.asOf, m))}
+            ${s.caption(this.tierLabel_(summary.level), formatDate(summary.asOf, m))}
           </caption>
           <colgroup>
             <col class="w-commune" /><col class="w-status" /><col class="w-num" />
-            ${showPrerequisites ? html`<col class="w-wide" />` : nothing}
-            ${showProgress ? html`<col class="w-wide" />` : nothing}
-            ${summary.criteria.map((column) => html`<col class="w-crit ${this.highlighted_.has(column.id) ? 'blocker' : ''}" />`)}
+            ${showPrerequisites ? html`<col style=${`width:${tiers * PREREQUISITE_EM}em`} />` : nothing}
+            ${showProgress ? html`<col class="w-change" />` : nothing}
+            ${columns.map((column) => html`<col class="w-crit ${highlighted.has(column.id) ? 'blocker' : ''}" />`)}
           </colgroup>
           <thead>
-            <tr>
-              ${this.sortHeader_('name', this.strings_.commune, 'commune-col')}
-              <th scope="col">${this.strings_.result}</th>
-              ${this.sortHeader_('criteria', this.strings_.criteriaMet, 'num')}
-              ${showPrerequisites ? html`<th scope="col">${this.strings_.prerequisites}</th>` : nothing}
-              ${showProgress ? html`<th scope="col">${this.strings_.change}</th>` : nothing}
-              ${summary.criteria.map((column) => {
-                const blocker = this.highlighted_.has(column.id);
+            <tr aria-rowindex="1">
+              ${this.sortHeader_('name', s.commune, 'commune-col')}
+              <th scope="col">${s.result}</th>
+              ${this.sortHeader_('criteria', s.criteriaMet, 'num')}
+              ${showPrerequisites ? html`<th scope="col">${s.prerequisites}</th>` : nothing}
+              ${showProgress ? html`<th scope="col">${s.change}</th>` : nothing}
+              ${columns.map((column) => {
+                const blocker = highlighted.has(column.id);
+                const id = plain(column.id);
                 const name = localized(column.name, lang);
                 return html`<th
                   scope="col"
                   class="crit ${blocker ? 'blocker' : ''}"
                   part=${blocker ? 'column-header column-header-blocker' : 'column-header'}
-                  title=${`${m.criterion(column.id)}. ${name}`}
+                  title=${`${m.criterion(id)}. ${name}`}
                 >
-                  <span class="crit-name"><span class="crit-id">${column.id}</span> ${name}</span>
-                  ${blocker ? html`<span class="flag" aria-hidden="true">⚑</span><span class="sr-only"> (${this.strings_.blockerMark})</span>` : nothing}
+                  <span class="crit-name"><span class="crit-id">${id}</span> ${name}</span>
+                  ${blocker ? html`<span class="flag" aria-hidden="true">⚑</span><span class="sr-only"> (${s.blockerMark})</span>` : nothing}
                 </th>`;
               })}
             </tr>
           </thead>
-          <tbody @click=${this.onTableClick_}>
-            ${this.order_
-              .slice(0, shown)
-              .map((index) =>
-                this.renderRow_(rows[index] as CommuneRow, index, summary, showPrerequisites, showProgress),
-              )}
+          <tbody @click=${this.onTableClick_} @keydown=${this.onRowKey_} @focusin=${this.onRowFocus_}>
+            ${spacer(start * pitch)}
+            ${positions.map((index, offset) => {
+              const row = rows[index] as CommuneRow;
+              const criteria = row.criteria;
+              const name = plain(row.name);
+              return html`<tr data-index=${index} aria-rowindex=${start + offset + 2} part="row">
+                  <th scope="row" class="commune-col">
+                    <button type="button" class="commune" part="commune-button" data-index=${index} tabindex=${index === tabStop ? '0' : '-1'} title=${name}>${name}</button>
+                  </th>
+                  <td class="status s-${row.status}"><span class="glyph" aria-hidden="true"></span>${m.criterionStatus[row.status]}</td>
+                  <td class="num">${row.criteriaMet}/${row.criteriaTotal}</td>
+                  ${showPrerequisites ? this.renderPrerequisites_(row) : nothing}
+                  ${showProgress ? this.renderChange_(data, index, row.id) : nothing}
+                  ${columns.map((column) => cells[criteria[column.id] as string] ?? empty)}
+                </tr>`;
+            })}
+            ${spacer((count - end) * pitch)}
+            ${
+              count === 0
+                ? html`<tr class="no-match" aria-rowindex="2"><td colspan=${leading + columns.length} part="message">${s.noMatch}</td></tr>`
+                : nothing
+            }
           </tbody>
           <tfoot>
-            <tr>
-              <th scope="row" colspan=${leading}>${this.strings_.countRow}</th>
-              ${summary.criteria.map(
-                (column) =>
-                  html`<td class="count ${this.highlighted_.has(column.id) ? 'blocker' : ''}" part="count">
-                    ${column.met}/${column.total}<span class="sr-only">${this.strings_.countSuffix}</span>
-                  </td>`,
-              )}
+            <tr aria-rowindex=${Math.max(count, 1) + 2}>
+              <th scope="row" colspan=${leading}>${count < rows.length ? s.countRowAll(formatNumber(rows.length, m)) : s.countRow}</th>
+              ${columns.map((column) => {
+                const cls = `count ${highlighted.has(column.id) ? 'blocker' : ''}`;
+                const counted = `${formatNumber(column.met, m)}/${formatNumber(column.total, m)}`;
+                // "5/8" fits a criterion's column; "2.673/3.300" does not: the share is shown, the count read.
+                return column.total < 100
+                  ? html`<td class=${cls} part="count">${counted}<span class="sr-only">${s.countSuffix}</span></td>`
+                  : html`<td class="${cls} share" part="count" title=${counted}>
+                      <span aria-hidden="true">${percent(column.met / column.total, m.locale)}</span><span class="sr-only">${counted}${s.countSuffix}</span>
+                    </td>`;
+              })}
             </tr>
           </tfoot>
         </table>
-      </div>
-      ${
-        shown < this.order_.length
-          ? html`<p class="rendering no-print" role="status">${this.strings_.rendering(shown, this.order_.length)}</p>`
-          : nothing
-      }`;
+      </div>`;
   }
 
-  private renderRow_(
-    row: CommuneRow,
-    index: number,
-    summary: DistrictSummary,
-    showPrerequisites: boolean,
-    showProgress: boolean,
-  ): TemplateResult {
+  private renderPrerequisites_(row: CommuneRow): TemplateResult {
     const m = this.messages;
-    const evaluation = this.evaluations[index] as Evaluation;
-    const key = keyOf(row.id, evaluation.level);
-    return html`<tr data-index=${index} part="row">
-      <th scope="row" class="commune-col">
-        <button type="button" class="commune" part="commune-button" data-index=${index}>${row.name}</button>
-      </th>
-      <td class="status s-${row.status}"><span class="glyph" aria-hidden="true"></span>${m.criterionStatus[row.status]}</td>
-      <td class="num">${row.criteriaMet}/${row.criteriaTotal}</td>
-      ${
-        showPrerequisites
-          ? html`<td class="prereq">${row.prerequisites.map(
-              (tier) =>
-                html`<span class="s-${tier.status}"><span class="glyph" aria-hidden="true"></span>${m.tierShort[tier.level] ?? tier.level}: ${m.criterionStatus[tier.status]}</span>`,
-            )}</td>`
-          : nothing
-      }
-      ${showProgress ? this.renderChange_(key, row.id) : nothing}
-      ${summary.criteria.map((column) => {
-        const status = row.criteria[column.id];
-        return status
-          ? html`<td class="cell s-${status}"><span class="sr-only">${m.criterionStatus[status]}</span></td>`
-          : html`<td class="cell"></td>`;
-      })}
-    </tr>`;
+    return html`<td class="prereq">${row.prerequisites.map(
+      (tier) =>
+        html`<span class="s-${tier.status}"><span class="glyph" aria-hidden="true"></span>${m.tierShort[tier.level] ?? plain(tier.level)}: ${m.criterionStatus[tier.status]}</span>`,
+    )}</td>`;
   }
 
-  private renderChange_(key: string, id: string): TemplateResult {
+  private renderChange_(data: BoardReady, index: number, id: string): TemplateResult {
     const m = this.messages;
-    const progress = this.progressByKey_.get(key);
+    const progress = data.progressByKey.get(data.keys[index] as string);
     if (!progress) {
-      return html`<td class="change">${this.addedKeys_.has(id) ? this.strings_.added : ''}</td>`;
+      return html`<td class="change">${data.added.has(id) ? this.strings_.added : ''}</td>`;
     }
     const delta = progress.criteriaMetAfter - progress.criteriaMetBefore;
     const signed = delta > 0 ? `+${delta}` : delta < 0 ? `−${-delta}` : '±0';
@@ -582,8 +702,9 @@ export class NtmDistrictBoard extends NtmElement {
     </td>`;
   }
 
-  private renderDetail_(evaluation: Evaluation): TemplateResult {
-    const previous = this.previousByKey_.get(keyOf(evaluation.commune.id, evaluation.level)) ?? null;
+  private renderDetail_(evaluation: Evaluation, data: BoardReady): TemplateResult {
+    const key = data.keys[this.selected_ as number] as string;
+    const previous = data.previousByKey.get(key) ?? null;
     return html`<div class="detail" part="detail" @keydown=${this.onDetailKey_}>
       <button type="button" class="back no-print" part="back-button" @click=${() => this.showBoard()}>
         <span aria-hidden="true">←</span>${this.strings_.back}
@@ -606,5 +727,7 @@ declare global {
   }
   interface GlobalEventHandlersEventMap {
     'ntm-commune-select': CustomEvent<NtmCommuneSelectDetail>;
+    'ntm-filter-change': CustomEvent<NtmFilterChangeDetail>;
+    'ntm-sort-change': CustomEvent<NtmSortChangeDetail>;
   }
 }

@@ -55,7 +55,7 @@ async function axeViolations(element: Element): Promise<string[]> {
 }
 
 describe('<ntm-scorecard> with a result from core', () => {
-  it('shows the commune, the criteria set with its legal basis, the verdict and "17/19 tiêu chí đạt"', async () => {
+  it('shows the commune, the criteria set with its legal basis, the verdict and "N/19 tiêu chí đạt"', async () => {
     const result = evaluateSample();
     const card = await mount('ntm-scorecard', { result });
     const root = shadow(card);
@@ -68,8 +68,11 @@ describe('<ntm-scorecard> with a result from core', () => {
     expect(header).toContain('Đồng bằng sông Hồng');
     const verdict = root.querySelector('[part~="verdict"]') as HTMLElement;
     expect(text(verdict)).toContain('Chưa đạt chuẩn xã nông thôn mới nâng cao');
-    expect(text(verdict)).toContain('17/19 tiêu chí đạt');
-    expect(text(verdict)).toContain('25/27 chỉ tiêu đạt');
+    // The counts come from the bundled rules; the element must show core's, whatever they are.
+    const { criteriaMet, criteriaTotal, indicatorsMet, indicatorsTotal } = result.counts;
+    expect(criteriaTotal).toBe(19);
+    expect(text(verdict)).toContain(`${criteriaMet}/19 tiêu chí đạt`);
+    expect(text(verdict)).toContain(`${indicatorsMet}/${indicatorsTotal} chỉ tiêu đạt`);
     expect(verdict.getAttribute('part')).toContain('verdict-not-met');
     expect(card.evaluation).toBe(result);
   });
@@ -199,7 +202,9 @@ describe('<ntm-scorecard> with a result from core', () => {
     const section = shadow(card).querySelector('[part~="prerequisite"]') as HTMLElement;
     expect(text(section)).toContain('Điều kiện: đạt chuẩn xã nông thôn mới');
     expect(text(section)).toContain('Chưa đạt');
-    expect(text(section)).toContain('15/19 tiêu chí đạt');
+    expect(text(section)).toContain(
+      `${evaluateSample().prerequisites[0]?.counts.criteriaMet}/19 tiêu chí đạt`,
+    );
     const toggle = section.querySelector('button.disclosure') as HTMLButtonElement;
     toggle.click();
     await card.updateComplete;
@@ -250,7 +255,8 @@ describe('<ntm-scorecard> with a result from core', () => {
       { lang: 'en' },
       wrapper,
     );
-    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain('17/19 criteria met');
+    const met = evaluateSample().counts.criteriaMet;
+    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain(`${met}/19 criteria met`);
     expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain(
       'Does not yet meet the advanced new-rural commune standard',
     );
@@ -261,7 +267,7 @@ describe('<ntm-scorecard> with a result from core', () => {
     expect(shadow(card).querySelector('article')?.getAttribute('lang')).toBe('en');
     card.removeAttribute('lang');
     await card.updateComplete;
-    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain('17/19 tiêu chí đạt');
+    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain(`${met}/19 tiêu chí đạt`);
     wrapper.setAttribute('lang', 'en-GB');
     await until(
       () => text(shadow(card).querySelector('[part~="verdict"]')).includes('criteria met'),
@@ -300,6 +306,128 @@ describe('<ntm-scorecard> with a result from core', () => {
   });
 });
 
+describe('<ntm-scorecard> with hostile results (issue 16)', () => {
+  /** Mounts a card with `result`, collecting its ntm-error events; the page must see no exception. */
+  async function mountHostile(result: unknown): Promise<{ card: NtmScorecard; codes: string[] }> {
+    const codes: string[] = [];
+    const listener = (event: GlobalEventHandlersEventMap['ntm-error']) => codes.push(event.detail.code);
+    document.addEventListener('ntm-error', listener);
+    const card = await mount('ntm-scorecard');
+    card.result = result as Evaluation; // the setter must not throw
+    await card.updateComplete;
+    await card.updateComplete;
+    document.removeEventListener('ntm-error', listener);
+    return { card, codes };
+  }
+
+  const alertOf = (card: NtmScorecard) => text(shadow(card).querySelector('[role="alert"]'));
+
+  it('shows its error state for a result whose getters throw', async () => {
+    const result = toJson(evaluateSample());
+    Object.defineProperty(result, 'status', {
+      get() {
+        throw new Error('boom');
+      },
+    });
+    const { card, codes } = await mountHostile(result);
+    expect(alertOf(card)).toContain('Không đọc được kết quả đánh giá');
+    expect(alertOf(card)).toContain('result: không đọc được');
+    expect(alertOf(card)).not.toContain('boom');
+    expect(codes).toEqual(['unreadable-result']);
+  });
+
+  it('shows its error state for a Proxy that throws, and for a revoked Proxy', async () => {
+    const throwing = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('trap');
+        },
+        getPrototypeOf() {
+          throw new Error('trap');
+        },
+      },
+    );
+    const first = await mountHostile(throwing);
+    expect(first.codes).toEqual(['unreadable-result']);
+    const { proxy, revoke } = Proxy.revocable(toJson(evaluateSample()), {});
+    revoke();
+    const second = await mountHostile(proxy);
+    expect(alertOf(second.card)).toContain('Không đọc được kết quả đánh giá');
+    expect(second.codes).toEqual(['unreadable-result']);
+  });
+
+  it('shows its error state when a value throws only when drawn (after the checks passed)', async () => {
+    const result = toJson(evaluateSample());
+    let reads = 0;
+    const commune = result.commune;
+    Object.defineProperty(result, 'commune', {
+      get() {
+        reads++;
+        if (reads > 1) throw new Error('second read');
+        return commune;
+      },
+    });
+    const { card, codes } = await mountHostile(result);
+    await card.updateComplete;
+    expect(alertOf(card)).toContain('Kết quả có phần không hiển thị được');
+    expect(codes).toEqual(['render']);
+    // A good result afterwards is shown again.
+    const good = evaluateSample();
+    card.result = good;
+    await card.updateComplete;
+    expect(shadow(card).querySelector('[role="alert"]')).toBeNull();
+    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain(
+      `${good.counts.criteriaMet}/${good.counts.criteriaTotal}`,
+    );
+  });
+
+  it('refuses results beyond its documented sizes, at once', async () => {
+    const result = toJson(evaluateSample());
+    const criterion = result.criteria[0] as Evaluation['criteria'][number];
+    result.criteria = Array.from({ length: 20_000 }, (_, i) => ({ ...criterion, id: `c${i}` }));
+    const { card, codes } = await mountHostile(result);
+    expect(alertOf(card)).toContain('Dữ liệu quá lớn để hiển thị');
+    expect(alertOf(card)).toContain('result.criteria: có 20.000 mục, vượt giới hạn 100');
+    expect(codes).toEqual(['too-large']);
+    expect(shadow(card).querySelectorAll('.criterion')).toHaveLength(0);
+    // Indicators: per criterion, and across the tiers of one result.
+    const wide = toJson(evaluateSample());
+    const first = wide.criteria[0] as Evaluation['criteria'][number];
+    first.indicators = Array.from(
+      { length: 201 },
+      () => first.indicators[0] as (typeof first.indicators)[number],
+    );
+    const second = await mountHostile(wide);
+    expect(alertOf(second.card)).toContain('result.criteria[0].indicators: có 201 mục, vượt giới hạn 200');
+    const deep = toJson(evaluateSample());
+    let tier: Evaluation = deep;
+    for (let i = 0; i < 9; i++) {
+      const next = toJson(evaluateSample());
+      next.prerequisites = [];
+      tier.prerequisites = [next];
+      tier = next;
+    }
+    const third = await mountHostile(deep);
+    expect(alertOf(third.card)).toContain('vượt giới hạn 8');
+    expect(third.codes).toEqual(['too-large']);
+  });
+
+  it('shows bidi controls in names as visible codes, so they cannot reorder its text', async () => {
+    const result = toJson(evaluateSample());
+    result.commune.name = 'Xã \u202Eạđ mạN';
+    const criterion = result.criteria[0] as Evaluation['criteria'][number];
+    criterion.name = { vi: 'Quy \u2067hoạch', en: 'Planning' };
+    (criterion.indicators[0] as { name: unknown }).name = { vi: '\u202Dchỉ tiêu', en: 'x' };
+    const card = await mount('ntm-scorecard', { result, expanded: true });
+    const all = shadow(card).textContent ?? '';
+    expect(all).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(text(shadow(card).querySelector('[part~="title"]'))).toBe('Xã \\u202Eạđ mạN');
+    expect(all).toContain('Quy \\u2067hoạch');
+    expect(all).toContain('\\u202Dchỉ tiêu');
+  });
+});
+
 describe('<ntm-scorecard> states', () => {
   it('shows an empty state without input', async () => {
     const card = await mount('ntm-scorecard');
@@ -314,19 +442,29 @@ describe('<ntm-scorecard> states', () => {
     });
     const alert = shadow(card).querySelector('[role="alert"]');
     expect(text(alert)).toContain('Kết quả đánh giá không đúng định dạng');
-    expect(text(alert)).toContain('result.status: expected one of met, not-met, incomplete');
+    expect(text(alert)).toContain('result.status: phải là một trong các giá trị met, not-met, incomplete');
     expect(errors).toEqual(['malformed-result']);
     const broken = toJson(evaluateSample());
     (broken.criteria[3] as unknown as { indicators: unknown }).indicators = 'none';
     card.result = broken;
     await card.updateComplete;
     expect(text(shadow(card).querySelector('[role="alert"]'))).toContain(
-      'result.criteria[3].indicators: expected a array',
+      'result.criteria[3].indicators: phải là một danh sách',
     );
+    // The same error in English, worded again when lang changes.
+    card.setAttribute('lang', 'en');
+    await card.updateComplete;
+    const english = text(shadow(card).querySelector('[role="alert"]'));
+    expect(english).toContain('The result cannot be shown');
+    expect(english).toContain('The evaluation result is malformed');
+    expect(english).toContain('result.criteria[3].indicators: expected an array');
+    card.removeAttribute('lang');
     card.result = evaluateSample();
     await card.updateComplete;
     expect(shadow(card).querySelector('[role="alert"]')).toBeNull();
-    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain('17/19');
+    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain(
+      `${evaluateSample().counts.criteriaMet}/19`,
+    );
   });
 
   it('ignores a previous review that cannot be compared', async () => {
@@ -334,7 +472,9 @@ describe('<ntm-scorecard> states', () => {
       result: evaluateSample(),
       previous: { nope: true } as unknown as Evaluation,
     });
-    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain('17/19');
+    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain(
+      `${evaluateSample().counts.criteriaMet}/19`,
+    );
     expect(shadow(card).querySelector('[part~="progress"]')).toBeNull();
   });
 });
@@ -351,9 +491,10 @@ describe('<ntm-scorecard src>', () => {
     expect(text(shadow(card).querySelector('[part~="message"]'))).toMatch(/Đang (tải|đánh giá)/);
     expect(shadow(card).querySelector('[role="status"]')).not.toBeNull();
     await until(() => !!shadow(card).querySelector('[part~="verdict"]'), 10000, 'the evaluation');
-    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain('17/19 tiêu chí đạt');
+    const met = evaluateSample().counts.criteriaMet;
+    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain(`${met}/19 tiêu chí đạt`);
     expect(loads.length).toBe(1);
-    expect(card.evaluation?.counts.criteriaMet).toBe(17);
+    expect(card.evaluation?.counts.criteriaMet).toBe(met);
   });
 
   it('evaluates a data: URL with region and province given as attributes', async () => {
@@ -375,7 +516,9 @@ describe('<ntm-scorecard src>', () => {
     const src = `data:application/json,${encodeURIComponent(JSON.stringify(evaluateSample()))}`;
     const card = await mount('ntm-scorecard', {}, { src });
     await until(() => !!shadow(card).querySelector('[part~="verdict"]'), 5000, 'the result');
-    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain('17/19');
+    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain(
+      `${evaluateSample().counts.criteriaMet}/19`,
+    );
   });
 
   const failures: Array<[string, Record<string, string>, string, string[]]> = [
@@ -461,7 +604,9 @@ describe('<ntm-scorecard src>', () => {
       { src: '/no-such-commune.json', level: 'nang-cao' },
     );
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain('15/19');
+    expect(text(shadow(card).querySelector('[part~="verdict"]'))).toContain(
+      `${evaluateSample({}, { level: 'ntm' }).counts.criteriaMet}/19`,
+    );
   });
 });
 

@@ -9,6 +9,7 @@ import {
 } from '@nongthonmoi/core/review';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
+import { errorLines, problemCode } from '../internal/errors.js';
 import {
   formatDate,
   formatGap,
@@ -16,11 +17,11 @@ import {
   formatValue,
   type Localized,
   localized,
+  plain,
   safeUrl,
 } from '../internal/format.js';
-import type { Messages } from '../internal/i18n.js';
 import { icon } from '../internal/icons.js';
-import type { SrcOutcome } from '../internal/load-src.js';
+import type { SrcFailure, SrcOutcome } from '../internal/load-src.js';
 import { NtmElement } from '../internal/ntm-element.js';
 import { evaluationProblem } from '../internal/validate.js';
 import { styles } from './ntm-scorecard.styles.js';
@@ -36,11 +37,8 @@ export interface NtmErrorDetail {
   message: string;
 }
 
-interface ErrorState {
-  code: string;
-  message: string;
-  issues: string[];
-}
+/** Why nothing can be shown; worded when drawn, so that it follows `lang`. */
+type ErrorState = SrcFailure;
 
 interface Changes {
   progress: CommuneProgress | null;
@@ -255,16 +253,16 @@ export class NtmScorecard extends NtmElement {
     if (this.result) {
       const problem = evaluationProblem(this.result);
       if (problem) {
-        this.setError_({ code: 'malformed-result', message: problem, issues: [] }, 'malformed');
+        this.setError_({ code: problemCode(problem), problem, issues: [] });
         return;
       }
-      if (this.error_?.code === 'malformed-result') this.error_ = null;
+      if (this.error_?.problem || this.error_?.code === 'render') this.error_ = null;
     }
     if (!candidate) return;
     this.view_ = candidate;
     if (this.previous) {
       try {
-        if (evaluationProblem(this.previous, 'previous')) throw new Error('malformed previous');
+        if (evaluationProblem(this.previous, 'previous')) throw 0;
         const report = compare([this.previous], [candidate]);
         const progress = report.communes[0] ?? null;
         const indicators = new Map<string, IndicatorChange>();
@@ -274,7 +272,7 @@ export class NtmScorecard extends NtmElement {
         }
         for (const change of progress?.criteria ?? [])
           criteria.set(`${change.level}\u0000${change.id}`, change);
-        this.changes_ = { progress, previousAsOf: this.previous.asOf, indicators, criteria };
+        this.changes_ = { progress, previousAsOf: plain(this.previous.asOf), indicators, criteria };
       } catch {
         // A previous review that cannot be compared only loses the arrows, never the scorecard.
         this.changes_ = null;
@@ -282,13 +280,13 @@ export class NtmScorecard extends NtmElement {
     }
   }
 
-  private setError_(error: ErrorState, kind: keyof Messages['errors'] | null): void {
-    const message = kind ? this.messages.errors[kind] : error.message;
+  private setError_(error: ErrorState): void {
+    const [headline, lines] = errorLines(error, this.messages);
     this.error_ = error;
     this.phase_ = 'error';
     this.dispatchEvent(
       new CustomEvent<NtmErrorDetail>('ntm-error', {
-        detail: { code: error.code, message: kind ? `${message}: ${error.message}` : error.message },
+        detail: { code: error.code, message: [headline, ...lines].join(': ') },
         bubbles: true,
         composed: true,
       }),
@@ -297,7 +295,7 @@ export class NtmScorecard extends NtmElement {
 
   private startLoad_(): void {
     this.load_().catch((error: unknown) => {
-      this.setError_({ code: 'internal', message: String(error), issues: [] }, null);
+      this.setError_({ code: 'internal', issues: [String(error)] });
     });
   }
 
@@ -321,22 +319,19 @@ export class NtmScorecard extends NtmElement {
           province: this.province ?? undefined,
           requireVerified: this.requireVerified,
         },
-        this.messages,
         controller.signal,
         () => {
           if (token === this.loadToken_) this.phase_ = 'evaluating';
         },
         evaluationProblem,
+        problemCode,
       );
     } catch (error) {
-      outcome = {
-        ok: false,
-        error: { code: 'load-core', message: this.messages.errors.loadCore, issues: [String(error)] },
-      };
+      outcome = { ok: false, error: { code: 'load-core', issues: [String(error)] } };
     }
     if (token !== this.loadToken_ || !outcome) return;
     if (!outcome.ok) {
-      this.setError_(outcome.error, null);
+      this.setError_(outcome.error);
       return;
     }
     const { evaluation } = outcome;
@@ -396,15 +391,18 @@ export class NtmScorecard extends NtmElement {
   override render(): TemplateResult {
     try {
       return this.renderContent_();
-    } catch (error) {
-      // Last line of defence: a result that passed the shape check but still cannot be drawn.
-      return this.renderError_({ code: 'render', message: String(error), issues: [] });
+    } catch {
+      // Last line of defence: a result that passed the checks but still cannot be drawn (e.g. a getter that
+      // throws on its second read). Reported once per result, after this update.
+      const error: ErrorState = { code: 'render', issues: [] };
+      if (this.error_?.code !== 'render') this.updateComplete.then(() => this.setError_(error));
+      return this.renderError_(error);
     }
   }
 
   private renderContent_(): TemplateResult {
     const m = this.messages;
-    if (this.error_ && (this.phase_ === 'error' || this.error_.code === 'malformed-result')) {
+    if (this.error_ && (this.phase_ === 'error' || this.error_.problem || this.error_.code === 'render')) {
       return this.renderError_(this.error_);
     }
     const evaluation = this.view_;
@@ -440,15 +438,11 @@ export class NtmScorecard extends NtmElement {
 
   private renderError_(error: ErrorState): TemplateResult {
     const m = this.messages;
-    const detail =
-      error.code === 'malformed-result' && this.result
-        ? html`<p>${m.errors.malformed}</p>
-            <ul><li>${error.message}</li></ul>`
-        : html`<p>${error.message}</p>
-            ${error.issues.length > 0 ? html`<ul>${error.issues.map((issue) => html`<li>${issue}</li>`)}</ul>` : nothing}`;
+    const [headline, lines] = errorLines(error, m);
     return html`<div class="message error" part="message error" role="alert">
       <p class="title">${m.errorTitle}</p>
-      ${detail}
+      <p>${headline}</p>
+      ${lines.length > 0 ? html`<ul>${lines.map((line) => html`<li>${line}</li>`)}</ul>` : nothing}
     </div>`;
   }
 
@@ -467,26 +461,26 @@ export class NtmScorecard extends NtmElement {
     const lang = this.lang_;
     const { commune, ruleset } = evaluation;
     // The province is a slug in core's result (e.g. nam-dinh): not shown until core gives its name.
-    const place = commune.district ?? '';
+    const place = plain(commune.district);
     const basis = Array.isArray(ruleset.basis) ? ruleset.basis : [];
     const overlays = Array.isArray(ruleset.overlays) ? ruleset.overlays : [];
-    const regionName = (region: string) => m.regions[region] ?? region;
+    const regionName = (region: string) => m.regions[region] ?? plain(region);
     return html`<header class="header" part="header">
-      ${this.heading_(0, commune.name, 'title', 'title', 'title')}
+      ${this.heading_(0, plain(commune.name), 'title', 'title', 'title')}
       ${place ? html`<p class="place">${place}</p>` : nothing}
       <dl class="facts" part="ruleset">
         <div>
           <dt>${m.rulesetLabel}</dt>
-          <dd>${localized(ruleset.name, lang)}${ruleset.edition ? html` <span class="muted">(${ruleset.edition})</span>` : nothing}</dd>
+          <dd>${localized(ruleset.name, lang)}${ruleset.edition ? html` <span class="muted">(${plain(ruleset.edition)})</span>` : nothing}</dd>
         </div>
         ${
           basis.length > 0
             ? html`<div>
               <dt>${m.basisLabel}</dt>
               <dd>${basis.map((document, index) => {
-                const label = m.documentDate(document.number, formatDate(document.date, m));
+                const label = m.documentDate(plain(document.number), formatDate(document.date, m));
                 const href = safeUrl(document.url);
-                return html`${index > 0 ? '; ' : ''}${href ? html`<a href=${href} rel="noopener noreferrer" target="_blank">${label}</a>` : label}${document.title ? html` <span class="muted doc-title">${document.title}</span>` : nothing}`;
+                return html`${index > 0 ? '; ' : ''}${href ? html`<a href=${href} rel="noopener noreferrer" target="_blank">${label}</a>` : label}${document.title ? html` <span class="muted doc-title">${plain(document.title)}</span>` : nothing}`;
               })}</dd>
             </div>`
             : nothing
@@ -497,7 +491,7 @@ export class NtmScorecard extends NtmElement {
               <dt>${m.overlaysLabel}</dt>
               <dd>${overlays.map(
                 (overlay, index) =>
-                  html`${index > 0 ? '; ' : ''}${overlay.basis?.[0] ? `${m.documentDate(overlay.basis[0].number, formatDate(overlay.basis[0].date, m))} (${overlay.basis[0].issuer})` : overlay.province}`,
+                  html`${index > 0 ? '; ' : ''}${plain(overlay.basis?.[0] ? `${m.documentDate(overlay.basis[0].number, formatDate(overlay.basis[0].date, m))} (${overlay.basis[0].issuer})` : overlay.province)}`,
               )}</dd>
             </div>`
             : nothing
@@ -555,7 +549,7 @@ export class NtmScorecard extends NtmElement {
       <p class="prerequisite-line">
         ${this.badge_(tier.status, m.criterionStatus[tier.status])}
         <span>${m.criteriaMet(tier.counts.criteriaMet, tier.counts.criteriaTotal)}</span>
-        <span class="muted">${localized(tier.ruleset?.name, this.lang_)}${tier.ruleset?.basis?.[0] ? ` — ${tier.ruleset.basis[0].number}` : ''}</span>
+        <span class="muted">${localized(tier.ruleset?.name, this.lang_)}${tier.ruleset?.basis?.[0] ? ` — ${plain(tier.ruleset.basis[0].number)}` : ''}</span>
       </p>
       <p class="muted small">${this.countsDetail_(tier)}</p>
       <button type="button" class="disclosure no-print" aria-expanded=${open ? 'true' : 'false'} aria-controls=${panel} @click=${() => this.toggle_(key)}>
@@ -612,7 +606,7 @@ export class NtmScorecard extends NtmElement {
         html`<button type="button" class="criterion-toggle" part="criterion-toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls=${panel} @click=${() => this.toggle_(key)}>
           <span class="chevron no-print" aria-hidden="true">${icon('chevron')}</span>
           <span class="criterion-icon" aria-hidden="true">${icon(criterion.status)}</span>
-          <span class="criterion-name">${m.criterion(criterion.id)}. ${localized(criterion.name, this.lang_)}</span>
+          <span class="criterion-name">${m.criterion(plain(criterion.id))}. ${localized(criterion.name, this.lang_)}</span>
           <span class="criterion-status">${m.criterionStatus[criterion.status]}</span>
           <span class="criterion-count muted">${m.indicatorsMet(met, applicable.length)}</span>
           ${change ? html`<span class="change dir-${change.direction}" part="change">${m.direction[change.direction]}<span class="muted"> (${m.criterionWas(m.criterionStatus[change.before])})</span></span>` : nothing}
@@ -630,8 +624,8 @@ export class NtmScorecard extends NtmElement {
   private citationText_(citation: IndicatorResult['citation'] | undefined): string {
     if (!citation) return '';
     const m = this.messages;
-    const main = [citation.document, citation.part, citation.item].filter(Boolean).join(', ');
-    return citation.guidance ? `${main}; ${m.guidance} ${citation.guidance}` : main;
+    const main = [citation.document, citation.part, citation.item].filter(Boolean).map(plain).join(', ');
+    return citation.guidance ? `${main}; ${m.guidance} ${plain(citation.guidance)}` : main;
   }
 
   private renderIndicator_(
@@ -660,7 +654,7 @@ export class NtmScorecard extends NtmElement {
     const showActual = !composite || indicator.actual !== null || status === 'missing';
     return html`<li class="indicator s-${status}" part="indicator indicator-${status}">
       <div class="indicator-head">
-        <span class="indicator-name"><span class="indicator-id">${indicator.id}</span> ${localized(indicator.name, lang)}</span>
+        <span class="indicator-name"><span class="indicator-id">${plain(indicator.id)}</span> ${localized(indicator.name, lang)}</span>
         ${this.badge_(status, m.indicatorStatus[status])}
       </div>
       <dl class="values">
@@ -697,14 +691,14 @@ export class NtmScorecard extends NtmElement {
       ${
         indicator.origin === 'province'
           ? html`<p class="marker province" part="marker">
-            <span>${overlay?.basis?.[0] ? m.provinceTargetBy(overlay.basis[0].number) : m.provinceTarget}</span>
+            <span>${overlay?.basis?.[0] ? m.provinceTargetBy(plain(overlay.basis[0].number)) : m.provinceTarget}</span>
           </p>`
           : nothing
       }
       ${
         indicator.verified === false
           ? html`<p class="marker unverified" part="marker">
-            <span aria-hidden="true">⚠</span><span><strong>${m.unverifiedTarget}.</strong> ${m.unverifiedBasis}: ${indicator.rationale ? (this.lang_ === 'en' ? (indicator.rationale.en ?? indicator.rationale.vi) : indicator.rationale.vi) : ''}</span>
+            <span aria-hidden="true">⚠</span><span><strong>${m.unverifiedTarget}.</strong> ${m.unverifiedBasis}: ${plain(indicator.rationale ? (this.lang_ === 'en' ? (indicator.rationale.en ?? indicator.rationale.vi) : indicator.rationale.vi) : '')}</span>
           </p>`
           : nothing
       }

@@ -1,16 +1,31 @@
 /**
- * The archive preparation ntm used before it read workbooks as a stream (kept as the test oracle of the
- * streaming reader: see xlsx-exceljs.ts): every part inflated, worksheets trimmed to their content, an
- * uncompressed archive rebuilt for exceljs.
+ * The small workbooks ntm reads whole with the Excel library (dossiers, rules tables; commune data is read as
+ * a stream by read-xlsx-stream.ts over xlsx-archive.ts). The library inflates every part and builds every row
+ * and cell in memory. Before it sees a workbook, this module:
+ *
+ * - reads the archive's directory and refuses too many parts, a part or a total whose declared uncompressed
+ *   size is over the limits, and a part compressed beyond the ratio limit (a zip bomb), before inflating
+ *   anything;
+ * - inflates each part with its declared size as a hard cap, so that a part that unpacks to more than it
+ *   declares is refused as soon as it does (never more memory than declared);
+ * - trims each worksheet to its content: cells with no value (a style only) and rows with no such cell are
+ *   dropped, and data validations and conditional formats (which the library expands cell by cell, and which
+ *   ntm never reads) are removed, so that a sheet of a million formatted empty rows costs nothing;
+ * - refuses a workbook whose sheets hold more than {@link LIMITS.xlsxCells} cells with content (merged ranges
+ *   counted by their area: the library creates each of their cells);
+ * - hands the library a rebuilt, uncompressed archive of the checked parts.
+ *
+ * It is also the archive preparation the test oracle of the streaming reader uses (test/oracle/xlsx-exceljs.ts).
+ * See docs/security.md for the limits and their reasons.
  */
 import { inflateRawSync } from 'node:zlib';
 import { type Zippable, zipSync } from 'fflate';
-import type { Lang } from '../../src/i18n.js';
-import { LIMITS } from '../../src/io/limits.js';
-import { shownFile } from '../../src/io/text.js';
-import { InputError } from '../../src/io/types.js';
-import { formatBytes, tr } from '../../src/messages.js';
-import { escapeControls } from '../../src/safe-text.js';
+import type { Lang } from '../i18n.js';
+import { formatBytes, tr } from '../messages.js';
+import { escapeControls } from '../safe-text.js';
+import { LIMITS } from './limits.js';
+import { shownFile } from './text.js';
+import { InputError } from './types.js';
 
 interface Entry {
   name: string;
