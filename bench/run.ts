@@ -4,7 +4,7 @@
 // themselves skipped when their package is not built (or Chromium is absent).
 // Never fails because a target is missed; fails (exit 1) only on a broken set-up.
 //
-//   pnpm bench                      W1 on 10,000 communes, W2, W3 on 10,000 rows (7–11 minutes on 2 busy cores)
+//   pnpm bench                      W1 on 10,000 communes, W2, W3 on 10,000 rows and 100,000 (10–15 minutes on 2 busy cores)
 //   pnpm bench --quick              W1 on 1,000 communes, W2 10 cards × 2 reps, W3 on 1,000 rows (under a minute)
 //   pnpm bench --workloads w2,w3    only some workloads
 //   pnpm bench --workloads w1 --communes 100000 --variants core-full,hand-full,core-dashboard,hand-passfail
@@ -63,7 +63,10 @@ W3 CLI (node packages/cli/dist/bin.js evaluate):
   --cli-reps N                repetitions per case (default 3; quick 1)
   --cli-warmup N              warm-up runs per case (default 0)
   --cli-inputs csv,xlsx       input files (default both)
-  --cli-formats csv,json      outputs (default both; JSON is ~80 KB per commune)
+  --cli-formats csv,json      outputs (default both; JSON is compact, ~5 KB per commune)
+  --cli-scale-rows N          rows of the scale phase's CSV (CSV → csv, default threads and --jobs 1:
+                              peak RSS and speed-up; default 100,000, judged there only; quick 10,000; 0: none)
+  --cli-scale-reps N          repetitions of each scale case (default 2; quick 1)
   --profile                   also run each CLI case once under node --cpu-prof and print the hot functions
   --keep-files                keep W3's temporary directory (inputs, profiles)`;
 
@@ -141,6 +144,8 @@ async function main(): Promise<void> {
       'cli-warmup': { type: 'string' },
       'cli-inputs': { type: 'string' },
       'cli-formats': { type: 'string' },
+      'cli-scale-rows': { type: 'string' },
+      'cli-scale-reps': { type: 'string' },
       profile: { type: 'boolean', default: false },
       'keep-files': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -204,6 +209,8 @@ async function main(): Promise<void> {
     formats: list<OutputFormat>('cli-formats', values['cli-formats'], ['csv', 'json']),
     profile: values.profile,
     keep: values['keep-files'],
+    scaleRows: positive('cli-scale-rows', values['cli-scale-rows'], quick ? 10_000 : 100_000),
+    scaleReps: Math.max(1, positive('cli-scale-reps', values['cli-scale-reps'], quick ? 1 : 2)),
   };
   const here = dirname(fileURLToPath(import.meta.url));
   const out = resolve(values.out ?? resolve(here, 'results/latest.json'));

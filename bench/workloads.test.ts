@@ -77,7 +77,7 @@ describe('W2 and W3 on a tiny size', () => {
   );
 
   it.skipIf(w3Skip !== null)(
-    `W3: runs the built CLI on CSV and XLSX, both outputs, and the baselines${w3Skip ? ` (skipped: ${w3Skip})` : ''}`,
+    `W3: runs the built CLI on CSV and XLSX, both outputs, the baselines and the scale phase${w3Skip ? ` (skipped: ${w3Skip})` : ''}`,
     async () => {
       const report = (await runW3(
         {
@@ -89,6 +89,8 @@ describe('W2 and W3 on a tiny size', () => {
           formats: ['csv', 'json'],
           profile: false,
           keep: false,
+          scaleRows: 30,
+          scaleReps: 1,
         },
         quiet,
       )) as W3Report;
@@ -104,12 +106,21 @@ describe('W2 and W3 on a tiny size', () => {
         'node-startup',
         'cli-version',
         'write-floor',
+        'scale-csv',
+        'scale-csv-jobs1',
+        'baseline-scale-csv',
       ]);
       for (const c of report.cases) expect(c.wall.medianMs).toBeGreaterThan(0);
       const json = report.cases.find((c) => c.id === 'cli-csv-json');
-      expect(json?.outputBytes).toBeGreaterThan(20 * 10_000);
-      expect(report.targets).toHaveLength(4);
-      expect(report.targets.every((target) => target.pass === null)).toBe(true); // judged at 10,000 rows only
+      // Compact JSON: a few kilobytes per commune.
+      expect(json?.outputBytes).toBeGreaterThan(20 * 1_000);
+      expect(json?.outputBytes).toBeLessThan(20 * 20_000);
+      expect(report.scale).toMatchObject({ rows: 30 });
+      // 4 times (issue 6), then XLSX/CSV, JSON bytes, peak RSS, threads (issue 15).
+      expect(report.targets).toHaveLength(8);
+      const verdicts = report.targets.map((target) => target.pass);
+      // Judged at 10,000 and 100,000 rows only, but for the JSON size (bytes per commune at any size).
+      expect(verdicts).toEqual([null, null, null, null, null, true, null, null]);
       expect(formatW3(report).length).toBeGreaterThan(5);
       expect(summaryW3(report)).toHaveLength(ids.length);
     },

@@ -1,10 +1,15 @@
 // W3 "CLI": `ntm evaluate` end to end with the built binary (node packages/cli/dist/bin.js), on a CSV and an
 // Excel file of N synthetic communes (the W1 generator, same seed; 10,000 by default), writing `--format csv`
-// and `--format json` to a file. Each run is a fresh process; wall time around spawnSync, CPU time (user +
-// system) and peak RSS of the child from GNU time when /usr/bin/time exists. Baselines in the same run and
-// interleaved with the CLI runs: reading the same file with the same library the CLI uses (csv-parse, exceljs)
-// and writing it back as CSV, Node's start-up, and `ntm --version`. A disk floor for the JSON output (writing
-// as many bytes) runs after the others.
+// and `--format json` (compact, the default) to a file. Each run is a fresh process; wall time around
+// spawnSync, CPU time (user + system) and peak RSS of the child (all its threads) from GNU time when
+// /usr/bin/time exists. Baselines in the same run and interleaved with the CLI runs: reading the same file with
+// the same library the CLI used (csv-parse, exceljs) and writing it back as CSV, Node's start-up, and `ntm
+// --version`. A disk floor for the JSON output (writing as many bytes) runs after the others.
+//
+// Then the scale phase (issue 15): a CSV of M communes (100,000 by default) to `--format csv`, with the
+// default threads and with `--jobs 1`, interleaved, against the csv-parse baseline on the same file: peak RSS
+// and the speed-up of the threads. Targets: XLSX within 1.5× of the same data as CSV, JSON ≤ 6 KB per commune,
+// peak RSS under 400 MiB at 100,000 rows, and the threads' speed-up.
 import { spawnSync } from 'node:child_process';
 import {
   closeSync,
@@ -19,7 +24,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +49,15 @@ const GNU_TIME = '/usr/bin/time';
 /** The issue's target: 10,000 rows from CSV or XLSX to written results in under 5 s. */
 export const TARGET_ROWS = 10_000;
 export const TARGET_MS = 5_000;
+/** Issue 15: an Excel file evaluated within this multiple of the time of the same data as CSV (10,000 rows). */
+export const XLSX_RATIO = 1.5;
+/** Issue 15: `--format json` (compact) at most this many bytes per commune. */
+export const JSON_BYTES_PER_COMMUNE = 6 * 1024;
+/** Issue 15: CSV → CSV of this many rows peaks under {@link SCALE_RSS_MIB} of RSS (threads included). */
+export const SCALE_ROWS = 100_000;
+export const SCALE_RSS_MIB = 400;
+/** Issue 15: the default threads at least this much faster than `--jobs 1` on {@link SCALE_ROWS} rows. */
+export const JOBS_SPEEDUP = 1.25;
 
 export type InputKind = 'csv' | 'xlsx';
 export type OutputFormat = 'csv' | 'json';
@@ -59,6 +73,10 @@ export interface W3Options {
   profile: boolean;
   /** Keep the temporary directory (input files, profiles). */
   keep: boolean;
+  /** Rows of the scale phase's CSV (0: no scale phase). */
+  scaleRows: number;
+  /** Repetitions of each scale case. */
+  scaleReps: number;
 }
 
 interface Sample {
@@ -73,7 +91,7 @@ interface Sample {
 export interface W3Case {
   id: string;
   name: string;
-  kind: 'cli' | 'baseline' | 'info';
+  kind: 'cli' | 'baseline' | 'info' | 'scale';
   input: InputKind | null;
   format: OutputFormat | null;
   /** The baseline this case is compared with. */
@@ -97,6 +115,8 @@ export interface W3Report {
   node: string;
   cpuSource: string;
   files: { csvBytes: number | null; xlsxBytes: number | null; generateMs: number; columns: number };
+  /** The scale phase: its CSV and the threads `ntm evaluate` used by default (the machine's processors). */
+  scale: { rows: number; csvBytes: number; threads: number } | null;
   cases: W3Case[];
   targets: TargetRow[];
   profiles: Record<string, ProfileSummary>;
@@ -113,6 +133,8 @@ interface CaseSpec {
   out: string | null;
   /** Checks the output (throws when wrong). */
   check?: (out: string) => void;
+  /** Rows of its input file, when it has one (for rows/s). */
+  rows?: number;
 }
 
 const BASELINE_CSV = `// Baseline: read the CSV with csv-parse (as the CLI does), write it back as CSV.
@@ -207,13 +229,14 @@ function checkCsvOutput(rows: number) {
 
 function checkJsonOutput(rows: number) {
   return (out: string) => {
-    // The report can be hundreds of MiB: read its head only.
+    // The report can be hundreds of MiB, and its counts come after the evaluations: read its tail only.
+    const size = statSync(out).size;
     const fd = openSync(out, 'r');
-    const buffer = Buffer.alloc(400);
-    const read = readSync(fd, buffer, 0, buffer.length, 0);
+    const buffer = Buffer.alloc(Math.min(size, 64 * 1024));
+    const read = readSync(fd, buffer, 0, buffer.length, size - buffer.length);
     closeSync(fd);
-    const head = buffer.subarray(0, read).toString('utf8');
-    const evaluated = /"evaluated":\s*(\d+)/.exec(head)?.[1];
+    const tail = buffer.subarray(0, read).toString('utf8');
+    const evaluated = /"counts":\s*\{[^}]*"evaluated":\s*(\d+)/.exec(tail)?.[1];
     if (Number(evaluated) !== rows)
       throw new Error(`W3: ${out} says ${evaluated} evaluated, expected ${rows}`);
   };
@@ -387,6 +410,90 @@ async function measure(options: W3Options, dir: string, log: (line: string) => v
     for (let rep = 0; rep < options.reps; rep++) (samples.get(spec.id) as Sample[]).push(once(spec));
   }
 
+  // The scale phase: one large CSV, written as results with the default threads and with one, and read back
+  // by the csv-parse baseline, interleaved.
+  let scale: W3Report['scale'] = null;
+  if (options.scaleRows > 0) {
+    const started = performance.now();
+    const scaleCsv = join(dir, `communes-${options.scaleRows}.csv`);
+    const scaleBytes = writeCsv(
+      scaleCsv,
+      generateCommunes(rules, { communes: options.scaleRows, seed: options.seed }),
+      keys,
+    );
+    const threads = availableParallelism();
+    scale = { rows: options.scaleRows, csvBytes: scaleBytes, threads };
+    const rowsText = options.scaleRows.toLocaleString('en-US');
+    log(
+      `  scale phase: ${rowsText} rows, CSV ${fmtBytes(scaleBytes)} (written in ${((performance.now() - started) / 1000).toFixed(1)} s); ` +
+        `\`ntm evaluate --format csv\` with the default threads (${threads}: the machine's processors) and with --jobs 1; ${options.scaleReps} repetition(s)`,
+    );
+    const cliArgs = (out: string, jobs: string[]) => [
+      CLI_BIN,
+      'evaluate',
+      scaleCsv,
+      '--level',
+      W1_LEVEL,
+      '--as-of',
+      W1_AS_OF,
+      '--format',
+      'csv',
+      ...jobs,
+      '--out',
+      out,
+    ];
+    const scaleSpecs: CaseSpec[] = [
+      {
+        id: 'scale-csv',
+        name: `ntm evaluate CSV → --format csv, ${threads} threads (default)`,
+        kind: 'scale',
+        input: 'csv',
+        format: 'csv',
+        baseline: 'scale-csv-jobs1',
+        args: cliArgs(join(dir, 'scale-out.csv'), []),
+        out: join(dir, 'scale-out.csv'),
+        check: checkCsvOutput(options.scaleRows),
+        rows: options.scaleRows,
+      },
+      {
+        id: 'scale-csv-jobs1',
+        name: 'ntm evaluate CSV → --format csv, --jobs 1',
+        kind: 'scale',
+        input: 'csv',
+        format: 'csv',
+        baseline: 'baseline-scale-csv',
+        args: cliArgs(join(dir, 'scale-out-1.csv'), ['--jobs', '1']),
+        out: join(dir, 'scale-out-1.csv'),
+        check: checkCsvOutput(options.scaleRows),
+        rows: options.scaleRows,
+      },
+      {
+        id: 'baseline-scale-csv',
+        name: 'baseline: csv-parse the large CSV, write it back',
+        kind: 'baseline',
+        input: 'csv',
+        format: 'csv',
+        baseline: null,
+        args: [join(dir, 'baseline-csv.mjs'), scaleCsv, join(dir, 'scale-baseline.csv')],
+        out: join(dir, 'scale-baseline.csv'),
+        check: checkCsvOutput(options.scaleRows),
+        rows: options.scaleRows,
+      },
+    ];
+    for (const spec of scaleSpecs) {
+      specs.push(spec);
+      samples.set(spec.id, []);
+    }
+    for (let rep = 0; rep < options.scaleReps; rep++) {
+      for (let k = 0; k < scaleSpecs.length; k++) {
+        const spec = scaleSpecs[(k + rep) % scaleSpecs.length] as CaseSpec;
+        (samples.get(spec.id) as Sample[]).push(once(spec));
+      }
+      log(`    W3 scale repetition ${rep + 1}/${options.scaleReps} done`);
+    }
+    rmSync(scaleCsv, { force: true });
+  }
+
   const cases: W3Case[] = specs.map((spec) => {
     const all = samples.get(spec.id) as Sample[];
     const list = all.filter((s) => s.error === null);
@@ -407,7 +514,8 @@ async function measure(options: W3Options, dir: string, log: (line: string) => v
       cpuMedianMs: cpu.length > 0 ? statOf(cpu).medianMs : null,
       maxRssMiB: rss.length > 0 ? Math.max(...rss) / 1024 : null,
       outputBytes: list[0]?.outputBytes ?? null,
-      rowsPerSecond: spec.input && list.length > 0 ? options.rows / (wall.medianMs / 1000) : null,
+      rowsPerSecond:
+        spec.input && list.length > 0 ? (spec.rows ?? options.rows) / (wall.medianMs / 1000) : null,
     };
   });
 
@@ -421,7 +529,7 @@ async function measure(options: W3Options, dir: string, log: (line: string) => v
       pass: atTarget ? c.error === null && c.wall.medianMs < TARGET_MS : null,
       passFromMin: atTarget ? c.error === null && c.wall.minMs < TARGET_MS : null,
     }));
-
+  targets.push(...scaleTargets(cases, options, scale));
   const profiles: Record<string, ProfileSummary> = {};
   if (options.profile) {
     for (const spec of specs.filter((s) => s.kind === 'cli')) {
@@ -444,10 +552,80 @@ async function measure(options: W3Options, dir: string, log: (line: string) => v
     node: process.version,
     cpuSource: timeFile ? '/usr/bin/time (user + system of the child)' : 'none',
     files: { csvBytes, xlsxBytes, generateMs: Math.round(generateMs), columns: keys.length + 5 },
+    scale,
     cases,
     targets,
     profiles,
   };
+}
+
+/** The targets of issue 15: XLSX against CSV, JSON bytes per commune, peak RSS at scale, the threads' speed-up. */
+function scaleTargets(cases: readonly W3Case[], options: W3Options, scale: W3Report['scale']): TargetRow[] {
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  const ok = (c: W3Case | undefined): c is W3Case => c !== undefined && c.error === null;
+  const rows = (n: number) => n.toLocaleString('en-US');
+  const targets: TargetRow[] = [];
+  const atTarget = options.rows === TARGET_ROWS;
+  const xlsx = byId.get('cli-xlsx-csv');
+  const csv = byId.get('cli-csv-csv');
+  if (xlsx && csv) {
+    const median = xlsx.wall.medianMs / csv.wall.medianMs;
+    const fastest = xlsx.wall.minMs / csv.wall.minMs;
+    targets.push({
+      workload: 'W3',
+      description: `XLSX → --format csv within ${XLSX_RATIO}× of the same data as CSV (${rows(TARGET_ROWS)} rows)`,
+      measured: `${ok(xlsx) && ok(csv) ? `${median.toFixed(2)}×; ${fastest.toFixed(2)}×` : 'FAILED'}${atTarget ? '' : ` (on ${rows(options.rows)} rows: judged at ${rows(TARGET_ROWS)} only)`}`,
+      pass: atTarget ? ok(xlsx) && ok(csv) && median <= XLSX_RATIO : null,
+      passFromMin: atTarget ? ok(xlsx) && ok(csv) && fastest <= XLSX_RATIO : null,
+    });
+  }
+  const json = byId.get('cli-csv-json') ?? byId.get('cli-xlsx-json');
+  if (json) {
+    const perCommune = ok(json) && json.outputBytes !== null ? json.outputBytes / options.rows : null;
+    const pass = perCommune !== null && perCommune <= JSON_BYTES_PER_COMMUNE;
+    targets.push({
+      workload: 'W3',
+      description: `--format json (compact) ≤ ${JSON_BYTES_PER_COMMUNE / 1024} KB per commune`,
+      measured:
+        perCommune === null
+          ? 'FAILED'
+          : `${(perCommune / 1024).toFixed(2)} KB per commune (${size(json.outputBytes)} for ${rows(options.rows)})`,
+      pass,
+      passFromMin: pass,
+    });
+  }
+  const threaded = byId.get('scale-csv');
+  const single = byId.get('scale-csv-jobs1');
+  if (scale && threaded && single) {
+    const judged = scale.rows === SCALE_ROWS;
+    const note = judged ? '' : ` (on ${rows(scale.rows)} rows: judged at ${rows(SCALE_ROWS)} only)`;
+    const rssOf = (c: W3Case) => c.samples.map((s) => s.maxRssKiB).filter((v): v is number => v !== null);
+    const peaks = rssOf(threaded);
+    const highest = peaks.length > 0 ? Math.max(...peaks) / 1024 : null;
+    const lowest = peaks.length > 0 ? Math.min(...peaks) / 1024 : null;
+    const baseline = byId.get('baseline-scale-csv');
+    targets.push({
+      workload: 'W3',
+      description: `CSV → --format csv, ${rows(SCALE_ROWS)} rows, default threads: peak RSS < ${SCALE_RSS_MIB} MiB`,
+      measured:
+        highest === null
+          ? 'not measured (no /usr/bin/time)'
+          : `${ok(threaded) ? '' : 'FAILED; '}${highest.toFixed(0)} MiB (highest run), ${(lowest as number).toFixed(0)} MiB (lowest); --jobs 1 ${single.maxRssMiB?.toFixed(0) ?? '—'} MiB; baseline csv-parse ${baseline?.maxRssMiB?.toFixed(0) ?? '—'} MiB${note}`,
+      pass: judged && highest !== null ? ok(threaded) && highest < SCALE_RSS_MIB : null,
+      passFromMin: judged && lowest !== null ? ok(threaded) && lowest < SCALE_RSS_MIB : null,
+    });
+    const speedup = single.wall.medianMs / threaded.wall.medianMs;
+    const fastest = single.wall.minMs / threaded.wall.minMs;
+    const canJudge = judged && scale.threads > 1;
+    targets.push({
+      workload: 'W3',
+      description: `--jobs: ${scale.threads} threads (default) ≥ ${JOBS_SPEEDUP}× faster than --jobs 1 on ${rows(SCALE_ROWS)} rows`,
+      measured: `${ok(threaded) && ok(single) ? `${speedup.toFixed(2)}×; ${fastest.toFixed(2)}× (${ms(threaded.wall.medianMs)} against ${ms(single.wall.medianMs)} ms)` : 'FAILED'}${scale.threads > 1 ? note : ' (one processor: nothing to spread over)'}`,
+      pass: canJudge ? ok(threaded) && ok(single) && speedup >= JOBS_SPEEDUP : null,
+      passFromMin: canJudge ? ok(threaded) && ok(single) && fastest >= JOBS_SPEEDUP : null,
+    });
+  }
+  return targets;
 }
 
 const size = (bytes: number | null) =>
@@ -513,14 +691,16 @@ export function summaryW3(report: W3Report): SummaryRow[] {
     return {
       workload: 'W3',
       measurement: c.name,
-      size: c.input ? `${report.options.rows.toLocaleString('en-US')} rows` : '',
+      size: c.input
+        ? `${(c.id.includes('scale') && report.scale ? report.scale.rows : report.options.rows).toLocaleString('en-US')} rows`
+        : '',
       medianMs: c.wall.medianMs,
       minMs: c.wall.minMs,
       cpuMs: c.cpuMedianMs,
       versus: c.error
         ? `FAILED: ${c.error.slice(0, 80)}`
         : base
-          ? `${times(c.wall.medianMs, base.wall.medianMs)} ${base.id === 'node-startup' ? 'node -e 0' : `baseline ${base.input?.toUpperCase()}`}`
+          ? `${times(c.wall.medianMs, base.wall.medianMs)} ${base.id === 'node-startup' ? 'node -e 0' : base.kind === 'scale' ? '--jobs 1' : `baseline ${base.input?.toUpperCase()}`}`
           : c.outputBytes
             ? `output ${size(c.outputBytes)}`
             : '',

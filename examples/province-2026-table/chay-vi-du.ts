@@ -1,6 +1,6 @@
 // The whole example, as a province office runs it (GIÁ TRỊ MINH HỌA, KHÔNG PHẢI MỨC CHÍNH THỨC):
 //   1. ntm rules import bang-tieu-chi-2026-minh-hoa.xlsx --out ket-qua/bo-tieu-chi-2026-minh-hoa.json
-//   2. ntm evaluate xa-2026-minh-hoa.csv --level ntm --as-of 2026-06-30 --ruleset ket-qua/… --format json
+//   2. ntm evaluate xa-2026-minh-hoa.csv --level ntm --as-of 2026-06-30 --ruleset ket-qua/… --format json --explain full
 //   3. the same indicator, side by side for the three commune groups: same data, different targets.
 //
 // Run from the repository root:  pnpm --filter @nongthonmoi/example-province-2026-table run example
@@ -54,6 +54,9 @@ await ntm([
   ruleset,
   '--format',
   'json',
+  // Every name, target and citation (the default compact form keeps statuses, values and gaps).
+  '--explain',
+  'full',
   '--out',
   results,
 ]);

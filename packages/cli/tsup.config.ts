@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/bin.ts', 'src/index.ts'],
+  // The worker thread of `ntm evaluate --jobs` is an entry of its own: jobs.ts starts dist/evaluate-worker.js.
+  entry: ['src/bin.ts', 'src/index.ts', 'src/evaluate-worker.ts'],
   format: ['esm'],
   clean: true,
   sourcemap: true,

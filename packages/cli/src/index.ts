@@ -22,7 +22,7 @@ export {
   writeOutput,
 } from './io/output.js';
 export { type GuardRequest, guardPaths, PathClashError, type PathRole } from './io/path-guard.js';
-export { type ReadOptions, readCommunes } from './io/read.js';
+export { openCommunes, type ReadOptions, readCommunes } from './io/read.js';
 export { decodeText, detectDelimiter, readCsvText } from './io/read-csv.js';
 export {
   DOSSIER_HEADERS,
@@ -37,11 +37,20 @@ export { readJsonText } from './io/read-json.js';
 export { readXlsx } from './io/read-xlsx.js';
 export { type BundleLookup, findScorecardBundle, type ScorecardBundle } from './io/scorecard-bundle.js';
 export { type DateSource, dateInData, dateInFileName, parseDayText } from './io/snapshot-date.js';
+export type { CommuneSource, ReadBatch } from './io/source.js';
 export type { InputFormat, ReadCommune, ReadResult, RowProblem } from './io/types.js';
 export { InputError } from './io/types.js';
-export { evaluationsToCsv, problemsToCsv, toCsv } from './io/write-csv.js';
+export {
+  evaluationsToCsv,
+  problemsToCsv,
+  type ResultsCsvLayout,
+  resultsCsvHeader,
+  resultsCsvLayout,
+  resultsCsvRows,
+  toCsv,
+} from './io/write-csv.js';
 export { type HtmlOptions, renderReviewHtml } from './io/write-html.js';
-export { toJsonReport } from './io/write-json.js';
+export { type Explain, evaluationJson, toJsonReport } from './io/write-json.js';
 export {
   buildReviewWorkbook,
   buildTemplateWorkbook,
@@ -51,10 +60,15 @@ export {
 } from './io/write-xlsx.js';
 export { type OwnerRule, type Owners, ownerOf, parseOwners, readOwners } from './owners.js';
 export {
+  type EvaluatedBatch,
   type EvaluateFileOptions,
+  type EvaluationStream,
+  type EvaluationStreamOptions,
   evaluateFile,
   evaluateRead,
   type FileEvaluation,
+  openEvaluation,
+  PARALLEL_FROM_BYTES,
   today,
 } from './pipeline.js';
 export { buildProgram, main } from './program.js';

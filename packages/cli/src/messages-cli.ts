@@ -111,6 +111,10 @@ export const CLI_MESSAGES = {
     () => 'số',
     () => 'n',
   ),
+  'placeholder.detail': m(
+    () => 'mức',
+    () => 'detail',
+  ),
   'placeholder.format': m(
     () => 'dạng',
     () => 'format',
@@ -240,8 +244,21 @@ export const CLI_MESSAGES = {
   ),
   'help.evaluate.format': m(
     () =>
-      'dạng kết quả; table là bảng tóm tắt trên màn hình, html là báo cáo (mặc định: theo đuôi tệp của --out, nếu không có thì table)',
-    () => 'output format; table is the terminal summary, html the report (default: from --out, else table)',
+      'dạng kết quả; table là bảng tóm tắt trên màn hình, jsonl là mỗi xã một dòng JSON, html là báo cáo (mặc định: theo đuôi tệp của --out, nếu không có thì table)',
+    () =>
+      'output format; table is the terminal summary, jsonl one JSON line per commune, html the report (default: from --out, else table)',
+  ),
+  'help.evaluate.explain': m(
+    () =>
+      'với json, jsonl: compact là gọn (kết quả, giá trị thực tế và phần còn thiếu của từng chỉ tiêu; mặc định), full là đầy đủ (mọi mức chỉ tiêu, căn cứ và lý do)',
+    () =>
+      'json, jsonl: compact (statuses, actual values and gaps per indicator; default) or full (every target, citation and reason)',
+  ),
+  'help.evaluate.jobs': m(
+    () =>
+      'với csv, json, jsonl: đánh giá trên n luồng xử lý song song, thứ tự kết quả giữ nguyên (mặc định: bằng số lõi của máy, cho tệp từ 1 MiB trở lên)',
+    () =>
+      'csv, json, jsonl: evaluate on n threads, results kept in file order (default: the number of processors, for files of 1 MiB or more)',
   ),
   'help.evaluate.out': m(
     () => 'ghi kết quả vào tệp này thay vì in ra màn hình',

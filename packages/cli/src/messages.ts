@@ -692,6 +692,13 @@ export const MESSAGES = {
   ),
 
   // ---------------------------------------------------------------------------------------------------------
+  // ntm evaluate: streamed outputs and threads (commands/evaluate.ts)
+  'evaluate.explainNotJson': m<{ format: string }>(
+    (p) => `--explain chỉ dùng với --format json hoặc jsonl (định dạng đang chọn: ${p.format})`,
+    (p) => `--explain applies to --format json and jsonl only (the format chosen: ${p.format})`,
+  ),
+
+  // ---------------------------------------------------------------------------------------------------------
   // Writing reports
   'xlsx.truncated': m<{
     file: string;

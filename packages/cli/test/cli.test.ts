@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expandEvaluation } from '@nongthonmoi/core';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -48,19 +49,14 @@ function csvOf(
 
 interface JsonOut {
   counts: { rows: number; evaluated: number; rowsWithProblems: number };
-  evaluations: Array<{
-    row: number;
-    commune: { id: string; name: string };
-    status: string;
-    criteria: Array<{ indicators: Array<{ measure: string | null; actual: unknown }> }>;
-    prerequisites: Array<{
-      criteria: Array<{ indicators: Array<{ measure: string | null; actual: unknown }> }>;
-    }>;
-  }>;
+  /** Compact evaluations (the default of --format json). */
+  evaluations: Array<{ row: number; commune: { id: string; name: string }; status: string }>;
   problems: Array<{ file: string; row: number; column: string; value: string; reason: string }>;
 }
 
-function actualOf(evaluation: JsonOut['evaluations'][number], measure: string): unknown {
+/** The value an evaluation compared for `measure`: read from the full evaluation its compact form stands for. */
+function actualOf(compact: JsonOut['evaluations'][number], measure: string): unknown {
+  const evaluation = expandEvaluation(compact);
   for (const tier of [evaluation, ...evaluation.prerequisites]) {
     for (const criterion of tier.criteria) {
       for (const indicator of criterion.indicators)

@@ -243,6 +243,8 @@ describe('a percentage typed as a fraction', () => {
       '15/11/2023',
       '--province',
       'Nam Định',
+      '--explain',
+      'full',
       '--out',
       out,
     ]);

@@ -144,7 +144,19 @@ describe('ntm rules export, then ntm rules import', () => {
     const communes = path('communes.json');
     writeFileSync(communes, JSON.stringify([sampleCommune()]));
     const evaluate = (extra: string[]) =>
-      ntm(['evaluate', communes, '--level', 'ntm', '--as-of', '2023-06-01', '--format', 'json', ...extra]);
+      ntm([
+        'evaluate',
+        communes,
+        '--level',
+        'ntm',
+        '--as-of',
+        '2023-06-01',
+        '--format',
+        'json',
+        '--explain',
+        'full',
+        ...extra,
+      ]);
     const before = await evaluate([]);
     expect(before.code).toBe(0);
     type Result = { id: string; status: string; actual: unknown; comparator: string | null };

@@ -17,8 +17,17 @@ import { diffDetails, type RulesetDiff } from './engine/diff.js';
 import { type BatchResult, Engine, type EvaluateOptions } from './engine/engine.js';
 import type { CompiledExpression } from './logic/compile.js';
 import { LogicEngine } from './logic/compile.js';
+import {
+  type CompactEvaluation,
+  CompactEvaluationError,
+  type EvaluationRules,
+  placementOf,
+  rebuildEvaluation,
+} from './result/compact.js';
+import type { ResultLayout } from './result/layout.js';
 import type { Evaluation } from './result/types.js';
 import { BUNDLED_RULESETS } from './rules.js';
+import { CompactEvaluationSchema } from './schema/compact.js';
 
 export type { CanonicalOptions } from './editions/canonical.js';
 export { canonicalRuleset, isCanonicalRuleset } from './editions/canonical.js';
@@ -51,6 +60,7 @@ export type {
 export { DEFAULT_LIMITS, LogicEngine, REFUSED_OPERATORS, STANDARD_OPERATORS } from './logic/compile.js';
 export type { CostMeasure } from './logic/errors.js';
 export { LogicBudgetError, LogicCostError, LogicError } from './logic/errors.js';
+export { CompactEvaluationError, compactEvaluation } from './result/compact.js';
 export type {
   CriterionResult,
   CriterionStatus,
@@ -123,6 +133,8 @@ export {
 } from './schema/common.js';
 export type { Commune, MeasureValue } from './schema/commune.js';
 export { CommuneSchema } from './schema/commune.js';
+export type { CompactEvaluation, CompactTier } from './schema/compact.js';
+export { CompactEvaluationSchema, compactEvaluationJsonSchema } from './schema/compact.js';
 export type {
   Amendment,
   Comparator,
@@ -196,6 +208,56 @@ export function diffRulesets(
   const engine = getEngine(options.rulesets);
   const detail = (x: string | RulesetDetail) => (typeof x === 'string' ? getRulesetById(engine, x) : x);
   return diffDetails(detail(a), detail(b));
+}
+
+/**
+ * The full evaluation a compact one stands for (`compactEvaluation`, `ntm evaluate --format json`), rebuilt
+ * from the rules it was evaluated with: nothing is evaluated again. Give the same extra `rulesets` as for the
+ * evaluation. Throws `CompactEvaluationError` when the data is not a compact evaluation (`code`
+ * 'invalid-compact-evaluation') or was evaluated with other rules ('ruleset-mismatch'), and
+ * `EditionNotFoundError` when no edition of its level is in force on its date.
+ */
+export function expandEvaluation(
+  compact: unknown,
+  options: { rulesets?: readonly RulesetInput[] } = {},
+): Evaluation {
+  const parsed = CompactEvaluationSchema.safeParse(compact);
+  if (!parsed.success) {
+    const lines = parsed.error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new CompactEvaluationError('invalid-compact-evaluation', {
+      vi: `không phải kết quả đánh giá rút gọn: ${lines.join('; ')}`,
+      en: `not a compact evaluation: ${lines.join('; ')}`,
+    });
+  }
+  const data: CompactEvaluation = parsed.data;
+  const chain = getEngine(options.rulesets).chain(
+    data.level,
+    data.asOf,
+    data.commune.province,
+    data.recognition !== undefined,
+  );
+  // Each tier's targets for this commune, looked up as the evaluation did (see placementOf).
+  const tiers = new Map<ResultLayout, NonNullable<typeof chain.recognition>>();
+  for (let tier: typeof chain.main | null = chain.main; tier; tier = tier.requires)
+    tiers.set(tier.layout, tier);
+  if (chain.recognition) tiers.set(chain.recognition.layout, chain.recognition);
+  const placement = {
+    ...placementOf(data),
+    group: data.group,
+    year: Number(data.asOf.slice(0, 4)),
+  };
+  const rules: EvaluationRules = {
+    tiers: [...tiers.keys()].filter((layout) => layout !== chain.recognition?.layout),
+    recognition: chain.recognition?.layout ?? null,
+    targetOf: (layout, index, values) => {
+      const tier = tiers.get(layout);
+      const indicator = tier?.edition.indicators[index];
+      return tier && indicator?.national ? tier.resolveTarget(indicator, placement, values) : null;
+    },
+  };
+  return rebuildEvaluation(data, rules);
 }
 
 const expressionEngine = new LogicEngine();

@@ -367,11 +367,17 @@ export function usageFailure(error: unknown, io: Io, lang: Lang = 'vi'): number 
   throw error;
 }
 
+/** What {@link reportRead} tells of a file read (a whole ReadResult, or a streamed source's). */
+export type ReadReport = Pick<
+  ReadResult,
+  'file' | 'unit' | 'ignoredColumns' | 'sheet' | 'headerRow' | 'warnings'
+>;
+
 /**
  * What reading a file found besides its rows, on stderr: the header row when it is not the first (title
  * rows above it were skipped), the warnings (a percentage typed as a fraction), the ignored columns.
  */
-export function reportRead(read: ReadResult, io: Io, lang: Lang): void {
+export function reportRead(read: ReadReport, io: Io, lang: Lang): void {
   if (read.headerRow !== undefined && read.headerRow > 1) {
     io.stderr(
       tr(lang, 'header.rowFound', {
@@ -388,11 +394,14 @@ export function reportRead(read: ReadResult, io: Io, lang: Lang): void {
   reportIgnoredColumns(read.ignoredColumns, io, lang);
 }
 
-/** A progress bar on stderr, only for long batches and only when a person is watching (a TTY, not CI). */
+/**
+ * A progress bar on stderr, only for long batches and only when a person is watching (a TTY, not CI). A
+ * streamed run estimates its total as it reads: `update` may change it.
+ */
 export function progressBar(
   total: number,
   label: string,
-): { update: (done: number) => void; stop: () => void } {
+): { update: (done: number, total?: number) => void; stop: () => void } {
   const interactive = process.stdout.isTTY && process.stderr.isTTY && !process.env.CI && total >= 2000;
   if (!interactive) return { update: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
@@ -405,7 +414,13 @@ export function progressBar(
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);
-  return { update: (done) => bar.update(done), stop: () => bar.stop() };
+  return {
+    update: (done, newTotal) => {
+      if (newTotal !== undefined && newTotal !== bar.getTotal()) bar.setTotal(newTotal);
+      bar.update(done);
+    },
+    stop: () => bar.stop(),
+  };
 }
 
 /** Writes text or bytes to an open output (--out), or text to stdout. */

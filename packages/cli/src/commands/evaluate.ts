@@ -3,13 +3,21 @@ import { listProvinces } from '@nongthonmoi/core';
 import { Command } from 'commander';
 import { formatTable } from '../format-table.js';
 import type { Lang } from '../i18n.js';
+import type { Output } from '../io/output.js';
 import { findScorecardBundle } from '../io/scorecard-bundle.js';
-import { evaluationsToCsv } from '../io/write-csv.js';
+import type { RowProblem } from '../io/types.js';
+import { resultsCsvHeader } from '../io/write-csv.js';
 import { renderReviewHtml } from '../io/write-html.js';
-import { jsonReportChunks } from '../io/write-json.js';
+import { type Explain, jsonReportEnd, jsonReportSeparator, jsonReportStart } from '../io/write-json.js';
 import { buildReviewWorkbook, workbookBuffer } from '../io/write-xlsx.js';
 import { defaultLang, tr } from '../messages.js';
-import { type EvaluateFileOptions, evaluateFile, type FileEvaluation } from '../pipeline.js';
+import {
+  type EvaluateFileOptions,
+  type EvaluationStream,
+  evaluateFile,
+  type FileEvaluation,
+  openEvaluation,
+} from '../pipeline.js';
 import { buildReview, type ReviewInput } from '../review.js';
 import {
   addInputOptions,
@@ -27,12 +35,14 @@ import {
   Outputs,
   processIo,
   progressBar,
+  type ReadReport,
   type RuleOptions,
   reportProblems,
   reportRead,
   rulesetRoles,
   UsageError,
   usageFailure,
+  wholeNumber,
   writeProblems,
 } from './common.js';
 
@@ -45,15 +55,23 @@ export interface EvaluateCliOptions extends RuleOptions {
   headerRow?: number;
   ignoreUnknownColumns?: boolean;
   errors?: string;
+  /** json and jsonl: compact (default) or full evaluations. */
+  explain?: Explain;
+  /** Worker threads for csv, json and jsonl (default: the processors, for files of 1 MiB or more). */
+  jobs?: number;
 }
 
-const FORMATS = ['table', 'json', 'csv', 'xlsx', 'html'] as const;
+const FORMATS = ['table', 'json', 'jsonl', 'csv', 'xlsx', 'html'] as const;
+const EXPLAINS = ['compact', 'full'] as const;
 type Format = (typeof FORMATS)[number];
+/** The formats written as the communes are evaluated (the others need every evaluation first). */
+const STREAMED = new Set<Format>(['csv', 'json', 'jsonl']);
 
 export function formatFromOut(out: string | undefined): Format | null {
   if (!out) return null;
   const extension = extname(out).toLowerCase();
   if (extension === '.json') return 'json';
+  if (extension === '.jsonl' || extension === '.ndjson') return 'jsonl';
   if (extension === '.csv') return 'csv';
   if (extension === '.xlsx') return 'xlsx';
   if (extension === '.html' || extension === '.htm') return 'html';
@@ -115,9 +133,13 @@ export async function runEvaluate(
 ): Promise<number> {
   const lang = options.lang;
   let outputs: Outputs | null = null;
+  let stream: EvaluationStream | null = null;
+  const bar: { current: ReturnType<typeof progressBar> | null } = { current: null };
   try {
     const format = (options.format as Format | undefined) ?? formatFromOut(options.out) ?? 'table';
     if (format === 'xlsx' && !options.out) throw new UsageError(tr(lang, 'usage.xlsxNeedsOut'));
+    if (options.explain && format !== 'json' && format !== 'jsonl')
+      throw new UsageError(tr(lang, 'evaluate.explainNotJson', { format }));
     outputs = await Outputs.open(
       {
         inputs: [dataRole(file, lang), ...rulesetRoles(options.ruleset)],
@@ -129,68 +151,150 @@ export async function runEvaluate(
       lang,
     );
     const out = outputs.get('--out');
-    const result = await evaluateWithOptions(file, options, { io });
-    const { evaluations, problems, read } = result;
-    let content: string | Uint8Array | null = null;
-    switch (format) {
-      case 'json':
-        await emitChunks(
-          out,
-          jsonReportChunks({
-            level: options.level,
-            asOf: result.asOf,
-            file: read.file,
-            rows: read.rows,
-            evaluations,
-            evaluationRows: result.rows,
-            problems,
-          }),
-          io,
-        );
-        break;
-      case 'csv':
-        content = evaluationsToCsv(evaluations, result.rows);
-        break;
-      case 'xlsx':
-        content = await workbookBuffer(
-          await buildReviewWorkbook(buildReview(reviewInputOf(result, options))),
-          {
-            lang,
-            file: options.out,
-            onWarning: (text) => io.stderr(text),
-          },
-        );
-        break;
-      case 'html': {
-        const lookup = findScorecardBundle();
-        content = renderReviewHtml(buildReview(reviewInputOf(result, options)), {
-          bundle: lookup.bundle,
-          ...(lookup.bundle ? {} : { bundleReason: lookup.reason }),
-        });
-        break;
-      }
-      default:
-        content = formatTable(evaluations, {
-          lang: options.lang,
-          color: !options.out && process.stdout.isTTY === true && !process.env.NO_COLOR,
-        });
+    let summary: {
+      read: ReadReport;
+      problems: readonly RowProblem[];
+      evaluated: number;
+    };
+    if (STREAMED.has(format)) {
+      stream = await openStreamed(file, options, format as 'csv' | 'json' | 'jsonl', bar, io);
+      await writeStreamed(stream, format as 'csv' | 'json' | 'jsonl', options, out, io);
+      const source = stream.source;
+      summary = {
+        read: {
+          file: source.file,
+          unit: source.unit,
+          ignoredColumns: source.ignoredColumns,
+          ...(source.sheet !== undefined ? { sheet: source.sheet } : {}),
+          ...(source.headerRow !== undefined ? { headerRow: source.headerRow } : {}),
+          warnings: stream.warnings(),
+        },
+        problems: stream.problems(),
+        evaluated: stream.evaluated,
+      };
+    } else {
+      const result = await evaluateWithOptions(file, options, { io });
+      await emit(io, out, await reviewContent(format, result, options, io), lang);
+      summary = { read: result.read, problems: result.problems, evaluated: result.evaluations.length };
     }
-    if (content !== null) await emit(io, out, content, lang);
+    const { problems, evaluated } = summary;
     await writeProblems(outputs.get('--errors'), problems, lang);
     await outputs.commit();
-    reportRead(read, io, lang);
-    reportProblems(problems, io, { lang, units: new Map([[read.file, read.unit]]) });
+    reportRead(summary.read, io, lang);
+    reportProblems(problems, io, { lang, units: new Map([[summary.read.file, summary.read.unit]]) });
     const badRows = new Set(problems.map((p) => p.row)).size;
     if (problems.length > 0) {
-      io.stderr(tr(lang, 'status.evaluate.rowErrors', { rows: badRows, evaluated: evaluations.length }));
+      io.stderr(tr(lang, 'status.evaluate.rowErrors', { rows: badRows, evaluated }));
     }
     if (options.out) {
-      io.stderr(tr(lang, 'status.evaluate.wrote', { out: options.out, communes: evaluations.length }));
+      io.stderr(tr(lang, 'status.evaluate.wrote', { out: options.out, communes: evaluated }));
     }
     return problems.length > 0 ? EXIT.rowErrors : EXIT.ok;
   } catch (error) {
     await outputs?.abort();
     return usageFailure(error, io, lang);
+  } finally {
+    bar.current?.stop();
+    await stream?.close();
+  }
+}
+
+/** The content of the formats that need every evaluation: the terminal table, the workbook, the HTML report. */
+async function reviewContent(
+  format: Format,
+  result: FileEvaluation,
+  options: EvaluateCliOptions,
+  io: Io,
+): Promise<string | Uint8Array> {
+  const lang = options.lang;
+  switch (format) {
+    case 'xlsx':
+      return workbookBuffer(await buildReviewWorkbook(buildReview(reviewInputOf(result, options))), {
+        lang,
+        file: options.out,
+        onWarning: (text) => io.stderr(text),
+      });
+    case 'html': {
+      const lookup = findScorecardBundle();
+      return renderReviewHtml(buildReview(reviewInputOf(result, options)), {
+        bundle: lookup.bundle,
+        ...(lookup.bundle ? {} : { bundleReason: lookup.reason }),
+      });
+    }
+    default:
+      return formatTable(result.evaluations, {
+        lang: options.lang,
+        color: !options.out && process.stdout.isTTY === true && !process.env.NO_COLOR,
+      });
+  }
+}
+
+/** Opens the file for a streamed evaluation with the command-line options. */
+async function openStreamed(
+  file: string,
+  options: EvaluateCliOptions,
+  output: 'csv' | 'json' | 'jsonl',
+  bar: { current: ReturnType<typeof progressBar> | null },
+  io: Io,
+): Promise<EvaluationStream> {
+  const rulesets = await loadRulesetFiles(options.ruleset, options.lang, io);
+  return openEvaluation(file, {
+    output,
+    ...(options.explain ? { explain: options.explain } : {}),
+    ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+    level: options.level,
+    ...(options.asOf ? { asOf: options.asOf } : {}),
+    ...(options.region ? { region: options.region } : {}),
+    ...(options.province ? { province: options.province } : {}),
+    ...(options.requireVerified ? { requireVerified: true } : {}),
+    ...(options.recognition ? { recognition: true } : {}),
+    ...(rulesets.length > 0 ? { rulesets } : {}),
+    ...(options.sheet ? { sheet: options.sheet } : {}),
+    ...(options.headerRow ? { headerRow: options.headerRow } : {}),
+    ...(options.ignoreUnknownColumns ? { ignoreUnknownColumns: true } : {}),
+    lang: options.lang,
+    onProgress: (done, total) => {
+      bar.current ??= progressBar(total, file);
+      bar.current.update(done, total);
+    },
+  });
+}
+
+/**
+ * Writes the results as each batch is evaluated, to --out (a temporary file, renamed when complete) or to
+ * stdout: the CSV header or the JSON report's head first, then the batches in file order, then (JSON) the
+ * counts and the problems.
+ */
+async function writeStreamed(
+  stream: EvaluationStream,
+  format: 'csv' | 'json' | 'jsonl',
+  options: EvaluateCliOptions,
+  out: Output | undefined,
+  io: Io,
+): Promise<void> {
+  const write = (text: string) => emitChunks(out, [text], io);
+  if (format === 'csv')
+    await write(resultsCsvHeader(stream.csvLayout as NonNullable<typeof stream.csvLayout>));
+  if (format === 'json') {
+    await write(
+      jsonReportStart({
+        level: options.level,
+        asOf: stream.asOf,
+        file: stream.source.file,
+        explain: options.explain ?? 'compact',
+      }),
+    );
+  }
+  let first = true;
+  for await (const batch of stream.results()) {
+    if (batch.evaluated === 0) continue;
+    await write(format === 'json' ? jsonReportSeparator(first) + batch.text : batch.text);
+    first = false;
+  }
+  if (format === 'json') {
+    await write(
+      jsonReportEnd({ rows: stream.source.rows, evaluated: stream.evaluated, problems: stream.problems() }),
+    );
   }
 }
 
@@ -215,6 +319,19 @@ export function evaluateCommand(
         lang,
       ),
     )
+    .addOption(
+      choiceOption(
+        flags('--explain', 'placeholder.detail', lang),
+        tr(lang, 'help.evaluate.explain'),
+        EXPLAINS,
+        lang,
+      ),
+    )
+    .option(
+      flags('--jobs', 'placeholder.number', lang),
+      tr(lang, 'help.evaluate.jobs'),
+      wholeNumber(1, 64, lang),
+    )
     .option(flags('--out', 'placeholder.file', lang), tr(lang, 'help.evaluate.out'));
   addInputOptions(command, lang);
   command.addOption(langOption(lang));
@@ -226,6 +343,7 @@ export function evaluateCommand(
         'ntm evaluate du-lieu.xlsx --sheet "Số liệu" --level "nâng cao" --as-of 31/12/2023',
         'ntm evaluate bao-cao-xa.xlsx --header-row 4 --level ntm --as-of 2023-12-31 --province nam-dinh',
         'ntm evaluate xa.csv --level nang-cao --format json --out ket-qua.json --errors loi.csv',
+        'ntm evaluate ca-nuoc.csv --level ntm --as-of 31/12/2025 --format jsonl --out ket-qua.jsonl --jobs 4',
         'ntm evaluate xa.csv --level "kiểu mẫu" --province "Nam Định" --as-of 15/11/2023 --out ket-qua.xlsx',
         'ntm evaluate communes.json --level ntm --region dbsh --lang en',
       ],

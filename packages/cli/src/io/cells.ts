@@ -381,6 +381,77 @@ function shownNumber(value: number, lang: Lang): string {
 }
 
 /**
+ * What the percentage-as-fraction check needs of a percent column, gathered in one pass (a batch at a time
+ * when a file is streamed, in whichever thread converted the rows): the fractions (few), and the range of the
+ * other values. Plain data, so that a worker's can be sent back and merged.
+ */
+export interface PercentSpread {
+  low: number;
+  high: number;
+  fractions: Array<{ row: number; id: string; value: number }>;
+}
+
+/** Spreads by measure key. */
+export type PercentSpreads = Record<string, PercentSpread>;
+
+/** Adds communes (with their rows) to the spreads of the percent measures `keys`. */
+export function addPercentSpreads(
+  spreads: PercentSpreads,
+  keys: readonly string[],
+  communes: ReadonlyArray<{ row: number; commune: { id: string; values?: Record<string, unknown> } }>,
+): PercentSpreads {
+  for (const key of keys) {
+    let spread = spreads[key];
+    for (const { row, commune } of communes) {
+      const value = commune.values?.[key];
+      if (typeof value !== 'number') continue;
+      spread ??= spreads[key] = {
+        low: Number.POSITIVE_INFINITY,
+        high: Number.NEGATIVE_INFINITY,
+        fractions: [],
+      };
+      if (value > 0 && value < 1) spread.fractions.push({ row, id: commune.id, value });
+      else {
+        if (value < spread.low) spread.low = value;
+        if (value > spread.high) spread.high = value;
+      }
+    }
+  }
+  return spreads;
+}
+
+/** Merges `more` into `into` (a batch's spreads into the file's). */
+export function mergePercentSpreads(into: PercentSpreads, more: PercentSpreads): void {
+  for (const [key, spread] of Object.entries(more)) {
+    const known = into[key];
+    if (!known) {
+      into[key] = { low: spread.low, high: spread.high, fractions: [...spread.fractions] };
+      continue;
+    }
+    known.low = Math.min(known.low, spread.low);
+    known.high = Math.max(known.high, spread.high);
+    for (const fraction of spread.fractions) known.fractions.push(fraction);
+  }
+}
+
+/** The percent columns of a file, by measure key, with the header the user knows them by (JSON: the field). */
+export function percentColumns(
+  read: Pick<ReadResult, 'columns' | 'format'>,
+  measures: ReadonlyMap<string, Pick<Measure, 'type'>>,
+): Map<string, string> {
+  const columns = new Map<string, string>();
+  for (const column of read.columns) {
+    if (column.target.kind === 'measure' && column.target.measure.type === 'percent') {
+      columns.set(column.target.key, column.header);
+    }
+  }
+  if (read.format === 'json') {
+    for (const [key, measure] of measures) if (measure.type === 'percent') columns.set(key, `values.${key}`);
+  }
+  return columns;
+}
+
+/**
  * Percentages typed as fractions. In a percent column whose other values are all above 1, a value between 0
  * and 1 that is at least ten times smaller than all of them and whose hundredfold lies among them (0,955 with
  * 92,5 and 96,5 around it) is most likely 95,5 % written the way Excel stores a percentage. ntm does not guess:
@@ -392,31 +463,23 @@ export function percentFractionWarnings(
   measures: ReadonlyMap<string, Pick<Measure, 'type'>>,
   lang: Lang = 'vi',
 ): RowProblem[] {
-  // The percent columns, by measure key, with the header the user knows them by (JSON: the field).
-  const columns = new Map<string, string>();
-  for (const column of read.columns) {
-    if (column.target.kind === 'measure' && column.target.measure.type === 'percent') {
-      columns.set(column.target.key, column.header);
-    }
-  }
-  if (read.format === 'json') {
-    for (const [key, measure] of measures) if (measure.type === 'percent') columns.set(key, `values.${key}`);
-  }
+  const columns = percentColumns(read, measures);
+  const spreads = addPercentSpreads({}, [...columns.keys()], read.communes);
+  return spreadWarnings(spreads, columns, read.file, lang);
+}
+
+/** The warnings of {@link percentFractionWarnings} from the spreads of a file's percent `columns`. */
+export function spreadWarnings(
+  spreads: PercentSpreads,
+  columns: ReadonlyMap<string, string>,
+  file: string,
+  lang: Lang = 'vi',
+): RowProblem[] {
   const warnings: RowProblem[] = [];
   for (const [key, header] of columns) {
-    // One pass per column: the fractions (few), and the range of the other values (a million, maybe).
-    const fractions: Array<{ row: number; id: string; value: number }> = [];
-    let low = Number.POSITIVE_INFINITY;
-    let high = Number.NEGATIVE_INFINITY;
-    for (const { row, commune } of read.communes) {
-      const value = commune.values?.[key];
-      if (typeof value !== 'number') continue;
-      if (value > 0 && value < 1) fractions.push({ row, id: commune.id, value });
-      else {
-        if (value < low) low = value;
-        if (value > high) high = value;
-      }
-    }
+    const spread = spreads[key];
+    if (!spread) continue;
+    const { fractions, low, high } = spread;
     if (fractions.length === 0 || high === Number.NEGATIVE_INFINITY || !(low > 1)) continue;
     for (const item of fractions) {
       const percent = Number.parseFloat((item.value * 100).toPrecision(12));
@@ -424,7 +487,7 @@ export function percentFractionWarnings(
       if (item.value * 10 > low || percent < low / 2 || percent > high * 1.5) continue;
       const value = shownNumber(item.value, lang);
       warnings.push({
-        file: read.file,
+        file,
         row: item.row,
         column: header,
         value,

@@ -7,9 +7,10 @@ import { formatBytes, tr } from '../messages.js';
 import { percentFractionWarnings } from './cells.js';
 import type { Dictionary } from './columns.js';
 import { LIMITS } from './limits.js';
-import { decodeText, notTextReason, readCsvText } from './read-csv.js';
+import { decodeText, notTextReason, openCsv } from './read-csv.js';
 import { readJsonText } from './read-json.js';
-import { readXlsx } from './read-xlsx.js';
+import { openXlsx } from './read-xlsx-stream.js';
+import { type CommuneSource, collect, sourceOf } from './source.js';
 import { shownFile } from './text.js';
 import { InputError, type InputFormat, type ReadResult } from './types.js';
 
@@ -149,38 +150,150 @@ export async function readBytes(
   }
 }
 
+/** A file's bytes for a reader that takes them a piece at a time. */
+export interface InputPieces {
+  /** The size in bytes (for a pipe or a device: what was read). */
+  size: number;
+  /** The first bytes (up to 64 KiB): what the format and the encoding are told from. */
+  head: Uint8Array;
+  /** Every byte, from the first, a piece at a time; the file is closed at the end. */
+  pieces(): AsyncGenerator<Uint8Array>;
+  /** Closes the file if `pieces` was not read to its end. */
+  close(): Promise<void>;
+}
+
+const PIECE = 1024 * 1024;
+
+/**
+ * A regular file opened for reading a piece at a time (a CSV of a whole country need not be in memory at
+ * once), with the checks of {@link readBytes}; a pipe or a device is read whole first. Throws
+ * {@link InputError}.
+ */
+async function openPieces(file: string, lang: Lang): Promise<InputPieces> {
+  const limit = LIMITS.inputBytes;
+  let handle: FileHandle;
+  try {
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw openError(error, file, lang);
+  }
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await handle.close().catch(() => {});
+  };
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw new InputError(file, tr(lang, 'read.folder', { file: shownFile(file) }));
+    if (!info.isFile()) {
+      const bytes = await readStream(handle, file, limit, lang);
+      await close();
+      return {
+        size: bytes.length,
+        head: bytes.subarray(0, 64 * 1024),
+        async *pieces() {
+          for (let at = 0; at < bytes.length; at += PIECE) yield bytes.subarray(at, at + PIECE);
+        },
+        close,
+      };
+    }
+    const tooLarge = (size: number) =>
+      new InputError(
+        file,
+        tr(lang, 'read.tooLarge', {
+          file: shownFile(file),
+          size: formatBytes(size, lang),
+          limit: formatBytes(limit, lang),
+        }),
+      );
+    if (info.size > limit) throw tooLarge(info.size);
+    const read = async (length: number, position: number): Promise<Uint8Array> => {
+      const buffer = Buffer.allocUnsafe(length);
+      try {
+        const { bytesRead } = await handle.read(buffer, 0, length, position);
+        return buffer.subarray(0, bytesRead);
+      } catch (error) {
+        throw openError(error, file, lang);
+      }
+    };
+    const head = await read(Math.min(info.size, 64 * 1024), 0);
+    return {
+      size: info.size,
+      head,
+      async *pieces() {
+        try {
+          let position = 0;
+          for (;;) {
+            const piece = await read(PIECE, position);
+            if (piece.length === 0) break;
+            position += piece.length;
+            // The file may have grown since it was measured.
+            if (position > limit) throw tooLarge(position);
+            yield piece;
+          }
+        } finally {
+          await close();
+        }
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/**
+ * Opens a CSV, Excel or JSON file for reading its communes a batch at a time (see source.ts). The header is
+ * read and checked here: throws {@link InputError} when the file cannot be used. A CSV is read from the disk
+ * as it is parsed; an Excel or JSON file is read whole first (an archive's directory is at its end).
+ */
+export async function openCommunes(
+  file: string,
+  dictionary: Dictionary,
+  options: ReadOptions = {},
+): Promise<CommuneSource> {
+  const lang = options.lang ?? 'vi';
+  const input = await openPieces(file, lang);
+  const ignoreUnknownColumns = options.ignoreUnknownColumns ?? false;
+  try {
+    const format = options.format ?? detectFormat(file, input.head, lang);
+    const headerRow = options.headerRow !== undefined ? { headerRow: options.headerRow } : {};
+    if (format === 'csv') {
+      return await openCsv(input, file, dictionary, { ignoreUnknownColumns, lang, ...headerRow });
+    }
+    const parts: Uint8Array[] = [];
+    for await (const piece of input.pieces()) parts.push(piece);
+    const bytes = parts.length === 1 ? (parts[0] as Uint8Array) : Buffer.concat(parts);
+    if (format === 'json') {
+      return sourceOf(
+        readJsonText(decodeText(bytes, file, lang), file, dictionary, { ignoreUnknownColumns, lang }),
+        bytes.length,
+        dictionary,
+        lang,
+      );
+    }
+    return await openXlsx(bytes, file, dictionary, {
+      ignoreUnknownColumns,
+      lang,
+      ...headerRow,
+      ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    });
+  } catch (error) {
+    await input.close();
+    throw error;
+  }
+}
+
 /** Reads communes from a CSV, Excel or JSON file. Throws {@link InputError} when the file cannot be used. */
 export async function readCommunes(
   file: string,
   dictionary: Dictionary,
   options: ReadOptions = {},
 ): Promise<ReadResult> {
-  const lang = options.lang ?? 'vi';
-  const bytes = await readBytes(file, { lang });
-  const format = options.format ?? detectFormat(file, bytes, lang);
-  const ignoreUnknownColumns = options.ignoreUnknownColumns ?? false;
-  const headerRow = options.headerRow !== undefined ? { headerRow: options.headerRow } : {};
-  let read: ReadResult;
-  switch (format) {
-    case 'csv':
-      read = readCsvText(decodeText(bytes, file, lang), file, dictionary, {
-        ignoreUnknownColumns,
-        lang,
-        ...headerRow,
-      });
-      break;
-    case 'json':
-      read = readJsonText(decodeText(bytes, file, lang), file, dictionary, { ignoreUnknownColumns, lang });
-      break;
-    case 'xlsx':
-      read = await readXlsx(bytes, file, dictionary, {
-        ignoreUnknownColumns,
-        lang,
-        ...headerRow,
-        ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
-      });
-      break;
-  }
-  const warnings = percentFractionWarnings(read, dictionary.measures, lang);
+  const source = await openCommunes(file, dictionary, options);
+  const read = await collect(source);
+  const warnings = percentFractionWarnings(read, dictionary.measures, source.lang);
   return warnings.length > 0 ? { ...read, warnings: [...(read.warnings ?? []), ...warnings] } : read;
 }

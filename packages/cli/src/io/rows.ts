@@ -127,28 +127,46 @@ function planOf(columns: readonly Column[]): RowPlan {
   return plan;
 }
 
+/** What reading a row in file order decides: the row is kept, with its id and whether that id came before. */
+export interface ScreenedRow {
+  /** The row as the spreadsheet shows it. */
+  row: number;
+  /** The row's id when it has a usable one. */
+  communeId: string | null;
+  /** The row where the id first appeared, when it is a repeat. */
+  duplicateOf: number | null;
+}
+
 /**
- * Turns one row into a commune, or reports every problem it has. Returns null for rows to skip (empty, or
- * an id starting with "#", which marks comments and the template's example row). `cells` may be sparse (an
- * Excel row holds only its non-empty cells): the work is proportional to the cells present and the columns
- * with a meaning, never to the width of the sheet.
+ * A row with its cells, screened but not yet converted: the work that can be done on another thread. A CSV
+ * row travels as its texts (lighter to send than cells).
  */
-export function buildCommune(
+export interface PendingRow extends ScreenedRow {
+  cells: readonly (RawCell | undefined)[] | readonly string[];
+}
+
+/** The cells of a pending row (a CSV row's texts as text cells). */
+export function cellsOf(pending: PendingRow): readonly (RawCell | undefined)[] {
+  const cells = pending.cells;
+  if (cells.length > 0 && typeof cells[0] === 'string') {
+    return (cells as readonly string[]).map((text) => ({ kind: 'text' as const, text }));
+  }
+  return cells as readonly (RawCell | undefined)[];
+}
+
+/**
+ * The part of reading a row that must follow the file's order: whether the row is skipped (null: empty, or an
+ * id starting with "#", which marks comments and the template's example row), and claiming its id (a repeated
+ * id is an error on the later rows). Cheap: no cell is converted.
+ */
+export function screenRow(
   cells: readonly (RawCell | undefined)[],
   columns: readonly Column[],
-  context: {
-    file: string;
-    row: number;
-    dictionary: Dictionary;
-    ids: IdRegister;
-    problems: RowProblem[];
-    unit?: 'row' | 'item';
-    lang?: Lang;
-  },
-): ReadCommune | null | 'invalid' {
+  row: number,
+  ids: IdRegister,
+  lang: Lang = 'vi',
+): ScreenedRow | null {
   if (isEmptyRow(cells)) return null;
-  const lang = context.lang ?? 'vi';
-  const { file, row, dictionary, problems } = context;
   const plan = planOf(columns);
   const idCell = plan.id ? (cells[plan.id.index] ?? EMPTY) : EMPTY;
   const idText = textOf(idCell, lang);
@@ -162,6 +180,31 @@ export function buildCommune(
   ) {
     return null;
   }
+  const duplicateOf = communeId !== null && plan.id ? (ids.claim(communeId, row) ?? null) : null;
+  return { row, communeId, duplicateOf };
+}
+
+/**
+ * Turns one screened row into a commune, or reports every problem it has (in the order of the columns, a
+ * repeated id last). `cells` may be sparse (an Excel row holds only its non-empty cells): the work is
+ * proportional to the cells present and the columns with a meaning, never to the width of the sheet.
+ */
+export function convertRow(
+  cells: readonly (RawCell | undefined)[],
+  columns: readonly Column[],
+  screened: ScreenedRow,
+  context: {
+    file: string;
+    dictionary: Dictionary;
+    problems: RowProblem[];
+    unit?: 'row' | 'item';
+    lang?: Lang;
+  },
+): ReadCommune | 'invalid' {
+  const lang = context.lang ?? 'vi';
+  const { file, dictionary, problems } = context;
+  const { row, communeId } = screened;
+  const plan = planOf(columns);
   const before = problems.length;
   const add = (column: string, cell: RawCell | string, reason: string) =>
     problems.push({
@@ -247,17 +290,62 @@ export function buildCommune(
         break;
     }
   }
-  if (communeId !== null && plan.id) {
-    const first = context.ids.claim(communeId, row);
-    if (first !== null) {
-      add(
-        plan.id.header,
-        communeId,
-        tr(lang, 'row.duplicateId', { id: escapeControls(communeId), unit: context.unit ?? 'row', first }),
-      );
-    }
+  if (screened.duplicateOf !== null && communeId !== null && plan.id) {
+    add(
+      plan.id.header,
+      communeId,
+      tr(lang, 'row.duplicateId', {
+        id: escapeControls(communeId),
+        unit: context.unit ?? 'row',
+        first: screened.duplicateOf,
+      }),
+    );
   }
   if (problems.length > before) return 'invalid';
   commune.values = values;
   return asOf ? { row, commune: commune as Commune, asOf } : { row, commune: commune as Commune };
+}
+
+/** Converts pending rows, in order: the good ones as communes, the others' problems into `problems`. */
+export function convertRows(
+  pending: readonly PendingRow[],
+  columns: readonly Column[],
+  context: {
+    file: string;
+    dictionary: Dictionary;
+    problems: RowProblem[];
+    unit?: 'row' | 'item';
+    lang?: Lang;
+  },
+): ReadCommune[] {
+  const communes: ReadCommune[] = [];
+  for (const row of pending) {
+    const result = convertRow(cellsOf(row), columns, row, context);
+    if (result !== 'invalid') communes.push(result);
+  }
+  return communes;
+}
+
+/**
+ * Turns one row into a commune, or reports every problem it has. Returns null for rows to skip (empty, or
+ * an id starting with "#", which marks comments and the template's example row). `cells` may be sparse (an
+ * Excel row holds only its non-empty cells): the work is proportional to the cells present and the columns
+ * with a meaning, never to the width of the sheet.
+ */
+export function buildCommune(
+  cells: readonly (RawCell | undefined)[],
+  columns: readonly Column[],
+  context: {
+    file: string;
+    row: number;
+    dictionary: Dictionary;
+    ids: IdRegister;
+    problems: RowProblem[];
+    unit?: 'row' | 'item';
+    lang?: Lang;
+  },
+): ReadCommune | null | 'invalid' {
+  const screened = screenRow(cells, columns, context.row, context.ids, context.lang);
+  if (!screened) return null;
+  return convertRow(cells, columns, screened, context);
 }

@@ -1,6 +1,74 @@
-/** JSON output of `ntm evaluate --format json`: the full evaluations, and the rows that could not be evaluated. */
-import type { Evaluation } from '@nongthonmoi/core';
+/**
+ * JSON output of `ntm evaluate`: `--format json`, a report of the evaluations (compact by default, full with
+ * `--explain full`) and the rows that could not be evaluated; `--format jsonl`, one evaluation per line. Both
+ * are written as the communes are evaluated.
+ */
+import { compactEvaluation, type Evaluation } from '@nongthonmoi/core';
 import type { RowProblem } from './types.js';
+
+/** How much of each evaluation is written: the compact form (see @nongthonmoi/core's schema) or all of it. */
+export type Explain = 'compact' | 'full';
+
+/** One evaluation as one line of JSON, with the row it came from first. */
+export function evaluationJson(evaluation: Evaluation, row: number, explain: Explain): string {
+  const data =
+    explain === 'compact'
+      ? compactEvaluation(evaluation)
+      : typeof evaluation.toJSON === 'function'
+        ? evaluation.toJSON()
+        : evaluation;
+  return JSON.stringify({ row, ...data });
+}
+
+/** The items of a batch of the report's `evaluations` list (to be joined to the others with `,\n    `). */
+export function jsonReportItems(
+  evaluations: readonly Evaluation[],
+  rows: readonly number[],
+  explain: Explain,
+): string {
+  return evaluations
+    .map((evaluation, i) => evaluationJson(evaluation, rows[i] as number, explain))
+    .join(',\n    ');
+}
+
+/** JSON lines: one evaluation a line. */
+export function jsonLines(
+  evaluations: readonly Evaluation[],
+  rows: readonly number[],
+  explain: Explain,
+): string {
+  let text = '';
+  for (let i = 0; i < evaluations.length; i++)
+    text += `${evaluationJson(evaluations[i] as Evaluation, rows[i] as number, explain)}\n`;
+  return text;
+}
+
+/** What the report says before its evaluations (they follow, then {@link jsonReportEnd}). */
+export function jsonReportStart(head: {
+  level: string;
+  asOf: string;
+  file: string;
+  explain: Explain;
+}): string {
+  const opening = JSON.stringify(head, null, 2);
+  return `${opening.slice(0, -2)},\n  "evaluations": [`;
+}
+
+/** Between two items of the evaluations list (before the first: `first`). */
+export function jsonReportSeparator(first: boolean): string {
+  return first ? '\n    ' : ',\n    ';
+}
+
+/** The end of the report: the counts and the problems, known once every row is read. */
+export function jsonReportEnd(input: {
+  rows: number;
+  evaluated: number;
+  problems: readonly RowProblem[];
+}): string {
+  const badRows = new Set(input.problems.map((problem) => `${problem.file}:${problem.row}`));
+  const counts = { rows: input.rows, evaluated: input.evaluated, rowsWithProblems: badRows.size };
+  return `${input.evaluated > 0 ? '\n  ' : ''}],\n  "counts": ${JSON.stringify(counts)},\n  "problems": ${JSON.stringify(input.problems, null, 2).replace(/\n/g, '\n  ')}\n}\n`;
+}
 
 export interface JsonReport {
   level: string;
@@ -38,32 +106,6 @@ export function toJsonReport(input: {
     }),
     problems: [...input.problems],
   };
-}
-
-/**
- * The report as a sequence of text chunks, one evaluation at a time: 10 000 full evaluations do not fit in
- * one JavaScript string, so the report is streamed.
- */
-export function* jsonReportChunks(input: Parameters<typeof toJsonReport>[0]): Generator<string> {
-  const badRows = new Set(input.problems.map((problem) => `${problem.file}:${problem.row}`));
-  const head = {
-    level: input.level,
-    asOf: input.asOf,
-    file: input.file,
-    counts: { rows: input.rows, evaluated: input.evaluations.length, rowsWithProblems: badRows.size },
-  };
-  const opening = JSON.stringify(head, null, 2);
-  yield `${opening.slice(0, -2)},\n  "evaluations": [`;
-  for (let i = 0; i < input.evaluations.length; i++) {
-    const evaluation = input.evaluations[i] as Evaluation;
-    const json = (
-      typeof (evaluation as { toJSON?: () => Evaluation }).toJSON === 'function'
-        ? (evaluation as unknown as { toJSON: () => Evaluation }).toJSON()
-        : evaluation
-    ) as Evaluation;
-    yield `${i === 0 ? '\n' : ',\n'}    ${JSON.stringify({ row: input.evaluationRows[i], ...json })}`;
-  }
-  yield `${input.evaluations.length > 0 ? '\n  ' : ''}],\n  "problems": ${JSON.stringify(input.problems, null, 2).replace(/\n/g, '\n  ')}\n}\n`;
 }
 
 export function writeJson(value: unknown): string {
