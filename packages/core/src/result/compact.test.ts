@@ -130,10 +130,23 @@ describe('compactEvaluation', () => {
     expect(compact.status).toBe(evaluation.status);
     expect(compact.ruleset).toEqual({ id: evaluation.ruleset.id, hash: evaluation.ruleset.hash });
     expect(compact.counts).toEqual(evaluation.counts);
+    // Criteria by status and undecided ones by cause, each listed once, in the rules' order.
+    const byStatus = (['met', 'not-met', 'incomplete'] as const).flatMap((status) =>
+      (compact.criteria[status] ?? []).map((id): [string, string] => [id, status]),
+    );
+    expect(new Map(byStatus)).toEqual(new Map(evaluation.criteria.map((c) => [c.id, c.status])));
+    expect(byStatus).toHaveLength(evaluation.criteria.length);
+    const byCause = (['missing-data', 'unknown-target', 'both'] as const).flatMap((cause) =>
+      (compact.undecidedCriteria[cause] ?? []).map((id): [string, string] => [id, cause]),
+    );
+    expect(new Map(byCause)).toEqual(
+      new Map(
+        evaluation.criteria.flatMap(
+          (c): Array<[string, string]> => (c.undecided ? [[c.id, c.undecided.cause]] : []),
+        ),
+      ),
+    );
     for (const criterion of evaluation.criteria) {
-      expect(compact.criteria[criterion.id]).toBe(criterion.status);
-      if (criterion.undecided)
-        expect(compact.undecidedCriteria[criterion.id]).toBe(criterion.undecided.cause);
       for (const indicator of criterion.indicators) {
         expect(compact.indicators[indicator.id]).toEqual([indicator.status, indicator.actual, indicator.gap]);
         const listed = (['secondary', 'assumed', 'unknown'] as const).filter((level) =>

@@ -19,6 +19,25 @@ export type { CompactEvaluation, CompactTier };
 
 type IndicatorEntry = CompactTier['indicators'][string];
 type ByConfidence = CompactTier['confidence'];
+type ByStatus = CompactTier['criteria'];
+type ByCause = CompactTier['undecidedCriteria'];
+
+/** Appends `id` to the list `key` of `lists`, creating it: the grouped lists of the compact form. */
+function addTo<K extends string>(lists: Partial<Record<K, string[]>>, key: K, id: string): void {
+  const list = lists[key];
+  if (list) list.push(id);
+  else lists[key] = [id];
+}
+
+/** The lists in the order of `keys` (the schema's order), whichever was filled first. */
+function ordered<K extends string>(
+  lists: Partial<Record<K, string[]>>,
+  keys: readonly K[],
+): Partial<Record<K, string[]>> {
+  const out: Partial<Record<K, string[]>> = {};
+  for (const key of keys) if (lists[key]) out[key] = lists[key];
+  return out;
+}
 
 /** A compact evaluation cannot be used: it is malformed, or it was evaluated with other rules. */
 export class CompactEvaluationError extends NtmError {
@@ -38,32 +57,44 @@ function duplicate(kind: 'criterion' | 'indicator', id: string, level: string): 
   });
 }
 
+/** The criteria's statuses of a compact tier, by id; a criterion listed twice is an error. */
+function statusById(tier: CompactTier): Map<string, CriterionStatus> {
+  const byId = new Map<string, CriterionStatus>();
+  for (const status of CRITERION_STATUS) {
+    for (const id of tier.criteria[status] ?? []) {
+      if (byId.has(id)) throw duplicate('criterion', id, tier.level);
+      byId.set(id, status);
+    }
+  }
+  return byId;
+}
+
 /** One tier in compact form, read through the result contract (any `Evaluation`, plain data included). */
 function compactTier(tier: Evaluation): CompactTier {
-  const criteria: Record<string, CriterionStatus> = {};
-  const undecidedCriteria: Record<string, UndecidedCause> = {};
+  const seen = new Set<string>();
+  const criteria: ByStatus = {};
+  const undecidedCriteria: ByCause = {};
+  const addCriterion = (id: string, status: CriterionStatus, cause: UndecidedCause | null) => {
+    if (seen.has(id)) throw duplicate('criterion', id, tier.level);
+    seen.add(id);
+    addTo(criteria, status, id);
+    if (cause) addTo(undecidedCriteria, cause, id);
+  };
   const indicators: Record<string, IndicatorEntry> = {};
   const confidence: ByConfidence = {};
   const addIndicator = (id: string, entry: IndicatorEntry, level: Confidence) => {
     if (Object.hasOwn(indicators, id)) throw duplicate('indicator', id, tier.level);
     indicators[id] = entry;
-    if (level === 'official') return;
-    const list = confidence[level] ?? [];
-    list.push(id);
-    confidence[level] = list;
+    if (level !== 'official') addTo(confidence, level, id);
   };
   if (isRecord(tier)) {
     // An engine record: read its typed arrays directly instead of building a view per indicator.
     const layout = tier.layout;
     for (let c = 0; c < layout.criteria.length; c++) {
       const criterion = layout.criteria[c] as ResultLayout['criteria'][number];
-      if (Object.hasOwn(criteria, criterion.id)) throw duplicate('criterion', criterion.id, tier.level);
       const status = tier.criterionStatus(c);
-      criteria[criterion.id] = CRITERION_STATUS[status] as CriterionStatus;
-      if (status === C_INCOMPLETE) {
-        const undecided = tier.criterionUndecided(c);
-        if (undecided) undecidedCriteria[criterion.id] = undecided.cause;
-      }
+      const cause = status === C_INCOMPLETE ? (tier.criterionUndecided(c)?.cause ?? null) : null;
+      addCriterion(criterion.id, CRITERION_STATUS[status] as CriterionStatus, cause);
       for (const i of criterion.indicators) {
         const indicator = layout.indicators[i] as IndicatorLayout;
         const entry: IndicatorEntry = [
@@ -76,9 +107,7 @@ function compactTier(tier: Evaluation): CompactTier {
     }
   } else {
     for (const criterion of tier.criteria) {
-      if (Object.hasOwn(criteria, criterion.id)) throw duplicate('criterion', criterion.id, tier.level);
-      criteria[criterion.id] = criterion.status;
-      if (criterion.undecided) undecidedCriteria[criterion.id] = criterion.undecided.cause;
+      addCriterion(criterion.id, criterion.status, criterion.undecided?.cause ?? null);
       for (const indicator of criterion.indicators) {
         addIndicator(indicator.id, [indicator.status, indicator.actual, indicator.gap], indicator.confidence);
       }
@@ -93,21 +122,12 @@ function compactTier(tier: Evaluation): CompactTier {
     regionBasis: tier.regionBasis ? { ...tier.regionBasis } : null,
     ruleset: { id: tier.ruleset.id, hash: tier.ruleset.hash },
     counts: { ...counts, confidence: { ...counts.confidence } },
-    criteria,
-    undecidedCriteria,
+    criteria: ordered(criteria, CRITERION_STATUS),
+    undecidedCriteria: ordered(undecidedCriteria, ['missing-data', 'unknown-target', 'both'] as const),
     indicators,
-    confidence: orderedConfidence(confidence),
+    confidence: ordered(confidence, ['secondary', 'assumed', 'unknown'] as const),
     prerequisites: tier.prerequisites.map(compactTier),
   };
-}
-
-/** The confidence lists in a fixed order (secondary, assumed, unknown), whichever came first. */
-function orderedConfidence(lists: ByConfidence): ByConfidence {
-  const ordered: ByConfidence = {};
-  if (lists.secondary) ordered.secondary = lists.secondary;
-  if (lists.assumed) ordered.assumed = lists.assumed;
-  if (lists.unknown) ordered.unknown = lists.unknown;
-  return ordered;
 }
 
 /** Every tier of a record: itself, the tiers it requires, and the recognition conditions. */
@@ -257,10 +277,8 @@ export function rebuildEvaluation(compact: CompactEvaluation, rules: EvaluationR
     }
     const n = layout.indicators.length;
     const statuses = new Uint8Array(n + layout.criteria.length);
-    if (
-      Object.keys(tier.indicators).length !== n ||
-      Object.keys(tier.criteria).length !== layout.criteria.length
-    ) {
+    const criterionStatus = statusById(tier);
+    if (Object.keys(tier.indicators).length !== n || criterionStatus.size !== layout.criteria.length) {
       throw invalid(
         `cấp ${tier.level}: số tiêu chí hoặc chỉ tiêu khác với bộ tiêu chí ${layout.info.id}`,
         `tier ${tier.level}: not the criteria and indicators of ${layout.info.id}`,
@@ -288,7 +306,7 @@ export function rebuildEvaluation(compact: CompactEvaluation, rules: EvaluationR
       }
     }
     for (const criterion of layout.criteria) {
-      const status = Object.hasOwn(tier.criteria, criterion.id) ? tier.criteria[criterion.id] : undefined;
+      const status = criterionStatus.get(criterion.id);
       if (!status) {
         throw invalid(
           `cấp ${tier.level}: thiếu tiêu chí ${criterion.id}`,

@@ -101,6 +101,7 @@ const RulesetRefSchema = z
   .describe('The rules the tier was evaluated with: `ntm rules show` and `getRuleset` describe them');
 
 const IndicatorIdsSchema = z.array(IndicatorIdSchema).min(1);
+const CriterionIdsSchema = z.array(CriterionIdSchema).min(1);
 
 /** One tier (the assessed one, a tier it requires, or the recognition conditions) in compact form. */
 export const CompactTierSchema = z
@@ -117,11 +118,23 @@ export const CompactTierSchema = z
     ruleset: RulesetRefSchema,
     counts: CountsSchema,
     criteria: z
-      .record(CriterionIdSchema, z.enum(['met', 'not-met', 'incomplete']))
-      .describe('Status of each criterion, by criterion id'),
+      .object({
+        met: CriterionIdsSchema.optional(),
+        'not-met': CriterionIdsSchema.optional(),
+        incomplete: CriterionIdsSchema.optional(),
+      })
+      .strict()
+      .describe("The criteria by status (every criterion of the tier once, in the rules' order)"),
     undecidedCriteria: z
-      .record(CriterionIdSchema, UndecidedCauseSchema)
-      .describe('Why each incomplete criterion is undecided, by criterion id'),
+      .object({
+        'missing-data': CriterionIdsSchema.optional(),
+        'unknown-target': CriterionIdsSchema.optional(),
+        both: CriterionIdsSchema.optional(),
+      })
+      .strict()
+      .describe(
+        'The incomplete criteria by why they are undecided (missing-data: ask the commune; unknown-target: no data can fix it; both)',
+      ),
     indicators: z
       .record(IndicatorIdSchema, IndicatorEntrySchema)
       .describe('[status, actual value, gap] of each indicator, by indicator id'),
