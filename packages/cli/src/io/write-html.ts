@@ -6,6 +6,7 @@
  * available). Everything is plain HTML and inline SVG: it prints on A4, reads on a 390 px phone, and loads
  * nothing from the network.
  */
+
 import {
   type CriterionStatus,
   type DossierStatus,
@@ -47,6 +48,7 @@ import {
 } from '../review-words.js';
 import { escapeControls, escapeControlsDeep } from '../safe-text.js';
 import type { ScorecardBundle } from './scorecard-bundle.js';
+import { shareRepeated, UNSHARE_SOURCE } from './shared-json.js';
 import { barSvg, timelineFloor, timelineSvg } from './svg-charts.js';
 
 export function escapeHtml(value: unknown): string {
@@ -1023,12 +1025,31 @@ ${body || `<p>${h(w.noGaps)}</p>`}
 </section>`;
 }
 
+/** What every commune's section looks up, computed once per report (not once per commune). */
+interface CommuneLookups {
+  /** The value series of a gap, by commune, level and indicator. */
+  series: Map<string, string>;
+  /** Each commune's gaps and not-judged indicators, by commune id, in the review's order. */
+  gapsByCommune: Map<string, ReviewData['gaps']>;
+}
+
+function communeLookups(review: ReviewData): CommuneLookups {
+  const gapsByCommune = new Map<string, ReviewData['gaps']>();
+  for (const gap of [...review.gaps, ...review.notJudged]) {
+    const list = gapsByCommune.get(gap.communeId);
+    if (list) list.push(gap);
+    else gapsByCommune.set(gap.communeId, [gap]);
+  }
+  return { series: seriesByGap(review), gapsByCommune };
+}
+
 function communeSection(
   evaluation: Evaluation,
   index: number,
   review: ReviewData,
   w: Words,
   hasBundle: boolean,
+  { series, gapsByCommune }: CommuneLookups,
 ): string {
   const lang = review.lang;
   const standing = review.communes[index];
@@ -1039,8 +1060,7 @@ function communeSection(
         standing.unknownTargets > 0 ? `${standing.unknownTargets} ${causeName('unknown-target', lang)}` : '',
       ].filter(Boolean)
     : [];
-  const series = seriesByGap(review);
-  const ownGaps = [...review.gaps, ...review.notJudged].filter((g) => g.communeId === evaluation.commune.id);
+  const ownGaps = gapsByCommune.get(evaluation.commune.id) ?? [];
   const cols: Col[] = [
     { label: w.criterion },
     { label: w.indicator },
@@ -1111,9 +1131,13 @@ function aboutSection(review: ReviewData, w: Words, hasBundle: boolean): string 
 </section>`;
 }
 
-/** The page script: hands the embedded evaluations to the scorecards once they are defined. */
+/**
+ * The page script: hands the embedded evaluations (their repeated parts written once, see shared-json.ts) to the
+ * scorecards once they are defined.
+ */
 const WIRING = `
-const data = JSON.parse(document.getElementById('ntm-data').textContent);
+${UNSHARE_SOURCE}
+const data = unshareRepeated(JSON.parse(document.getElementById('ntm-data').textContent));
 const late = new Promise((resolve) => setTimeout(() => resolve('timeout'), 4000));
 Promise.race([customElements.whenDefined('ntm-scorecard'), late]).then((outcome) => {
   if (outcome === 'timeout') return;
@@ -1205,7 +1229,10 @@ export function renderReviewHtml(review: ReviewData, options: HtmlOptions): stri
     dossiers: review.dossiers,
     problems: review.problems,
   };
-  const communes = review.evaluations.map((e, i) => communeSection(e, i, review, w, hasBundle)).join('\n');
+  const lookups = communeLookups(review);
+  const communes = review.evaluations
+    .map((e, i) => communeSection(e, i, review, w, hasBundle, lookups))
+    .join('\n');
   const files = [
     review.files.current,
     ...review.files.previous,
@@ -1242,7 +1269,7 @@ ${review.illustrative ? `<p><b>${h(t(review.illustrative, lang))}</b></p>` : ''}
 <p>${h(w.generated)}: <time datetime="${h(review.generatedAt)}" data-zone="${h(review.timeZone)}">${h(formatDateTime(review.generatedAt, lang, review.timeZone))}</time> · ${h(w.data)}: ${h(files.join(', '))}</p>
 <p>${h(w.disclaimer)}</p>
 </footer>
-<script type="application/json" id="ntm-data">${scriptJson(escapeControlsDeep(embedded))}</script>
+<script type="application/json" id="ntm-data">${scriptJson(escapeControlsDeep(shareRepeated(embedded)))}</script>
 <script type="module">${PAGE}</script>
 ${bundleScripts(options.bundle)}
 ${hasBundle ? `<script type="module">${WIRING}</script>` : ''}
