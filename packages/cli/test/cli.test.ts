@@ -634,6 +634,9 @@ describe('rules and validate', () => {
     expect(show.stdout).toMatch(
       /KM\.2[\s\S]*income_per_capita_mvnd: ≥ 83 triệu đồng\/người\/năm \* \[tỉnh\]/,
     );
+    // The marks of the review reports: * secondary, ** assumed, ? a requirement whose wording is not known.
+    expect(show.stdout).toContain('(* = theo nguồn thứ cấp, chưa đối chiếu văn bản gốc; ** = giả định');
+    expect(show.stdout).toMatch(/smart_village_count: ≥ 1 thôn \*\n/);
     expect(diff.code).toBe(0);
     expect(diff.stdout).toContain('KM.3-ND.1');
     expect(diff.stdout).toMatch(/KM\.2/);

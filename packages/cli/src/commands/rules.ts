@@ -1,4 +1,5 @@
 import {
+  type Confidence,
   diffRulesets,
   getRuleset,
   listRulesets,
@@ -12,6 +13,7 @@ import { formatTarget, type Lang, t } from '../i18n.js';
 import { writeJson } from '../io/write-json.js';
 import { defaultLang, tr } from '../messages.js';
 import { today } from '../pipeline.js';
+import { confidenceMark } from '../review-words.js';
 import { escapeControls } from '../safe-text.js';
 import {
   addRuleOptions,
@@ -30,6 +32,15 @@ import {
 } from './common.js';
 import { levelList } from './options.js';
 import { rulesTableCommands } from './rules-table.js';
+
+/**
+ * The confidence mark after a target, spaced: ` *` secondary, ` **` assumed (as in the review reports), ` ?` for
+ * a requirement whose confidence is unknown (a placeholder: its wording is not known to be the law's).
+ */
+const mark = (confidence: Confidence): string => {
+  const text = confidence === 'unknown' ? '?' : confidenceMark(confidence);
+  return text ? ` ${text}` : '';
+};
 
 interface ListOptions {
   format: 'text' | 'json';
@@ -108,10 +119,10 @@ function targetText(
   const one = (row: (typeof rows)[number]) => {
     if (row.dependsOn) return `${lang === 'en' ? 'computed from' : 'tính từ'} ${row.dependsOn.join(', ')}`;
     if (row.value === null) return '?';
-    return `${formatTarget(row.value, indicator.comparator, indicator.unit, null, lang)}${row.verified ? '' : ' *'}${row.origin === 'province' ? ` [${lang === 'en' ? 'province' : 'tỉnh'}]` : ''}`;
+    return `${formatTarget(row.value, indicator.comparator, indicator.unit, null, lang)}${mark(row.confidence)}${row.origin === 'province' ? ` [${lang === 'en' ? 'province' : 'tỉnh'}]` : ''}`;
   };
   if (rows.length === 0) {
-    return indicator.requirement ? `${t(indicator.requirement, lang)}${indicator.verified ? '' : ' *'}` : '';
+    return indicator.requirement ? `${t(indicator.requirement, lang)}${mark(indicator.confidence)}` : '';
   }
   const distinct = [...new Set(rows.map(one))];
   if (distinct.length === 1) return distinct[0] as string;
@@ -141,8 +152,8 @@ export function formatDetail(
     lines.push(`${en ? 'Coverage' : 'Phạm vi mã hóa'}: ${t(r.coverage.note, lang)}`);
   lines.push(
     en
-      ? `Targets for ${region ?? 'every region'}, year ${year} (* = not verified against its source, ? = unknown)`
-      : `Mức mục tiêu cho ${region ? `vùng ${region}` : 'các vùng'}, năm ${year} (* = chưa kiểm chứng với văn bản gốc, ? = chưa xác định)`,
+      ? `Targets for ${region ?? 'every region'}, year ${year} (* = secondary source, not checked against the original; ** = assumed, not a rule; ? = unknown)`
+      : `Mức mục tiêu cho ${region ? `vùng ${region}` : 'các vùng'}, năm ${year} (* = theo nguồn thứ cấp, chưa đối chiếu văn bản gốc; ** = giả định, không phải quy định; ? = chưa có mức)`,
   );
   for (const criterion of detail.criteria) {
     lines.push('');
@@ -252,7 +263,7 @@ export function formatDiff(diff: RulesetDiff, lang: Lang, ids: { from?: string; 
   // Group target changes by indicator and change, listing the regions/years they apply to.
   const groups = new Map<string, string[]>();
   for (const change of diff.targetsChanged) {
-    const verified = (v: string | null) => (v !== null && v !== 'official' ? '*' : '');
+    const verified = (v: Confidence | null) => (v === null ? '' : confidenceMark(v));
     const origin = (o: string | null) => (o === 'province' ? (en ? ' [province]' : ' [tỉnh]') : '');
     const key = `${change.indicator}: ${show(change.from)}${verified(change.fromConfidence)}${origin(change.fromOrigin)} → ${show(change.to)}${verified(change.toConfidence)}${origin(change.toOrigin)}`;
     const list = groups.get(key) ?? [];
@@ -260,7 +271,9 @@ export function formatDiff(diff: RulesetDiff, lang: Lang, ids: { from?: string; 
     groups.set(key, list);
   }
   section(
-    en ? 'Targets changed (* = unverified)' : 'Mức mục tiêu thay đổi (* = chưa kiểm chứng)',
+    en
+      ? 'Targets changed (* = secondary source, ** = assumed)'
+      : 'Mức mục tiêu thay đổi (* = theo nguồn thứ cấp, ** = giả định)',
     [...groups.entries()].map(
       ([key, where]) =>
         `~ ${key}  [${where.length === 7 ? (en ? 'all regions' : 'mọi vùng') : where.join(', ')}]`,
