@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { listProvinces } from '@nongthonmoi/core';
+import { listProvinces, type RulesetInput } from '@nongthonmoi/core';
 import { Command } from 'commander';
 import { formatTable } from '../format-table.js';
 import type { Lang } from '../i18n.js';
@@ -83,6 +83,27 @@ export function provinceNames(): Map<string, string> {
 }
 
 /** Evaluates one file with the command-line options (shared by evaluate and review). */
+/**
+ * The options of `ntm evaluate` that say how the file is read and which rules apply, shared by the whole-file and
+ * the streamed evaluation.
+ */
+function readingOptions(
+  options: EvaluateCliOptions,
+  rulesets: RulesetInput[],
+): Omit<EvaluateFileOptions, 'level' | 'asOf' | 'onProgress'> {
+  return {
+    ...(options.region ? { region: options.region } : {}),
+    ...(options.province ? { province: options.province } : {}),
+    ...(options.requireVerified ? { requireVerified: true } : {}),
+    ...(options.recognition ? { recognition: true } : {}),
+    ...(rulesets.length > 0 ? { rulesets } : {}),
+    ...(options.sheet ? { sheet: options.sheet } : {}),
+    ...(options.headerRow ? { headerRow: options.headerRow } : {}),
+    ...(options.ignoreUnknownColumns ? { ignoreUnknownColumns: true } : {}),
+    lang: options.lang,
+  };
+}
+
 export async function evaluateWithOptions(
   file: string,
   options: EvaluateCliOptions,
@@ -93,15 +114,7 @@ export async function evaluateWithOptions(
   const fileOptions: EvaluateFileOptions = {
     level: options.level,
     ...((extra.asOf ?? options.asOf) ? { asOf: (extra.asOf ?? options.asOf) as string } : {}),
-    ...(options.region ? { region: options.region } : {}),
-    ...(options.province ? { province: options.province } : {}),
-    ...(options.requireVerified ? { requireVerified: true } : {}),
-    ...(options.recognition ? { recognition: true } : {}),
-    ...(rulesets.length > 0 ? { rulesets } : {}),
-    ...(options.sheet ? { sheet: options.sheet } : {}),
-    ...(options.headerRow ? { headerRow: options.headerRow } : {}),
-    ...(options.ignoreUnknownColumns ? { ignoreUnknownColumns: true } : {}),
-    lang: options.lang,
+    ...readingOptions(options, rulesets),
     onProgress: (done, total) => {
       bar ??= progressBar(total, file);
       bar.update(done);
@@ -244,15 +257,7 @@ async function openStreamed(
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
     level: options.level,
     ...(options.asOf ? { asOf: options.asOf } : {}),
-    ...(options.region ? { region: options.region } : {}),
-    ...(options.province ? { province: options.province } : {}),
-    ...(options.requireVerified ? { requireVerified: true } : {}),
-    ...(options.recognition ? { recognition: true } : {}),
-    ...(rulesets.length > 0 ? { rulesets } : {}),
-    ...(options.sheet ? { sheet: options.sheet } : {}),
-    ...(options.headerRow ? { headerRow: options.headerRow } : {}),
-    ...(options.ignoreUnknownColumns ? { ignoreUnknownColumns: true } : {}),
-    lang: options.lang,
+    ...readingOptions(options, rulesets),
     onProgress: (done, total) => {
       bar.current ??= progressBar(total, file);
       bar.current.update(done, total);
